@@ -1,0 +1,442 @@
+package generator
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cmplay/cmplay/generator/assets"
+	"github.com/cmplay/cmplay/generator/load"
+	"github.com/cmplay/cmplay/generator/markdown"
+	"github.com/cmplay/cmplay/generator/output"
+	"github.com/cmplay/cmplay/generator/pages"
+	"github.com/cmplay/cmplay/generator/render"
+	"github.com/cmplay/cmplay/generator/site"
+	"github.com/cmplay/cmplay/playbooks"
+	"github.com/cmplay/cmplay/themes"
+)
+
+// Result summarises a build.
+type Result struct {
+	Pages       int
+	Checklists  int
+	Items       int
+	Files       int // files written, pages and static files together
+	Diagnostics playbooks.Diagnostics
+	Duration    time.Duration
+	Out         string // the output folder, or "" when written to a Writer
+	Site        *site.Site
+}
+
+// Summary is the one line the command line prints after a build.
+func (r *Result) Summary() string {
+	where := ""
+	if r.Out != "" {
+		where = " → " + r.Out
+	}
+	return fmt.Sprintf("built %d pages (%d checklists, %d checklist items), %d errors, %d warnings in %s%s",
+		r.Pages, r.Checklists, r.Items, r.Diagnostics.Errors(), r.Diagnostics.Warnings(), round(r.Duration), where)
+}
+
+func round(d time.Duration) time.Duration {
+	if d > time.Second {
+		return d.Round(10 * time.Millisecond)
+	}
+	return d.Round(time.Millisecond)
+}
+
+// Build runs the pipeline once: load → parse → assemble → render Markdown → assets → templates →
+// write. Problems in the content are collected as diagnostics and the build goes on; an error is
+// returned only when no complete site could be written (a broken theme, an unwritable output
+// folder), and then the previous output is left as it was.
+func Build(cfg Config) (*Result, error) {
+	start := time.Now()
+	cfg = cfg.withDefaults()
+	b, err := newBuild(cfg)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	steps := []struct {
+		name string
+		run  func() error
+	}{
+		{"load", b.load},
+		{"parse", b.parse},
+		{"markdown", b.markdown},
+		{"assets", b.assets},
+		{"templates", b.templates},
+	}
+	for _, s := range steps {
+		if err := s.run(); err != nil {
+			b.abort()
+			return nil, fmt.Errorf("%s: %w", s.name, err)
+		}
+	}
+	if err := b.commit(); err != nil {
+		b.abort()
+		return nil, fmt.Errorf("write: %w", err)
+	}
+	b.diags.Sort()
+	res.Diagnostics = b.diags
+	res.Site = b.site
+	res.Pages = len(b.site.Pages)
+	for _, p := range b.site.Pages {
+		if len(p.Items) > 0 {
+			res.Checklists++
+			res.Items += len(p.Items)
+		}
+	}
+	res.Files = b.files
+	if b.dir != nil {
+		res.Out = b.dir.Target()
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// build is the state of one run of the pipeline.
+type build struct {
+	cfg      Config
+	content  fs.FS
+	theme    fs.FS
+	baseURL  string
+	basePath string
+	fileURLs bool
+
+	dir    *output.Dir
+	writer output.Writer
+	files  int
+	mu     sync.Mutex
+
+	loaded load.Result
+	site   *site.Site
+	bundle *assets.Bundle
+	diags  playbooks.Diagnostics
+}
+
+func newBuild(cfg Config) (*build, error) {
+	base, bpath, fileURLs, err := basePath(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	b := &build{cfg: cfg, baseURL: base, basePath: bpath, fileURLs: fileURLs}
+	contentDir := filepath.Join(cfg.Source, cfg.ContentDir)
+	if st, err := os.Stat(contentDir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("load: no content folder at %s (set content_dir in %s, or pass --source)", contentDir, File)
+	}
+	b.content = os.DirFS(contentDir)
+	b.theme = themes.Default()
+	themeDir := filepath.Join(cfg.Source, "themes", cfg.Theme)
+	if st, err := os.Stat(themeDir); err == nil && st.IsDir() {
+		b.theme = themes.Overlay(os.DirFS(themeDir), themes.Default())
+	} else if cfg.Theme != "default" {
+		return nil, fmt.Errorf("templates: theme %q not found at %s", cfg.Theme, themeDir)
+	}
+	if cfg.Writer != nil {
+		b.writer = cfg.Writer
+		return b, nil
+	}
+	out := cfg.Out
+	if out == "" {
+		out = filepath.Join(cfg.Source, "public")
+	}
+	if b.dir, err = output.NewDir(out, cfg.Source); err != nil {
+		return nil, err
+	}
+	b.writer = b.dir
+	return b, nil
+}
+
+func (b *build) write(name string, data []byte) error {
+	b.mu.Lock()
+	b.files++
+	b.mu.Unlock()
+	return b.writer.WriteFile(name, data)
+}
+
+func (b *build) report(ds playbooks.Diagnostics) {
+	b.mu.Lock()
+	b.diags = append(b.diags, ds...)
+	b.mu.Unlock()
+}
+
+// load reads the content folder, skipping what belongs to the site but is not content when the
+// content folder is the site root (themes, the output folder).
+func (b *build) load() error {
+	opt := load.Options{Strict: filepath.Clean(b.cfg.ContentDir) == "."}
+	contentAbs, _ := filepath.Abs(filepath.Join(b.cfg.Source, b.cfg.ContentDir))
+	if b.dir != nil {
+		if rel, err := filepath.Rel(contentAbs, b.dir.Target()); err == nil && !strings.HasPrefix(rel, "..") {
+			opt.Skip = append(opt.Skip, filepath.ToSlash(rel))
+		}
+	}
+	if opt.Strict {
+		opt.Skip = append(opt.Skip, "themes", "public")
+	}
+	var diags playbooks.Diagnostics
+	b.loaded, diags = load.Load(b.content, opt)
+	b.report(prefixFiles(diags, b.cfg.ContentDir))
+	return nil
+}
+
+func (b *build) parse() error {
+	ps, diags := pages.Parse(b.loaded.Sources, b.cfg.Drafts)
+	b.report(prefixFiles(diags, b.cfg.ContentDir))
+	static := make([]string, len(b.loaded.Static))
+	for i, s := range b.loaded.Static {
+		static[i] = s.File
+	}
+	b.site = site.New(ps, static)
+	b.report(prefixFiles(b.site.Assemble(), b.cfg.ContentDir))
+	return nil
+}
+
+// markdown renders every page body in parallel with one shared goldmark instance.
+func (b *build) markdown() error {
+	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site})
+	parallel(len(b.site.Pages), func(i int) error {
+		b.report(prefixFiles(md.Render(b.site.Pages[i]), b.cfg.ContentDir))
+		return nil
+	})
+	return nil
+}
+
+func (b *build) assets() error {
+	bundle, err := assets.Build(b.theme)
+	if err != nil {
+		return err
+	}
+	b.bundle = bundle
+	for _, name := range sortedKeys(bundle.Files) {
+		if err := b.write(name, bundle.Files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// templates renders every page, the generated listings, and copies static files.
+func (b *build) templates() error {
+	theme, err := render.LoadTheme(b.theme)
+	if err != nil {
+		return err
+	}
+	r := render.New(theme, b.site, render.Config{
+		Title: b.cfg.Title, Language: b.cfg.Language, BaseURL: b.baseURL, BasePath: b.basePath,
+		FileURLs: b.fileURLs, RepoURL: b.cfg.RepoURL, EditBase: editBase(b.cfg.ContentDir), Branch: b.cfg.Branch,
+		Assets: b.bundle.Paths, Head: b.cfg.Head, Foot: b.cfg.Foot,
+	})
+	ps := b.site.Pages
+	err = parallel(len(ps), func(i int) error {
+		var prev, next *playbooks.Page
+		if i > 0 {
+			prev = ps[i-1]
+		}
+		if i+1 < len(ps) {
+			next = ps[i+1]
+		}
+		html, err := r.Page(ps[i], prev, next)
+		if err != nil {
+			return fmt.Errorf("%s: %w", ps[i].File, err)
+		}
+		return b.write(pageFile(ps[i].URL), html)
+	})
+	if err != nil {
+		return err
+	}
+	if err := b.generated(r); err != nil {
+		return err
+	}
+	return b.static()
+}
+
+// generated writes the pages the generator makes itself.
+func (b *build) generated(r *render.Renderer) error {
+	type gen struct {
+		url  string
+		make func() ([]byte, error)
+	}
+	var gens []gen
+	for _, k := range playbooks.Kinds {
+		if k != playbooks.KindPage && len(b.site.Kinds[k]) > 0 {
+			gens = append(gens, gen{render.KindURL(k), func() ([]byte, error) { return r.Kind(k) }})
+		}
+	}
+	if len(b.site.Tags) > 0 {
+		gens = append(gens, gen{"/tags/", r.Tags})
+		for _, t := range sortedKeys(b.site.Tags) {
+			gens = append(gens, gen{render.TagURL(t), func() ([]byte, error) { return r.Tag(t) }})
+		}
+	}
+	gens = append(gens, gen{"/404.html", r.NotFound})
+	for _, g := range gens {
+		if p, ok := b.site.ByURL[g.url]; ok {
+			b.report(playbooks.Diagnostics{{File: path.Join(b.cfg.ContentDir, p.File), Line: 1, Col: 1, Severity: playbooks.Error,
+				Rule: "duplicate-url", Msg: fmt.Sprintf("%s is generated by cmplay; this page is not built", g.url), Fix: "rename the file or folder"}})
+			continue
+		}
+		data, err := g.make()
+		if err != nil {
+			return err
+		}
+		if err := b.write(pageFile(g.url), data); err != nil {
+			return err
+		}
+	}
+	if err := b.aliases(); err != nil {
+		return err
+	}
+	return b.write("sitemap.xml", b.sitemap())
+}
+
+// aliases writes a small redirecting page at each old URL a page lists in `aliases`.
+func (b *build) aliases() error {
+	for _, p := range b.site.Pages {
+		for _, a := range p.Aliases {
+			u := "/" + strings.Trim(path.Clean("/"+a), "/") + "/"
+			if u == "//" {
+				continue
+			}
+			if other, ok := b.site.ByURL[u]; ok {
+				b.report(playbooks.Diagnostics{{File: path.Join(b.cfg.ContentDir, p.File), Line: p.FrontMatterLine("aliases"), Col: 1,
+					Severity: playbooks.Error, Rule: "duplicate-url", Msg: fmt.Sprintf("alias %s is the URL of %s", a, other.File)}})
+				continue
+			}
+			target := html.EscapeString(playbooks.RelURL(u, p.URL, b.fileURLs))
+			doc := fmt.Sprintf("<!doctype html><html lang=\"%s\"><meta charset=\"utf-8\"><title>%s</title><link rel=\"canonical\" href=\"%s\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=%s\"><p>This page has moved to <a href=\"%s\">%s</a>.</p></html>\n",
+				html.EscapeString(b.cfg.Language), html.EscapeString(p.Title), target, target, target, html.EscapeString(p.Title))
+			if err := b.write(pageFile(u), []byte(doc)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (b *build) sitemap() []byte {
+	type url struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []url    `xml:"url"`
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	locs := make([]string, 0, len(b.site.Pages))
+	for _, p := range b.site.Pages {
+		locs = append(locs, strings.TrimSuffix(b.baseURL, "/")+p.URL)
+	}
+	sort.Strings(locs)
+	for _, l := range locs {
+		set.URLs = append(set.URLs, url{Loc: l})
+	}
+	out, _ := xml.MarshalIndent(set, "", "  ")
+	return append([]byte(xml.Header), append(out, '\n')...)
+}
+
+// static copies the content folder's other files as they are.
+func (b *build) static() error {
+	return parallel(len(b.loaded.Static), func(i int) error {
+		f := b.loaded.Static[i].File
+		data, err := fs.ReadFile(b.content, f)
+		if err != nil {
+			b.report(playbooks.Diagnostics{{File: path.Join(b.cfg.ContentDir, f), Severity: playbooks.Error, Rule: "read", Msg: fmt.Sprintf("cannot read: %v", err)}})
+			return nil
+		}
+		return b.write(f, data)
+	})
+}
+
+func (b *build) commit() error {
+	if b.dir == nil {
+		return nil
+	}
+	return b.dir.Commit()
+}
+
+func (b *build) abort() {
+	if b.dir != nil {
+		b.dir.Abort()
+	}
+}
+
+// pageFile is the file a URL is served from: "/roles/a/" → "roles/a/index.html".
+func pageFile(url string) string {
+	if strings.HasSuffix(url, "/") {
+		return strings.TrimPrefix(url, "/") + "index.html"
+	}
+	return strings.TrimPrefix(url, "/")
+}
+
+func editBase(contentDir string) string {
+	c := filepath.ToSlash(filepath.Clean(contentDir))
+	if c == "." {
+		return ""
+	}
+	return c
+}
+
+// prefixFiles makes diagnostics name files relative to the site folder, as an author sees them.
+func prefixFiles(ds playbooks.Diagnostics, contentDir string) playbooks.Diagnostics {
+	base := editBase(contentDir)
+	for i := range ds {
+		if base != "" && ds[i].File != "" && !strings.HasPrefix(ds[i].File, base+"/") {
+			ds[i].File = path.Join(base, ds[i].File)
+		}
+	}
+	return ds
+}
+
+// parallel runs f(0..n-1) on GOMAXPROCS workers and returns the first error.
+func parallel(n int, f func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next int
+	var mu sync.Mutex
+	var errs []error
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				failed := len(errs) > 0
+				mu.Unlock()
+				if i >= n || failed {
+					return
+				}
+				if err := f(i); err != nil {
+					mu.Lock()
+					errs = append(errs, err)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

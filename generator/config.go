@@ -1,0 +1,164 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/cmplay/cmplay/generator/output"
+	"github.com/cmplay/cmplay/playbooks"
+)
+
+// Config is everything a build needs. The command line fills it from flags and LoadConfig from
+// the site's cmplay.toml; no stage reads anything that is not in it.
+type Config struct {
+	Source  string // the site folder (holds cmplay.toml, content/, themes/)
+	Out     string // output folder; default <Source>/public
+	BaseURL string // where the site is published; default "/"
+	Drafts  bool   // build pages marked draft
+
+	Title      string // site title
+	Language   string // html lang; default "en"
+	RepoURL    string // repository on GitHub or GitLab, for edit and commit links
+	Branch     string // branch edit links point at; default "main"
+	Theme      string // theme folder under themes/; default "default"
+	ContentDir string // content folder below Source; default "content"
+	UnsafeHTML bool   // render raw HTML in Markdown
+
+	// Writer, when set, receives the output instead of the output folder (cmplay serve).
+	Writer output.Writer
+	// Head and Foot are added to every page (the live-reload script under serve).
+	Head, Foot template.HTML
+}
+
+// File is the name of the site configuration file.
+const File = "cmplay.toml"
+
+type fileConfig struct {
+	Title      string `toml:"title"`
+	BaseURL    string `toml:"base_url"`
+	RepoURL    string `toml:"repo_url"`
+	Branch     string `toml:"repo_branch"`
+	Theme      string `toml:"theme"`
+	Language   string `toml:"language"`
+	ContentDir string `toml:"content_dir"`
+	UnsafeHTML bool   `toml:"unsafe_html"`
+}
+
+// ConfigKeys are the keys cmplay.toml understands.
+var ConfigKeys = []string{"title", "base_url", "repo_url", "repo_branch", "theme", "language", "content_dir", "unsafe_html"}
+
+// LoadConfig reads <source>/cmplay.toml, if there is one, into a Config for that site. Problems
+// are diagnostics naming the line; a config that cannot be read at all is an error.
+func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
+	cfg := Config{Source: source}
+	name := filepath.Join(source, File)
+	data, err := os.ReadFile(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg.withDefaults(), nil, nil
+	}
+	if err != nil {
+		return cfg, nil, fmt.Errorf("config: %w", err)
+	}
+	var fc fileConfig
+	md, err := toml.Decode(string(data), &fc)
+	if err != nil {
+		line := 0
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			line = pe.Position.Line
+		}
+		return cfg, playbooks.Diagnostics{{File: name, Line: line, Col: 1, Severity: playbooks.Error, Rule: "config",
+			Msg: "invalid cmplay.toml: " + strings.TrimPrefix(err.Error(), "toml: ")}}, fmt.Errorf("config: %s is not valid TOML", name)
+	}
+	var diags playbooks.Diagnostics
+	for _, k := range md.Undecoded() {
+		key := k.String()
+		diags = append(diags, playbooks.Diagnostic{File: name, Line: keyLine(data, k[len(k)-1]), Col: 1, Severity: playbooks.Warning,
+			Rule: "config", Msg: fmt.Sprintf("unknown key %q in cmplay.toml", key), Fix: "remove it" + playbooks.Suggest(key, ConfigKeys)})
+	}
+	sort.SliceStable(diags, func(i, j int) bool { return diags[i].Line < diags[j].Line })
+	cfg.Title, cfg.BaseURL, cfg.RepoURL, cfg.Branch = fc.Title, fc.BaseURL, fc.RepoURL, fc.Branch
+	cfg.Theme, cfg.Language, cfg.ContentDir, cfg.UnsafeHTML = fc.Theme, fc.Language, fc.ContentDir, fc.UnsafeHTML
+	return cfg.withDefaults(), diags, nil
+}
+
+func keyLine(data []byte, key string) int {
+	re := regexp.MustCompile(`^\s*["']?` + regexp.QuoteMeta(key) + `["']?\s*=`)
+	for i, l := range strings.Split(string(data), "\n") {
+		if re.MatchString(l) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func (c Config) withDefaults() Config {
+	if c.Source == "" {
+		c.Source = "."
+	}
+	if c.Title == "" {
+		c.Title = "Community Playbook"
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	if c.Theme == "" {
+		c.Theme = "default"
+	}
+	if c.ContentDir == "" {
+		c.ContentDir = "content"
+	}
+	if c.Branch == "" {
+		c.Branch = "main"
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "/"
+	}
+	return c
+}
+
+// BasePath returns the path part of a base URL ("/" or "/playbook/") and whether it is valid.
+func BasePath(base string) (string, string, error) {
+	_, p, _, err := basePath(base)
+	return base, p, err
+}
+
+// basePath validates the base URL and returns it with a trailing slash, its path part, and
+// whether links must spell out index.html (a file:// base).
+func basePath(base string) (string, string, bool, error) {
+	if base == "" {
+		base = "/"
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		return "", "", false, fmt.Errorf("config: base URL %q: %w", base, err)
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file" {
+		return "", "", false, fmt.Errorf("config: base URL %q: use http://, https://, file:// or a path starting with /", base)
+	}
+	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
+		return "", "", false, fmt.Errorf("config: base URL %q must be absolute (https://…) or start with /", base)
+	}
+	p := u.Path
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+		base = strings.TrimSuffix(base, u.RawQuery) + "/"
+		if u.Scheme != "" {
+			u.Path = p
+			base = u.String()
+		} else {
+			base = p
+		}
+	}
+	return base, p, u.Scheme == "file", nil
+}

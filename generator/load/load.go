@@ -1,0 +1,149 @@
+// Package load is the first stage of the build: it walks the content folder and reads every
+// Markdown file, and lists the static files to copy. It reports unreadable files, invalid UTF-8
+// and oversized pages as diagnostics and keeps going.
+package load
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cmplay/cmplay/playbooks"
+)
+
+// Source is a Markdown file read from the content folder.
+type Source struct {
+	File string // slash-separated path below the content folder
+	Data []byte // the file, with invalid UTF-8 replaced by U+FFFD
+}
+
+// Static is a file copied to the output as it is.
+type Static struct {
+	File string
+	Size int64
+}
+
+// Options say which files belong to the site.
+type Options struct {
+	// Skip names folders (slash-separated, relative to the content folder) that are not content,
+	// such as the output folder or a theme folder when the content folder is the site root.
+	Skip []string
+	// Strict keeps only known static file types: used when the content folder is a repository
+	// root, full of files that are not part of the handbook.
+	Strict bool
+	// LargePage is the size above which a page is reported as too large (default 1 MiB).
+	LargePage int
+}
+
+// Result is what the stage found.
+type Result struct {
+	Sources []Source
+	Static  []Static
+}
+
+// staticTypes are the files a handbook at a repository root publishes besides its Markdown.
+var staticTypes = map[string]bool{
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".svg": true, ".webp": true, ".avif": true,
+	".ico": true, ".pdf": true, ".txt": true, ".csv": true, ".mp4": true, ".webm": true, ".mp3": true,
+	".zip": true, ".docx": true, ".xlsx": true, ".pptx": true, ".odt": true, ".ods": true, ".odp": true,
+}
+
+// Load walks fsys (the content folder) in lexical order.
+func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
+	if opt.LargePage == 0 {
+		opt.LargePage = 1 << 20
+	}
+	var res Result
+	var diags playbooks.Diagnostics
+	skip := map[string]bool{}
+	for _, s := range opt.Skip {
+		skip[path.Clean(s)] = true
+	}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags = append(diags, playbooks.Diagnostic{File: p, Severity: playbooks.Error, Rule: "read",
+				Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if p != "." && (strings.HasPrefix(name, ".") || name == "node_modules" || skip[p]) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		if strings.EqualFold(path.Ext(name), ".md") {
+			src, ds := read(fsys, p, opt.LargePage)
+			diags = append(diags, ds...)
+			if src != nil {
+				res.Sources = append(res.Sources, *src)
+			}
+			return nil
+		}
+		if opt.Strict && !staticTypes[strings.ToLower(path.Ext(name))] && name != "_redirects" && name != "_headers" {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			diags = append(diags, playbooks.Diagnostic{File: p, Severity: playbooks.Error, Rule: "read", Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))})
+			return nil
+		}
+		res.Static = append(res.Static, Static{File: p, Size: info.Size()})
+		return nil
+	})
+	if err != nil {
+		diags = append(diags, playbooks.Diagnostic{File: ".", Severity: playbooks.Error, Rule: "read", Msg: err.Error()})
+	}
+	sort.Slice(res.Sources, func(i, j int) bool { return res.Sources[i].File < res.Sources[j].File })
+	return res, diags
+}
+
+func read(fsys fs.FS, p string, large int) (*Source, playbooks.Diagnostics) {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, playbooks.Diagnostics{{File: p, Severity: playbooks.Error, Rule: "read", Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))}}
+	}
+	var diags playbooks.Diagnostics
+	if len(data) > large {
+		diags = append(diags, playbooks.Diagnostic{File: p, Line: 1, Col: 1, Severity: playbooks.Warning, Rule: "large-page",
+			Msg: fmt.Sprintf("page is %.1f MB; pages this large are slow to read and to load", float64(len(data))/(1<<20)),
+			Fix: "split it into several pages"})
+	}
+	if !utf8.Valid(data) {
+		off := firstInvalid(data)
+		line, col := playbooks.Position(data, off)
+		diags = append(diags, playbooks.Diagnostic{File: p, Line: line, Col: col, Severity: playbooks.Error, Rule: "encoding",
+			Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); invalid bytes are shown as \uFFFD", data[off]),
+			Fix: "save the file as UTF-8"})
+		data = []byte(strings.ToValidUTF8(string(data), "\uFFFD"))
+	}
+	return &Source{File: p, Data: data}, diags
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// unwrapPath drops the path fs.PathError repeats, since the diagnostic names the file already.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

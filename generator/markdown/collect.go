@@ -1,0 +1,213 @@
+package markdown
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/cmplay/cmplay/playbooks"
+)
+
+// collector is the stage's AST transformer: it records headings, rewrites links, gathers the
+// plain text and drops a leading "# Title" that repeats the page title the layout shows.
+type collector struct {
+	opt Options
+}
+
+func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st := StateOf(pc)
+	if st == nil {
+		return
+	}
+	src := reader.Source()
+	p := st.Page
+	if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 && strings.EqualFold(plainText(h, src), p.Title) {
+		doc.RemoveChild(doc, h)
+	}
+	var txt strings.Builder
+	var section, phase, due string
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock && txt.Len() > 0 && !strings.HasSuffix(txt.String(), "\n") {
+				txt.WriteByte('\n')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			h := heading(n, src)
+			p.Headings = append(p.Headings, h)
+			section, phase, due = h.ID, h.Text, h.Due
+		case *ast.Link:
+			n.Destination = []byte(c.rewrite(st, string(n.Destination), false, offsetOf(n)))
+		case *ast.Image:
+			n.Destination = []byte(c.rewrite(st, string(n.Destination), true, offsetOf(n)))
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			txt.Write(n.Segment.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				txt.WriteByte(' ')
+			}
+		case *ast.String:
+			txt.Write(n.Value)
+		case *east.TaskCheckBox:
+			if p.Items == nil || !hasItemFor(p, n) {
+				p.Items = append(p.Items, playbooks.Item{Text: plainText(n.Parent(), src), Checked: n.IsChecked,
+					Section: section, Phase: phase, Due: due, Line: lineOf(p.Body, offsetOf(n.Parent()))})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	p.Text = strings.TrimSpace(txt.String())
+}
+
+// hasItemFor is true when another extension (the checklist one) has already recorded the items.
+func hasItemFor(p *playbooks.Page, _ *east.TaskCheckBox) bool { return len(p.Items) > 0 && p.Items[0].ID != "" }
+
+func heading(n *ast.Heading, src []byte) playbooks.Heading {
+	h := playbooks.Heading{Level: n.Level, Text: plainText(n, src)}
+	if v, ok := n.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			h.ID = string(b)
+		}
+	}
+	if v, ok := n.AttributeString("due"); ok {
+		if b, ok := v.([]byte); ok {
+			h.Due = string(b)
+		}
+		n.SetAttributeString("data-due", []byte(h.Due))
+		removeAttribute(n, "due")
+	}
+	if n.Lines().Len() > 0 {
+		h.Line = lineOf(src, n.Lines().At(0).Start)
+	}
+	return h
+}
+
+func removeAttribute(n ast.Node, name string) {
+	attrs := n.Attributes()
+	n.RemoveAttributes()
+	for _, a := range attrs {
+		if string(a.Name) != name {
+			n.SetAttribute(a.Name, a.Value)
+		}
+	}
+}
+
+// plainText concatenates the text inside a node.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.List:
+			if c != n {
+				return ast.WalkSkipChildren, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// offsetOf finds a byte offset in the source for a node: its first text, or its block's lines.
+func offsetOf(n ast.Node) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	for b := n; b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
+			return b.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+func lineOf(src []byte, off int) int {
+	l, _ := playbooks.Position(src, off)
+	return l
+}
+
+// rewrite turns a link as written in Markdown into the link in the built page, and reports
+// links that point at nothing or outside the site.
+func (c *collector) rewrite(st *State, dest string, image bool, off int) string {
+	p := st.Page
+	line, col := playbooks.Position(p.Body, off)
+	p.Links = append(p.Links, playbooks.Link{Dest: dest, Image: image, Line: line, Col: col})
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || hasScheme(dest) {
+		return dest
+	}
+	if c.opt.Resolver == nil {
+		return dest
+	}
+	raw, frag := dest, ""
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		raw, frag = dest[:i], dest[i:]
+	}
+	target, err := url.PathUnescape(raw)
+	if err != nil {
+		target = raw
+	}
+	if strings.HasPrefix(target, "/") {
+		target = path.Clean(strings.TrimPrefix(target, "/"))
+	} else {
+		target = path.Join(p.Dir(), target)
+	}
+	if target == ".." || strings.HasPrefix(target, "../") {
+		st.Report(off, playbooks.Warning, "link-escapes-site", fmt.Sprintf("link %q points outside the site", dest),
+			"link to a page inside the content folder, or use a full https:// URL")
+		return dest
+	}
+	if target == "." {
+		target = ""
+	}
+	ext := strings.ToLower(path.Ext(target))
+	if ext == ".md" || ext == "" {
+		if u, ok := c.opt.Resolver.PageURL(target); ok {
+			return playbooks.RelURL(p.URL, u, c.opt.FileURLs) + frag
+		}
+	}
+	if ext != ".md" && c.opt.Resolver.Static(target) {
+		return playbooks.RelURL(p.URL, (&url.URL{Path: "/" + target}).EscapedPath(), false) + frag
+	}
+	what, rule := "page", "broken-link"
+	if image {
+		what, rule = "image", "missing-image"
+	} else if ext != ".md" && ext != "" {
+		what, rule = "file", "missing-file"
+	}
+	st.Report(off, playbooks.Warning, rule, fmt.Sprintf("link to missing %s %q", what, dest),
+		"check the path; links are relative to this file's folder")
+	return dest
+}
+
+func hasScheme(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 {
+		return false
+	}
+	for _, r := range s[:i] {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,131 @@
+// Package markdown is the render-Markdown stage: one goldmark instance, configured once and
+// shared by every worker, turns a page body into HTML. Along the way it gives headings stable
+// anchors, rewrites links between Markdown files to the built URLs, and records headings, links
+// and the plain text the later stages (navigation, checks, search) need.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/cmplay/cmplay/playbooks"
+)
+
+// Resolver answers the questions link rewriting asks about the rest of the site.
+type Resolver interface {
+	// PageURL returns the URL of the page built from a content file (a cleaned, slash-separated
+	// path below the content folder), or of the index page of a folder.
+	PageURL(file string) (string, bool)
+	// Static reports whether a static file exists in the content folder.
+	Static(file string) bool
+}
+
+// Options configure the stage.
+type Options struct {
+	Unsafe     bool               // render raw HTML (off by default: it is replaced by a comment)
+	FileURLs   bool               // links to folders end in index.html, for browsing from file://
+	Resolver   Resolver           // required for link rewriting
+	Extensions []goldmark.Extender // extra extensions, e.g. the checklist extension
+}
+
+// Renderer renders pages. It is safe for concurrent use.
+type Renderer struct {
+	md  goldmark.Markdown
+	opt Options
+}
+
+// New builds the goldmark instance once.
+func New(opt Options) *Renderer {
+	htmlOpts := []renderer.Option{}
+	if opt.Unsafe {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	exts := []goldmark.Extender{
+		extension.GFM,
+		extension.Footnote,
+		extension.Typographer,
+		highlighting.NewHighlighting(
+			highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+			highlighting.WithGuessLanguage(false),
+		),
+	}
+	exts = append(exts, opt.Extensions...)
+	md := goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithAttribute(),
+			parser.WithASTTransformers(util.Prioritized(&collector{opt: opt}, 50)),
+		),
+		goldmark.WithRendererOptions(htmlOpts...),
+	)
+	return &Renderer{md: md, opt: opt}
+}
+
+// State is what the stage knows about the page being rendered; transformers of other extensions
+// reach it with StateOf.
+type State struct {
+	Page  *playbooks.Page
+	Diags playbooks.Diagnostics
+}
+
+var stateKey = parser.NewContextKey()
+
+// StateOf returns the page state stored in a parser context, or nil outside a Render call.
+func StateOf(pc parser.Context) *State {
+	s, _ := pc.Get(stateKey).(*State)
+	return s
+}
+
+// Report adds a diagnostic at a byte offset of the page body.
+func (s *State) Report(offset int, sev playbooks.Severity, rule, msg, fix string) {
+	line, col := playbooks.Position(s.Page.Body, offset)
+	s.Diags = append(s.Diags, playbooks.Diagnostic{File: s.Page.File, Line: line, Col: col, Severity: sev, Rule: rule, Msg: msg, Fix: fix})
+}
+
+// Render converts p.Body to HTML and fills p.HTML, p.Headings, p.Links and p.Text (and
+// p.Summary when the front matter has none).
+func (r *Renderer) Render(p *playbooks.Page) playbooks.Diagnostics {
+	st := &State{Page: p}
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	pc.Set(stateKey, st)
+	doc := r.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(pc))
+	var buf bytes.Buffer
+	buf.Grow(len(p.Body) * 2)
+	if err := r.md.Renderer().Render(&buf, p.Body, doc); err != nil {
+		st.Diags = append(st.Diags, playbooks.Diagnostic{File: p.File, Severity: playbooks.Error, Rule: "render",
+			Msg: fmt.Sprintf("render markdown: %v", err)})
+	}
+	p.HTML = buf.String()
+	if p.Summary == "" {
+		p.Summary = firstSentences(p.Text, 200)
+	}
+	return st.Diags
+}
+
+// firstSentences cuts text to at most max bytes at a word boundary.
+func firstSentences(s string, max int) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, "\n"); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) <= max {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:max], ' ')
+	if cut < max/2 {
+		cut = max
+	}
+	return strings.TrimRight(s[:cut], ",;:") + "…"
+}

@@ -1,0 +1,147 @@
+// Package pages is the parse stage: it turns each loaded Markdown file into a playbooks.Page with
+// typed front matter, a title and a URL, and reports pages that would land on the same URL.
+package pages
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/cmplay/cmplay/generator/load"
+	"github.com/cmplay/cmplay/playbooks"
+)
+
+// Parse builds the pages of a site from its sources. Drafts are dropped unless drafts is true.
+// Pages whose URLs collide are reported and only the first (in file order) is kept.
+func Parse(sources []load.Source, drafts bool) ([]*playbooks.Page, playbooks.Diagnostics) {
+	var diags playbooks.Diagnostics
+	pages := make([]*playbooks.Page, 0, len(sources))
+	for _, src := range sources {
+		p, ds := parseOne(src)
+		diags = append(diags, ds...)
+		if p.Draft && !drafts {
+			continue
+		}
+		pages = append(pages, p)
+	}
+	pages, ds := dedupe(pages)
+	return pages, append(diags, ds...)
+}
+
+func parseOne(src load.Source) (*playbooks.Page, playbooks.Diagnostics) {
+	block, body, diags := playbooks.SplitFrontMatter(src.File, src.Data)
+	fm, ds := playbooks.DecodeFrontMatter(src.File, block)
+	diags = append(diags, ds...)
+	if fm.Kind == "" {
+		fm.Kind = playbooks.KindPage
+	}
+	p := &playbooks.Page{
+		File:        src.File,
+		IsIndex:     IsIndexFile(src.File),
+		FrontMatter: fm,
+		Format:      block.Format,
+		BodyLine:    block.EndLine + 1,
+		Body:        body,
+	}
+	p.URL = URL(src.File)
+	if p.Title == "" {
+		p.Title = firstHeading(body)
+	}
+	if p.Title == "" {
+		p.Title = titleFromFile(src.File)
+	}
+	return p, diags
+}
+
+// IsIndexFile reports whether a file is its folder's own page.
+func IsIndexFile(file string) bool {
+	switch strings.ToLower(path.Base(file)) {
+	case "_index.md", "readme.md", "index.md":
+		return true
+	}
+	return false
+}
+
+// firstHeading returns the text of the first level-1 ATX heading outside fenced code.
+func firstHeading(body []byte) string {
+	sc := bufio.NewScanner(bytes.NewReader(body))
+	sc.Buffer(make([]byte, 64*1024), len(body)+1)
+	fence := ""
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), " \t\r")
+		trimmed := strings.TrimLeft(line, " ")
+		if len(line)-len(trimmed) > 3 {
+			continue
+		}
+		if f := fenceOf(trimmed); f != "" {
+			if fence == "" {
+				fence = f
+			} else if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if fence == "" && (strings.HasPrefix(trimmed, "# ") || trimmed == "#") {
+			t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(trimmed[1:]), "#"))
+			if i := strings.LastIndex(t, " {"); i >= 0 && strings.HasSuffix(t, "}") {
+				t = strings.TrimSpace(t[:i])
+			}
+			return stripInline(t)
+		}
+	}
+	return ""
+}
+
+func fenceOf(line string) string {
+	for _, f := range []string{"```", "~~~"} {
+		if strings.HasPrefix(line, f) {
+			n := len(line) - len(strings.TrimLeft(line, f[:1]))
+			return strings.Repeat(f[:1], n)
+		}
+	}
+	return ""
+}
+
+// stripInline drops the commonest inline Markdown from a heading used as a title.
+func stripInline(s string) string {
+	return strings.NewReplacer("**", "", "__", "", "`", "").Replace(s)
+}
+
+func titleFromFile(file string) string {
+	name := path.Base(file)
+	if IsIndexFile(file) {
+		name = path.Base(path.Dir(file))
+		if name == "." {
+			return "Home"
+		}
+	}
+	name = strings.TrimSuffix(name, path.Ext(name))
+	name = strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	if name == "" {
+		return file
+	}
+	r := []rune(name)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// dedupe reports every set of pages that map to one URL, keeping the first.
+func dedupe(pages []*playbooks.Page) ([]*playbooks.Page, playbooks.Diagnostics) {
+	sort.SliceStable(pages, func(i, j int) bool { return pages[i].File < pages[j].File })
+	byURL := map[string]*playbooks.Page{}
+	var diags playbooks.Diagnostics
+	kept := pages[:0]
+	for _, p := range pages {
+		if first, ok := byURL[p.URL]; ok {
+			diags = append(diags, playbooks.Diagnostic{File: p.File, Line: 1, Col: 1, Severity: playbooks.Error, Rule: "duplicate-url",
+				Msg: fmt.Sprintf("%s and %s both map to the URL %s; %s is not built", first.File, p.File, p.URL, p.File),
+				Fix: "rename one of the files"})
+			continue
+		}
+		byURL[p.URL] = p
+		kept = append(kept, p)
+	}
+	return kept, diags
+}

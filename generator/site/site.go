@@ -1,0 +1,263 @@
+// Package site is the assemble stage: it arranges parsed pages into the structure the theme
+// presents — a tree of sections ordered by weight, reading order for previous/next, the role
+// index (each role page with every page that names it), kind and tag listings — and checks the
+// references between pages that only make sense once all pages are known.
+package site
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/cmplay/cmplay/playbooks"
+)
+
+// Site is the assembled playbook.
+type Site struct {
+	Pages  []*playbooks.Page          // every page, in reading order
+	Root   *Section                   // the content folder
+	ByFile map[string]*playbooks.Page // by content path
+	ByURL  map[string]*playbooks.Page
+	// Roles maps a role slug to its role page; RoleUsers to the pages that name it in `roles`.
+	Roles     map[string]*playbooks.Page
+	RoleUsers map[string][]*playbooks.Page
+	Kinds     map[playbooks.Kind][]*playbooks.Page
+	Tags      map[string][]*playbooks.Page
+	static    map[string]bool
+	dirs      map[string]string // folder → URL of its index page
+}
+
+// Section is a folder of the content with its index page, pages and sub-folders.
+type Section struct {
+	Dir      string
+	Index    *playbooks.Page // may be nil when the folder has no _index.md or README.md
+	Title    string
+	Weight   int
+	Pages    []*playbooks.Page // pages of the folder, without its index, in order
+	Children []*Section
+	Parent   *Section
+}
+
+// URL is the section's index page URL, or "" when it has none.
+func (s *Section) URL() string {
+	if s.Index != nil {
+		return s.Index.URL
+	}
+	return ""
+}
+
+// New indexes pages by file and URL, so the markdown stage can resolve links before Assemble.
+func New(pages []*playbooks.Page, static []string) *Site {
+	s := &Site{ByFile: map[string]*playbooks.Page{}, ByURL: map[string]*playbooks.Page{},
+		static: map[string]bool{}, dirs: map[string]string{}}
+	for _, p := range pages {
+		s.ByFile[p.File] = p
+		s.ByURL[p.URL] = p
+		if p.IsIndex {
+			s.dirs[p.Dir()] = p.URL
+		}
+	}
+	for _, f := range static {
+		s.static[f] = true
+	}
+	s.Pages = pages
+	return s
+}
+
+// PageURL resolves a content path ("roles/a.md", or a folder "roles") to a page URL.
+func (s *Site) PageURL(file string) (string, bool) {
+	file = strings.TrimSuffix(file, "/")
+	if p, ok := s.ByFile[file]; ok {
+		return p.URL, true
+	}
+	if u, ok := s.dirs[file]; ok {
+		return u, true
+	}
+	if path.Ext(file) == "" {
+		if p, ok := s.ByFile[file+".md"]; ok {
+			return p.URL, true
+		}
+	}
+	return "", false
+}
+
+// Static reports whether the content folder has the static file.
+func (s *Site) Static(file string) bool { return s.static[file] }
+
+// Assemble builds the section tree, reading order and indexes, and reports roles that name no
+// role page.
+func (s *Site) Assemble() playbooks.Diagnostics {
+	s.Root = &Section{Dir: "", Title: "Home"}
+	secs := map[string]*Section{"": s.Root}
+	var get func(dir string) *Section
+	get = func(dir string) *Section {
+		if sec, ok := secs[dir]; ok {
+			return sec
+		}
+		parent := get(parentDir(dir))
+		sec := &Section{Dir: dir, Title: titleOf(path.Base(dir)), Parent: parent}
+		parent.Children = append(parent.Children, sec)
+		secs[dir] = sec
+		return sec
+	}
+	for _, p := range s.Pages {
+		sec := get(p.Dir())
+		if p.IsIndex {
+			sec.Index, sec.Title, sec.Weight = p, p.Title, p.Weight
+		} else {
+			sec.Pages = append(sec.Pages, p)
+		}
+	}
+	sortSection(s.Root)
+	s.Pages = s.Pages[:0]
+	s.walk(s.Root)
+	return s.index()
+}
+
+func (s *Site) walk(sec *Section) {
+	if sec.Index != nil {
+		s.Pages = append(s.Pages, sec.Index)
+	}
+	for _, e := range sec.Entries() {
+		if e.Page != nil {
+			s.Pages = append(s.Pages, e.Page)
+		} else {
+			s.walk(e.Section)
+		}
+	}
+}
+
+// Entry is one line of a section's listing: a page or a sub-section.
+type Entry struct {
+	Page    *playbooks.Page
+	Section *Section
+}
+
+// Entries lists a section's pages and sub-sections interleaved in weight order.
+func (sec *Section) Entries() []Entry {
+	out := make([]Entry, 0, len(sec.Pages)+len(sec.Children))
+	for _, p := range sec.Pages {
+		out = append(out, Entry{Page: p})
+	}
+	for _, c := range sec.Children {
+		out = append(out, Entry{Section: c})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return less(out[i].key(), out[j].key()) })
+	return out
+}
+
+type sortKey struct {
+	weight int
+	title  string
+	id     string
+}
+
+func (e Entry) key() sortKey {
+	if e.Page != nil {
+		return sortKey{e.Page.Weight, e.Page.Title, e.Page.File}
+	}
+	return sortKey{e.Section.Weight, e.Section.Title, e.Section.Dir}
+}
+
+// less orders by weight (pages without one last), then title, then path.
+func less(a, b sortKey) bool {
+	if (a.weight == 0) != (b.weight == 0) {
+		return a.weight != 0
+	}
+	if a.weight != b.weight {
+		return a.weight < b.weight
+	}
+	if ta, tb := strings.ToLower(a.title), strings.ToLower(b.title); ta != tb {
+		return ta < tb
+	}
+	return a.id < b.id
+}
+
+func sortSection(sec *Section) {
+	sort.SliceStable(sec.Pages, func(i, j int) bool {
+		return less(Entry{Page: sec.Pages[i]}.key(), Entry{Page: sec.Pages[j]}.key())
+	})
+	for _, c := range sec.Children {
+		sortSection(c)
+	}
+}
+
+func (s *Site) index() playbooks.Diagnostics {
+	s.Roles = map[string]*playbooks.Page{}
+	s.RoleUsers = map[string][]*playbooks.Page{}
+	s.Kinds = map[playbooks.Kind][]*playbooks.Page{}
+	s.Tags = map[string][]*playbooks.Page{}
+	for _, p := range s.Pages {
+		s.Kinds[p.Kind] = append(s.Kinds[p.Kind], p)
+		if p.Kind == playbooks.KindRole {
+			s.Roles[p.Slug()] = p
+		}
+		for _, t := range p.Tags {
+			s.Tags[t] = append(s.Tags[t], p)
+		}
+	}
+	var diags playbooks.Diagnostics
+	for _, p := range s.Pages {
+		for _, r := range p.Roles {
+			if _, ok := s.Roles[r]; !ok {
+				diags = append(diags, playbooks.Diagnostic{File: p.File, Line: p.FrontMatterLine("roles"), Col: 1,
+					Severity: playbooks.Warning, Rule: "unknown-role",
+					Msg: fmt.Sprintf("roles names %q, but no page of kind role has that file name", r),
+					Fix: "use the file name (without .md) of a role page" + suggestRole(r, s.Roles)})
+				continue
+			}
+			s.RoleUsers[r] = append(s.RoleUsers[r], p)
+		}
+	}
+	return diags
+}
+
+// Breadcrumbs lists the index pages above a page, from the home page down.
+func (s *Site) Breadcrumbs(p *playbooks.Page) []*playbooks.Page {
+	var out []*playbooks.Page
+	dir := p.Dir()
+	if p.IsIndex {
+		if dir == "" {
+			return nil
+		}
+		dir = parentDir(dir)
+	}
+	for {
+		if u, ok := s.dirs[dir]; ok {
+			out = append(out, s.ByURL[u])
+		}
+		if dir == "" {
+			break
+		}
+		dir = parentDir(dir)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+func parentDir(dir string) string {
+	d := path.Dir(dir)
+	if d == "." || d == "/" {
+		return ""
+	}
+	return d
+}
+
+func titleOf(name string) string {
+	name = strings.NewReplacer("-", " ", "_", " ").Replace(name)
+	if name == "" {
+		return name
+	}
+	return strings.ToUpper(name[:1]) + name[1:]
+}
+
+func suggestRole(r string, roles map[string]*playbooks.Page) string {
+	slugs := make([]string, 0, len(roles))
+	for slug := range roles {
+		slugs = append(slugs, slug)
+	}
+	return playbooks.Suggest(r, slugs)
+}

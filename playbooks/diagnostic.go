@@ -1,0 +1,104 @@
+package playbooks
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a diagnostic stops a page (Error) or only asks for attention (Warning).
+type Severity int
+
+const (
+	Warning Severity = iota
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Diagnostic is one problem found in the input, located at a file, line and column (1-based;
+// 0 means unknown). Rule is a short machine-readable name ("front-matter", "broken-link");
+// Fix is a one-line suggestion for the author, and may be empty.
+type Diagnostic struct {
+	File     string
+	Line     int
+	Col      int
+	Severity Severity
+	Rule     string
+	Msg      string
+	Fix      string
+}
+
+// String formats the diagnostic the way compilers do: file:line:col: severity: message.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.File)
+	if d.Line > 0 {
+		fmt.Fprintf(&b, ":%d", d.Line)
+		if d.Col > 0 {
+			fmt.Fprintf(&b, ":%d", d.Col)
+		}
+	}
+	fmt.Fprintf(&b, ": %s: %s", d.Severity, d.Msg)
+	if d.Rule != "" {
+		fmt.Fprintf(&b, " [%s]", d.Rule)
+	}
+	if d.Fix != "" {
+		fmt.Fprintf(&b, " (fix: %s)", d.Fix)
+	}
+	return b.String()
+}
+
+// Diagnostics is the log a build collects: every stage appends, nobody stops early.
+type Diagnostics []Diagnostic
+
+// Errors counts the diagnostics of severity Error.
+func (ds Diagnostics) Errors() int { return ds.count(Error) }
+
+// Warnings counts the diagnostics of severity Warning.
+func (ds Diagnostics) Warnings() int { return ds.count(Warning) }
+
+func (ds Diagnostics) count(s Severity) int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Sort orders diagnostics by file, line and column so output is stable whatever order the
+// parallel stages reported them in.
+func (ds Diagnostics) Sort() {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Msg < b.Msg
+	})
+}
+
+// Position converts a byte offset in src into a 1-based line and column (in runes, so a column
+// points at the character a person sees).
+func Position(src []byte, offset int) (line, col int) {
+	if offset > len(src) {
+		offset = len(src)
+	}
+	line = 1 + strings.Count(string(src[:offset]), "\n")
+	start := strings.LastIndexByte(string(src[:offset]), '\n') + 1
+	col = 1 + len([]rune(string(src[start:offset])))
+	return line, col
+}

@@ -1,0 +1,335 @@
+package playbooks
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/adrg/frontmatter"
+)
+
+// FrontMatter is the typed metadata at the top of a page. The zero value is a page of kind
+// "page" with no title; see docs/authoring.md for what each field means to a reader.
+type FrontMatter struct {
+	Title    string
+	Summary  string
+	Kind     Kind
+	Weight   int
+	Roles    []string
+	Tags     []string
+	Owner    string
+	ReviewBy time.Time
+	Draft    bool
+	Aliases  []string
+	Cadence  Cadence
+	// KeyLines records the line each key was written on, for diagnostics found later.
+	KeyLines map[string]int
+}
+
+// Keys lists the front matter keys cmplay understands, in the order the docs present them.
+var Keys = []string{"title", "summary", "kind", "weight", "roles", "tags", "owner", "review_by", "draft", "aliases", "cadence"}
+
+// Block is the front matter block of a file as found by SplitFrontMatter.
+type Block struct {
+	Format    string // "yaml", "toml", or "" when the file has no front matter
+	Raw       []byte // the block including both delimiter lines
+	StartLine int    // line of the opening delimiter (1 unless nothing was found)
+	EndLine   int    // line of the closing delimiter
+}
+
+var delimiters = map[string]string{"---": "yaml", "+++": "toml"}
+
+// SplitFrontMatter finds the front matter block at the top of src and returns it with the body.
+// The body has the block's bytes replaced by blank lines, so a line number in the body is the
+// line number in the file. A UTF-8 byte order mark is dropped. A block that opens but never
+// closes is reported and the whole file is kept as body.
+func SplitFrontMatter(file string, src []byte) (Block, []byte, Diagnostics) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	format, ok := delimiters[strings.TrimRight(string(first), " \t\r")]
+	if !ok {
+		return Block{}, src, nil
+	}
+	delim := string(first[:3])
+	offset := len(first) + 1
+	line := 2
+	for len(rest) > 0 || offset <= len(src) {
+		l, next, found := bytes.Cut(rest, []byte("\n"))
+		if strings.TrimRight(string(l), " \t\r") == delim {
+			end := offset + len(l)
+			body := make([]byte, len(src))
+			copy(body, src)
+			blank(body[:end])
+			return Block{Format: format, Raw: src[:end], StartLine: 1, EndLine: line}, body, nil
+		}
+		if !found {
+			break
+		}
+		offset += len(l) + 1
+		rest = next
+		line++
+	}
+	d := Diagnostic{File: file, Line: 1, Col: 1, Severity: Error, Rule: "front-matter",
+		Msg: fmt.Sprintf("front matter opened with %q is never closed", delim),
+		Fix: fmt.Sprintf("add a line %q after the last front matter key, or start the file with something other than %q", delim, delim)}
+	return Block{}, src, Diagnostics{d}
+}
+
+// blank replaces every byte but newlines with spaces, keeping offsets and line numbers.
+func blank(b []byte) {
+	for i, c := range b {
+		if c != '\n' {
+			b[i] = ' '
+		}
+	}
+}
+
+var errLine = regexp.MustCompile(`line (\d+)`)
+
+// DecodeFrontMatter decodes a block found by SplitFrontMatter into typed fields. Every problem
+// — invalid YAML or TOML, an unknown key, a value of the wrong type, an unknown kind, a bad date —
+// becomes a diagnostic at the line of the offending key; fields that decode are kept, so the page
+// can still be built as well as it can be.
+func DecodeFrontMatter(file string, b Block) (FrontMatter, Diagnostics) {
+	var fm FrontMatter
+	if b.Format == "" {
+		return fm, nil
+	}
+	raw := map[string]any{}
+	// The block starts with its delimiter, so frontmatter's default formats pick YAML for "---"
+	// and TOML for "+++".
+	if _, err := frontmatter.Parse(bytes.NewReader(b.Raw), &raw); err != nil {
+		line := b.StartLine
+		if m := errLine.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line = b.StartLine + n
+		}
+		msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "yaml: "), "toml: ")
+		msg = errLine.ReplaceAllString(msg, "")
+		msg = strings.Trim(strings.ReplaceAll(msg, "  ", " "), " :")
+		return fm, Diagnostics{{File: file, Line: line, Col: 1, Severity: Error, Rule: "front-matter",
+			Msg: fmt.Sprintf("invalid %s front matter: %s", strings.ToUpper(b.Format), msg),
+			Fix: "fix the syntax; quote values that contain a colon"}}
+	}
+	d := decoder{file: file, block: b}
+	d.decode(raw, &fm)
+	return fm, d.diags
+}
+
+type decoder struct {
+	file  string
+	block Block
+	diags Diagnostics
+}
+
+func (d *decoder) report(key string, sev Severity, rule, msg, fix string) {
+	d.diags = append(d.diags, Diagnostic{File: d.file, Line: d.keyLine(key), Col: 1, Severity: sev, Rule: rule, Msg: msg, Fix: fix})
+}
+
+// keyLine finds the line a top-level key is written on, so diagnostics point at it.
+func (d *decoder) keyLine(key string) int {
+	re := regexp.MustCompile(`^\s*["']?` + regexp.QuoteMeta(key) + `["']?\s*[:=]`)
+	for i, l := range strings.Split(string(d.block.Raw), "\n") {
+		if re.MatchString(l) {
+			return d.block.StartLine + i
+		}
+	}
+	return d.block.StartLine
+}
+
+func (d *decoder) decode(raw map[string]any, fm *FrontMatter) {
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	fm.KeyLines = make(map[string]int, len(keys))
+	for _, key := range keys {
+		fm.KeyLines[key] = d.keyLine(key)
+		v := raw[key]
+		switch key {
+		case "title":
+			fm.Title = d.str(key, v)
+		case "summary", "description":
+			fm.Summary = d.str(key, v)
+		case "owner":
+			fm.Owner = d.str(key, v)
+		case "kind":
+			k := Kind(strings.ToLower(d.str(key, v)))
+			if !k.Valid() {
+				d.report(key, Error, "unknown-kind", fmt.Sprintf("unknown kind %q; the page is built as kind \"page\"", k),
+					"use one of "+kindList()+Suggest(string(k), kindNames()))
+				k = KindPage
+			}
+			fm.Kind = k
+		case "cadence":
+			c := Cadence(strings.ToLower(d.str(key, v)))
+			if !c.Valid() {
+				d.report(key, Error, "bad-cadence", fmt.Sprintf("unknown cadence %q", c), "use daily, weekly or monthly")
+				c = CadenceNone
+			}
+			fm.Cadence = c
+		case "weight":
+			fm.Weight = d.integer(key, v)
+		case "draft":
+			b, ok := v.(bool)
+			if !ok {
+				d.report(key, Error, "front-matter", fmt.Sprintf("draft must be true or false, not %v", v), "write draft: true")
+			}
+			fm.Draft = b
+		case "roles":
+			fm.Roles = d.list(key, v)
+		case "tags":
+			fm.Tags = d.list(key, v)
+		case "aliases":
+			fm.Aliases = d.list(key, v)
+		case "review_by":
+			fm.ReviewBy = d.date(key, v)
+		default:
+			d.report(key, Warning, "unknown-key", fmt.Sprintf("unknown front matter key %q", key),
+				"remove it or use a known key"+Suggest(key, Keys))
+		}
+	}
+}
+
+func (d *decoder) str(key string, v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case nil:
+		return ""
+	case int, int64, float64, bool:
+		return fmt.Sprint(x)
+	}
+	d.report(key, Error, "front-matter", fmt.Sprintf("%s must be text, not a %s", key, typeName(v)), "write it as a quoted string")
+	return ""
+}
+
+func (d *decoder) integer(key string, v any) int {
+	switch x := v.(type) {
+	case int:
+		return x
+	case int64:
+		return int(x)
+	case float64:
+		if x == float64(int(x)) {
+			return int(x)
+		}
+	case string:
+		if n, err := strconv.Atoi(strings.TrimSpace(x)); err == nil {
+			return n
+		}
+	}
+	d.report(key, Error, "front-matter", fmt.Sprintf("%s must be a whole number, not %v", key, v), "write e.g. "+key+": 10")
+	return 0
+}
+
+func (d *decoder) list(key string, v any) []string {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case string:
+		if x = strings.TrimSpace(x); x == "" {
+			return nil
+		}
+		return []string{x}
+	case []any:
+		out := make([]string, 0, len(x))
+		for _, e := range x {
+			if s := d.str(key, e); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	d.report(key, Error, "front-matter", fmt.Sprintf("%s must be a list of text, not a %s", key, typeName(v)), "write e.g. "+key+": [a, b]")
+	return nil
+}
+
+func (d *decoder) date(key string, v any) time.Time {
+	switch x := v.(type) {
+	case time.Time:
+		return time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
+	case string:
+		if t, err := ParseDate(x); err == nil {
+			return t
+		}
+	}
+	d.report(key, Error, "bad-date", fmt.Sprintf("%s is not a date: %v", key, v), "write the date as YYYY-MM-DD, e.g. 2027-03-31")
+	return time.Time{}
+}
+
+// ParseDate reads a calendar date written as YYYY-MM-DD (a time of day, if any, is dropped).
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case []any:
+		return "list"
+	case map[string]any, map[any]any:
+		return "table"
+	case bool:
+		return "true/false value"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func kindNames() []string {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k)
+	}
+	return names
+}
+
+func kindList() string { return strings.Join(kindNames(), ", ") }
+
+// Suggest returns ` (did you mean "x"?)` for the closest known word within two edits, or "".
+func Suggest(word string, known []string) string {
+	best, bestDist := "", 3
+	known = append([]string(nil), known...)
+	sort.Strings(known)
+	for _, k := range known {
+		if d := editDistance(strings.ToLower(word), k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,76 @@
+package playbooks
+
+import "strings"
+
+// Kind is the type of a page. It picks the page's layout, where the page appears in the
+// navigation and which checks apply to it.
+type Kind string
+
+const (
+	KindFramework Kind = "framework"
+	KindRole      Kind = "role"
+	KindGuideline Kind = "guideline"
+	KindPractice  Kind = "practice"
+	KindProgram   Kind = "program"
+	KindChecklist Kind = "checklist"
+	KindPage      Kind = "page"
+)
+
+// Kinds lists every kind in the order the site presents them.
+var Kinds = []Kind{KindChecklist, KindFramework, KindRole, KindGuideline, KindPractice, KindProgram, KindPage}
+
+// Valid reports whether k is one of the known kinds.
+func (k Kind) Valid() bool {
+	for _, known := range Kinds {
+		if k == known {
+			return true
+		}
+	}
+	return false
+}
+
+// Plural is the kind's name as a heading over a list of such pages.
+func (k Kind) Plural() string {
+	switch k {
+	case KindFramework:
+		return "Frameworks"
+	case KindRole:
+		return "Roles"
+	case KindGuideline:
+		return "Guidelines"
+	case KindPractice:
+		return "Practices"
+	case KindProgram:
+		return "Programs"
+	case KindChecklist:
+		return "Checklists"
+	}
+	return "Pages"
+}
+
+// Label is the kind's name as a badge on one page.
+func (k Kind) Label() string {
+	if k == "" {
+		return "Page"
+	}
+	return strings.ToUpper(string(k[:1])) + string(k[1:])
+}
+
+// Cadence is how often a recurring checklist resets.
+type Cadence string
+
+const (
+	CadenceNone    Cadence = ""
+	CadenceDaily   Cadence = "daily"
+	CadenceWeekly  Cadence = "weekly"
+	CadenceMonthly Cadence = "monthly"
+)
+
+// Valid reports whether c is empty or one of the known cadences.
+func (c Cadence) Valid() bool {
+	switch c {
+	case CadenceNone, CadenceDaily, CadenceWeekly, CadenceMonthly:
+		return true
+	}
+	return false
+}

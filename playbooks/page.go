@@ -1,0 +1,91 @@
+package playbooks
+
+import (
+	"path"
+	"strings"
+)
+
+// Page is one Markdown file of a playbook, as it moves through the build. The load and parse
+// stages fill the source fields; the markdown stage fills the rendered ones.
+type Page struct {
+	File    string // path below the content folder, slash-separated: "roles/internal.md"
+	URL     string // site-relative URL path, "/" at both ends: "/roles/internal/"
+	IsIndex bool   // _index.md or README.md: the page of its folder
+	FrontMatter
+	Format   string // front matter format: "yaml", "toml" or ""
+	BodyLine int    // first line of the body (after the front matter)
+	Body     []byte // the file with its front matter blanked out: same line numbers as the file
+
+	// Filled by the markdown stage.
+	HTML     string    // rendered body
+	Headings []Heading // every heading in document order, with its anchor
+	Items    []Item    // checklist items in document order
+	Links    []Link    // links and images found in the body, before rewriting
+	Text     string    // plain text of the body, for search and summaries
+}
+
+// Dir is the folder the page belongs to: its own folder for an index page, else the folder of
+// its file ("" at the root).
+func (p *Page) Dir() string {
+	d := path.Dir(p.File)
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+// Section is the top-level folder of the page ("" for pages at the root).
+func (p *Page) Section() string {
+	s, _, _ := strings.Cut(p.Dir(), "/")
+	return s
+}
+
+// Slug is the page's file name without extension; role pages are named by it in `roles`.
+func (p *Page) Slug() string {
+	if p.IsIndex {
+		return path.Base(p.Dir())
+	}
+	return strings.TrimSuffix(path.Base(p.File), path.Ext(p.File))
+}
+
+// FrontMatterLine is the line a front matter key is written on, or the first line of the file.
+func (p *Page) FrontMatterLine(key string) int {
+	if l, ok := p.KeyLines[key]; ok {
+		return l
+	}
+	return 1
+}
+
+// IsChecklist reports whether readers can tick anything on the page.
+func (p *Page) IsChecklist() bool { return len(p.Items) > 0 }
+
+// Heading is a heading of a page with its anchor id.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+	Due   string // due offset from a {due="…"} attribute, if any
+	Line  int
+}
+
+// Link is a link or image destination as written in the source.
+type Link struct {
+	Dest  string
+	Image bool
+	Line  int
+	Col   int
+}
+
+// Item is one checklist item (a GitHub task-list item) of a page.
+type Item struct {
+	ID      string // stable id, unique across the site
+	Pinned  bool   // the id was written by the author as {#id}
+	Text    string // plain text of the item
+	HTML    string // rendered inline content of the item
+	Hash    string // hash of the normalised text; changes when the item is reworded
+	Checked bool   // ticked by default ("- [x]")
+	Section string // anchor of the nearest heading above the item
+	Phase   string // text of that heading
+	Due     string // due offset of the phase, e.g. "day 30"
+	Line    int
+}

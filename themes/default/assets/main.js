@@ -1,0 +1,8 @@
+// cmplay theme script: progressive enhancements only. Every page reads and works without it.
+import { initTheme } from "./js/theme-toggle.js";
+import { initMenu } from "./js/menu.js";
+import { initReviewDates } from "./js/review.js";
+
+initTheme();
+initMenu();
+initReviewDates();
