@@ -69,7 +69,9 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 }
 
 // hasItemFor is true when another extension (the checklist one) has already recorded the items.
-func hasItemFor(p *playbooks.Page, _ *east.TaskCheckBox) bool { return len(p.Items) > 0 && p.Items[0].ID != "" }
+func hasItemFor(p *playbooks.Page, _ *east.TaskCheckBox) bool {
+	return len(p.Items) > 0 && p.Items[0].ID != ""
+}
 
 func heading(n *ast.Heading, src []byte) playbooks.Heading {
 	h := playbooks.Heading{Level: n.Level, Text: plainText(n, src)}

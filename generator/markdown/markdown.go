@@ -33,9 +33,9 @@ type Resolver interface {
 
 // Options configure the stage.
 type Options struct {
-	Unsafe     bool               // render raw HTML (off by default: it is replaced by a comment)
-	FileURLs   bool               // links to folders end in index.html, for browsing from file://
-	Resolver   Resolver           // required for link rewriting
+	Unsafe     bool                // render raw HTML (off by default: it is replaced by a comment)
+	FileURLs   bool                // links to folders end in index.html, for browsing from file://
+	Resolver   Resolver            // required for link rewriting
 	Extensions []goldmark.Extender // extra extensions, e.g. the checklist extension
 }
 
