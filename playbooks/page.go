@@ -3,6 +3,7 @@ package playbooks
 import (
 	"path"
 	"strings"
+	"time"
 )
 
 // Page is one Markdown file of a playbook, as it moves through the build. The load and parse
@@ -22,6 +23,10 @@ type Page struct {
 	Items    []Item    // checklist items in document order
 	Links    []Link    // links and images found in the body, before rewriting
 	Text     string    // plain text of the body, for search and summaries
+	Sections []Section // the body's text split at headings, for search
+
+	// Filled by the history stage: commits that changed the file, newest first.
+	History []Commit
 }
 
 // Dir is the folder the page belongs to: its own folder for an index page, else the folder of
@@ -88,4 +93,21 @@ type Item struct {
 	Phase   string // text of that heading
 	Due     string // due offset of the phase, e.g. "day 30"
 	Line    int
+}
+
+// Section is the text of a page between one heading and the next, for search.
+type Section struct {
+	ID    string // anchor of the heading ("" for the text before the first heading)
+	Title string
+	Text  string
+}
+
+// Commit is one change to a page in the site's git history.
+type Commit struct {
+	Hash    string
+	Author  string
+	Email   string
+	Date    time.Time
+	Subject string
+	PR      int // pull request number named in the subject, 0 if none
 }
