@@ -1,0 +1,141 @@
+// progress-store.js keeps a reader's checklist progress: which items they ticked, when, and the
+// text hash each item had then; their start date; the history of recurring checklists; and the
+// last checklist they worked on. All storage goes through store.js under the key "progress".
+//
+// The stored value (version 1):
+//   { v: 1, start: "2026-11-02",
+//     items: { "<item id>": { d: true, h: "<text hash>", t: <ms>, p: "<period>", c: "daily", x: "<text>" } },
+//     hist:  { "<page url>": [{ p: "<period>", d: <done>, n: <total> }, …] },
+//     last:  { u: "<page url>", t: "<title>", at: <ms> } }
+// An item with no entry shows its default tick ("- [x]" in the source). An entry of a recurring
+// checklist (c set) counts only during the period p it was made in.
+//
+// The clock can be injected for tests and demos: window.__cmplayNow (a Date, a number of ms or
+// an ISO string), or a "?now=2026-11-24T09:00" query parameter.
+import { readJSON, writeJSON, setAside } from "./store.js";
+
+const KEY = "progress";
+const VERSION = 1;
+const listeners = new Set();
+let state = null;
+let lastProblem = "";
+
+// now is the reader's current time, or the injected one.
+export function now() {
+  const inj = window.__cmplayNow || new URLSearchParams(location.search).get("now");
+  if (inj) {
+    const d = new Date(inj);
+    if (!isNaN(d)) return d;
+  }
+  return new Date();
+}
+
+// localDate formats a date as YYYY-MM-DD in the reader's time zone.
+export function localDate(d) {
+  const p = (n) => String(n).padStart(2, "0");
+  return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate());
+}
+
+// periodOf names the current period of a cadence in local time: "2026-11-23" for daily, the
+// Monday of the week ("w2026-11-23") for weekly, "2026-11" for monthly, "" otherwise.
+export function periodOf(cadence, d = now()) {
+  if (cadence === "daily") return localDate(d);
+  if (cadence === "weekly") {
+    const m = new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7));
+    return "w" + localDate(m);
+  }
+  if (cadence === "monthly") return localDate(d).slice(0, 7);
+  return "";
+}
+
+function empty() {
+  return { v: VERSION, items: {}, hist: {} };
+}
+
+// valid reports whether a value looks like progress this version of the theme can use.
+export function valid(v) {
+  return !!v && typeof v === "object" && v.v === VERSION && !!v.items && typeof v.items === "object" &&
+    !Array.isArray(v.items) && (v.hist === undefined || (typeof v.hist === "object" && !Array.isArray(v.hist)));
+}
+
+// load reads the stored progress once per page. Data that does not parse, or that is not
+// progress of this version, is set aside under a ":corrupt:" key and problem() says so.
+export function load() {
+  if (state) return state;
+  const raw = readJSON(KEY, null, () => { lastProblem = "Your saved progress could not be read. It was set aside and progress starts empty."; });
+  if (raw === null) {
+    state = empty();
+  } else if (!valid(raw)) {
+    setAside(KEY, JSON.stringify(raw));
+    lastProblem = "Your saved progress was in a format this site does not understand. It was set aside and progress starts empty.";
+    state = empty();
+  } else {
+    state = raw;
+    state.hist = state.hist || {};
+  }
+  return state;
+}
+
+// problem is the message to show when stored progress had to be set aside, or "".
+export function problem() { return lastProblem; }
+
+// save writes the progress and tells every subscriber.
+export function save() {
+  const ok = writeJSON(KEY, load());
+  for (const f of listeners) f();
+  return ok;
+}
+
+// replace swaps in a whole progress value (import, reset) and saves it.
+export function replace(v) {
+  state = valid(v) ? v : empty();
+  state.hist = state.hist || {};
+  return save();
+}
+
+// subscribe calls f after every change; it returns a function that unsubscribes.
+export function subscribe(f) {
+  listeners.add(f);
+  return () => listeners.delete(f);
+}
+
+// entry is the stored tick of an item when it still counts (a recurring checklist's tick counts
+// only in its own period), else undefined.
+export function entry(id, s = load()) {
+  const e = s.items[id];
+  if (!e || typeof e !== "object") return undefined;
+  if (e.c && e.p !== periodOf(e.c)) return undefined;
+  return e;
+}
+
+// isDone reports whether the reader has done an item: their own tick when they made one, else
+// byDefault (pass the item's default tick from the page or the manifest when you know it).
+export function isDone(id, byDefault = false) {
+  const e = entry(id);
+  return e ? !!e.d : !!byDefault;
+}
+
+// setDone records a tick or untick with the item's current text hash and text.
+export function setDone(id, done, item = {}) {
+  const s = load();
+  const e = { d: !!done, h: item.hash || "", t: now().getTime() };
+  if (item.text) e.x = item.text;
+  if (item.cadence) {
+    e.c = item.cadence;
+    e.p = periodOf(item.cadence);
+  }
+  s.items[id] = e;
+  return save();
+}
+
+// startDate is the reader's start date ("YYYY-MM-DD") or "".
+export function startDate() {
+  return load().start || "";
+}
+
+// setStartDate stores the start date; an empty value forgets it.
+export function setStartDate(d) {
+  const s = load();
+  if (d) s.start = d; else delete s.start;
+  return save();
+}
