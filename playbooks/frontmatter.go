@@ -110,7 +110,8 @@ func DecodeFrontMatter(file string, b Block) (FrontMatter, Diagnostics) {
 		}
 		msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "yaml: "), "toml: ")
 		msg = errLine.ReplaceAllString(msg, "")
-		msg = strings.Trim(strings.ReplaceAll(msg, "  ", " "), " :")
+		msg = strings.Trim(strings.Join(strings.Fields(strings.ReplaceAll(msg, " :", ":")), " "), " :")
+		msg = strings.ReplaceAll(msg, "errors: :", "errors:")
 		return fm, Diagnostics{{File: file, Line: line, Col: 1, Severity: Error, Rule: "front-matter",
 			Msg: fmt.Sprintf("invalid %s front matter: %s", strings.ToUpper(b.Format), msg),
 			Fix: "fix the syntax; quote values that contain a colon"}}

@@ -52,7 +52,11 @@ func New(opt Options) *Renderer {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
 	exts := []goldmark.Extender{
-		extension.GFM,
+		// GFM, with table alignment as align attributes: style attributes would break a strict CSP.
+		extension.Linkify,
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		extension.Strikethrough,
+		extension.TaskList,
 		extension.Footnote,
 		extension.Typographer,
 		highlighting.NewHighlighting(

@@ -1,0 +1,61 @@
+package pages
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cmplay/cmplay/generator/load"
+)
+
+func TestURL(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"roles/internal.md", "/roles/internal/"},
+		{"roles/_index.md", "/roles/"},
+		{"roles/README.md", "/roles/"},
+		{"_index.md", "/"},
+		{"README.md", "/"},
+		{"Roles/Internal CM.md", "/roles/internal-cm/"},
+		{"c++.md", "/c++/"},
+		{"[.md", "/5b/"},
+		{"..md", "/2e/"},
+		{"a/...md", "/a/2e2e/"},
+		{"Über uns.md", "/über-uns/"},
+		{"notes/2024 Q1: plan?.md", "/notes/2024-q1-plan/"},
+		{"x/--weird--.md", "/x/weird/"},
+	}
+	for _, tt := range tests {
+		if got := URL(tt.file); got != tt.want {
+			t.Errorf("URL(%q) = %q, want %q", tt.file, got, tt.want)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	srcs := []load.Source{
+		{File: "a.md", Data: []byte("---\ntitle: From front matter\n---\n# Heading\n")},
+		{File: "b.md", Data: []byte("Intro\n\n```\n# not a heading\n```\n\n# Real **heading**\n")},
+		{File: "getting-started.md", Data: []byte("no heading at all\n")},
+		{File: "draft.md", Data: []byte("---\ndraft: true\n---\n")},
+		{File: "a~.md", Data: []byte("same URL as a.md\n")},
+	}
+	ps, diags := Parse(srcs, false)
+	titles := map[string]string{}
+	for _, p := range ps {
+		titles[p.File] = p.Title
+	}
+	want := map[string]string{"a.md": "From front matter", "b.md": "Real heading", "getting-started.md": "Getting started"}
+	for f, w := range want {
+		if titles[f] != w {
+			t.Errorf("title of %s = %q, want %q", f, titles[f], w)
+		}
+	}
+	if _, ok := titles["draft.md"]; ok {
+		t.Error("draft built without --drafts")
+	}
+	if len(diags) != 1 || diags[0].Rule != "duplicate-url" || !strings.Contains(diags[0].Msg, "a~.md") || !strings.Contains(diags[0].Msg, "a.md") {
+		t.Fatalf("want one duplicate-url diagnostic naming both files, got %v", diags)
+	}
+	if ps2, _ := Parse(srcs[3:4], true); len(ps2) != 1 {
+		t.Error("draft not built with drafts on")
+	}
+}
