@@ -32,10 +32,14 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 	}
 	var txt strings.Builder
 	var section, phase, due string
+	var secs sectionSplitter
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock && txt.Len() > 0 && !strings.HasSuffix(txt.String(), "\n") {
 				txt.WriteByte('\n')
+			}
+			if _, ok := n.(*ast.Heading); ok {
+				secs.bodyFrom(txt.Len())
 			}
 			return ast.WalkContinue, nil
 		}
@@ -43,6 +47,7 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		case *ast.Heading:
 			h := heading(n, src)
 			p.Headings = append(p.Headings, h)
+			secs.heading(txt.String(), h.ID, h.Text)
 			section, phase, due = h.ID, h.Text, h.Due
 		case *ast.Link:
 			n.Destination = []byte(c.rewrite(st, string(n.Destination), false, offsetOf(n)))
@@ -66,6 +71,38 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		return ast.WalkContinue, nil
 	})
 	p.Text = strings.TrimSpace(txt.String())
+	p.Sections = secs.finish(txt.String())
+}
+
+// sectionSplitter cuts a page's plain text at its headings into Page.Sections: the text before
+// the first heading (when there is any), then one section per heading, without the heading's
+// own text.
+type sectionSplitter struct {
+	out   []playbooks.Section
+	cur   playbooks.Section
+	start int // offset in the text where the current section's body starts; -1 inside a heading
+}
+
+func (s *sectionSplitter) heading(txt, id, title string) {
+	s.flush(txt)
+	s.cur = playbooks.Section{ID: id, Title: title}
+	s.start = -1
+}
+
+func (s *sectionSplitter) bodyFrom(off int) { s.start = off }
+
+func (s *sectionSplitter) flush(txt string) {
+	if s.start >= 0 && s.start <= len(txt) {
+		s.cur.Text = strings.TrimSpace(txt[s.start:])
+	}
+	if s.cur.Text != "" || s.cur.Title != "" {
+		s.out = append(s.out, s.cur)
+	}
+}
+
+func (s *sectionSplitter) finish(txt string) []playbooks.Section {
+	s.flush(txt)
+	return s.out
 }
 
 // hasItemFor is true when another extension (the checklist one) has already recorded the items.
