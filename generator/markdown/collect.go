@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
@@ -31,7 +30,6 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		doc.RemoveChild(doc, h)
 	}
 	var txt strings.Builder
-	var section, phase, due string
 	var secs sectionSplitter
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -48,7 +46,6 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			h := heading(n, src)
 			p.Headings = append(p.Headings, h)
 			secs.heading(txt.String(), h.ID, h.Text)
-			section, phase, due = h.ID, h.Text, h.Due
 		case *ast.Link:
 			n.Destination = []byte(c.rewrite(st, string(n.Destination), false, offsetOf(n)))
 		case *ast.Image:
@@ -62,10 +59,9 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			}
 		case *ast.String:
 			txt.Write(n.Value)
-		case *east.TaskCheckBox:
-			if p.Items == nil || !hasItemFor(p, n) {
-				p.Items = append(p.Items, playbooks.Item{Text: plainText(n.Parent(), src), Checked: n.IsChecked,
-					Section: section, Phase: phase, Due: due, Line: lineOf(p.Body, offsetOf(n.Parent()))})
+		case *ast.Paragraph:
+			if p.Summary == "" && n.Parent() == doc {
+				p.Summary = firstSentences(plainText(n, src), 200)
 			}
 		}
 		return ast.WalkContinue, nil
@@ -103,11 +99,6 @@ func (s *sectionSplitter) flush(txt string) {
 func (s *sectionSplitter) finish(txt string) []playbooks.Section {
 	s.flush(txt)
 	return s.out
-}
-
-// hasItemFor is true when another extension (the checklist one) has already recorded the items.
-func hasItemFor(p *playbooks.Page, _ *east.TaskCheckBox) bool {
-	return len(p.Items) > 0 && p.Items[0].ID != ""
 }
 
 func heading(n *ast.Heading, src []byte) playbooks.Heading {

@@ -102,7 +102,9 @@ func (d *Data) Asset(name string) string {
 
 func (r *Renderer) data(url, title string) *Data {
 	d := &Data{Site: &r.cfg, URL: url, Title: title, fileURLs: r.cfg.FileURLs}
-	d.Canon = strings.TrimSuffix(r.cfg.BaseURL, "/") + url
+	if strings.HasPrefix(r.cfg.BaseURL, "http://") || strings.HasPrefix(r.cfg.BaseURL, "https://") {
+		d.Canon = strings.TrimSuffix(r.cfg.BaseURL, "/") + url
+	}
 	for _, k := range playbooks.Kinds {
 		if n := len(r.site.Kinds[k]); n > 0 && k != playbooks.KindPage {
 			d.KindNav = append(d.KindNav, Link{Title: k.Plural(), URL: d.Rel(KindURL(k)), Kind: k, Count: n})
