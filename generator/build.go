@@ -15,7 +15,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/yuin/goldmark"
+
 	"github.com/cmplay/cmplay/generator/assets"
+	"github.com/cmplay/cmplay/generator/checklist"
 	"github.com/cmplay/cmplay/generator/load"
 	"github.com/cmplay/cmplay/generator/markdown"
 	"github.com/cmplay/cmplay/generator/output"
@@ -74,6 +77,7 @@ func Build(cfg Config) (*Result, error) {
 		{"load", b.load},
 		{"parse", b.parse},
 		{"markdown", b.markdown},
+		{"checklists", b.checklists},
 		{"assets", b.assets},
 		{"templates", b.templates},
 	}
@@ -204,7 +208,8 @@ func (b *build) parse() error {
 
 // markdown renders every page body in parallel with one shared goldmark instance.
 func (b *build) markdown() error {
-	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site})
+	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site,
+		Extensions: []goldmark.Extender{checklist.New()}})
 	parallel(len(b.site.Pages), func(i int) error {
 		b.report(prefixFiles(md.Render(b.site.Pages[i]), b.cfg.ContentDir))
 		return nil
@@ -279,6 +284,7 @@ func (b *build) generated(r *render.Renderer) error {
 			gens = append(gens, gen{render.TagURL(t), func() ([]byte, error) { return r.Tag(t) }})
 		}
 	}
+	gens = append(gens, gen{ProgressURL, func() ([]byte, error) { return b.progressPage(r) }})
 	gens = append(gens, gen{"/404.html", r.NotFound})
 	for _, g := range gens {
 		if p, ok := b.site.ByURL[g.url]; ok {
