@@ -1,0 +1,123 @@
+package history
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-billy/v5"
+	"github.com/go-git/go-billy/v5/osfs"
+	gitcache "github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
+)
+
+// ErrNoRepository is returned by Read when the content folder is not inside a git work tree.
+var ErrNoRepository = errors.New("not a git repository")
+
+// UnreadableError is returned by Read when there is a repository that go-git cannot read.
+type UnreadableError struct {
+	GitDir string
+	Err    error
+}
+
+func (e *UnreadableError) Error() string {
+	return fmt.Sprintf("cannot read the git repository at %s: %v", e.GitDir, e.Err)
+}
+
+func (e *UnreadableError) Unwrap() error { return e.Err }
+
+// repo is an opened repository: its object store and where its work tree starts.
+type repo struct {
+	store  *filesystem.Storage
+	root   string // work-tree root
+	gitDir string
+}
+
+// harmless are the repository extensions that change nothing for a reader of commits and trees:
+// a partial (blobless) clone only lacks blobs, which the walk never reads.
+var harmless = map[string]bool{"partialclone": true, "worktreeconfig": true, "preciousobjects": true, "noop": true}
+
+// open finds the repository holding dir, looking upwards for .git like git does. It opens the
+// object store directly instead of through git.PlainOpen, which refuses repositories with
+// extensions it does not implement (extensions.partialClone, set by every blobless clone).
+func open(dir string) (*repo, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	root, dotGit, err := findDotGit(abs)
+	if err != nil {
+		return nil, err
+	}
+	gitDir, err := resolveGitDir(root, dotGit)
+	if err != nil {
+		return nil, &UnreadableError{GitDir: dotGit, Err: err}
+	}
+	var fs billy.Filesystem = osfs.New(gitDir)
+	if common, err := os.ReadFile(filepath.Join(gitDir, "commondir")); err == nil {
+		c := strings.TrimSpace(string(common))
+		if !filepath.IsAbs(c) {
+			c = filepath.Join(gitDir, c)
+		}
+		fs = dotgit.NewRepositoryFilesystem(fs, osfs.New(c))
+	}
+	store := filesystem.NewStorage(fs, gitcache.NewObjectLRUDefault())
+	cfg, err := store.Config()
+	if err != nil {
+		return nil, &UnreadableError{GitDir: gitDir, Err: err}
+	}
+	if v := cfg.Core.RepositoryFormatVersion; v != "" && v != "0" && v != "1" {
+		return nil, &UnreadableError{GitDir: gitDir, Err: fmt.Errorf("repository format version %s", v)}
+	}
+	if cfg.Raw.HasSection("extensions") {
+		for _, o := range cfg.Raw.Section("extensions").Options {
+			if !harmless[strings.ToLower(o.Key)] {
+				return nil, &UnreadableError{GitDir: gitDir, Err: fmt.Errorf("extensions.%s is not supported", o.Key)}
+			}
+		}
+	}
+	return &repo{store: store, root: root, gitDir: gitDir}, nil
+}
+
+// findDotGit returns the work-tree root at or above dir and its .git entry.
+func findDotGit(dir string) (root, dotGit string, err error) {
+	for d := dir; ; {
+		p := filepath.Join(d, ".git")
+		if _, err := os.Stat(p); err == nil {
+			return d, p, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", "", ErrNoRepository
+		}
+		d = parent
+	}
+}
+
+// resolveGitDir follows a .git file ("gitdir: …", in linked work trees and submodules).
+func resolveGitDir(root, dotGit string) (string, error) {
+	st, err := os.Stat(dotGit)
+	if err != nil {
+		return "", err
+	}
+	if st.IsDir() {
+		return dotGit, nil
+	}
+	data, err := os.ReadFile(dotGit)
+	if err != nil {
+		return "", err
+	}
+	line := strings.TrimSpace(string(data))
+	p, ok := strings.CutPrefix(line, "gitdir:")
+	if !ok {
+		return "", fmt.Errorf("%s: no gitdir line", dotGit)
+	}
+	p = strings.TrimSpace(p)
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(root, p)
+	}
+	return p, nil
+}

@@ -1,0 +1,129 @@
+package history
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// testRepo is a real git repository in a temporary folder, written with go-git.
+type testRepo struct {
+	t    *testing.T
+	dir  string
+	repo *git.Repository
+	wt   *git.Worktree
+	now  time.Time
+}
+
+func newTestRepo(t *testing.T) *testRepo {
+	t.Helper()
+	dir := t.TempDir()
+	r, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, err := r.Worktree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &testRepo{t: t, dir: dir, repo: r, wt: wt, now: time.Date(2025, 1, 6, 9, 0, 0, 0, time.UTC)}
+}
+
+func (r *testRepo) write(name, content string) {
+	r.t.Helper()
+	p := filepath.Join(r.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		r.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+func (r *testRepo) remove(name string) {
+	r.t.Helper()
+	if err := os.Remove(filepath.Join(r.dir, filepath.FromSlash(name))); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// commit stages everything and commits it a day after the previous commit.
+func (r *testRepo) commit(msg, author string, parents ...plumbing.Hash) plumbing.Hash {
+	r.t.Helper()
+	if err := r.wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+		r.t.Fatal(err)
+	}
+	r.now = r.now.Add(24 * time.Hour)
+	sig := &object.Signature{Name: author, Email: strings.ToLower(strings.Fields(author)[0]) + "@example.org", When: r.now}
+	h, err := r.wt.Commit(msg, &git.CommitOptions{Author: sig, Parents: parents, AllowEmptyCommits: true})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return h
+}
+
+func (r *testRepo) checkout(branch string, create bool) {
+	r.t.Helper()
+	if err := r.wt.Checkout(&git.CheckoutOptions{Branch: plumbing.NewBranchReferenceName(branch), Create: create, Force: true}); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+func (r *testRepo) read(sub string) *Log {
+	r.t.Helper()
+	log, _, err := Read(Options{Dir: filepath.Join(r.dir, sub)})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return log
+}
+
+// subjects lists the subjects of a file's history, newest first.
+func subjects(t *testing.T, log *Log, path string) []string {
+	t.Helper()
+	f := log.Files[path]
+	if f == nil {
+		t.Fatalf("no history for %s; files: %v", path, keys(log.Files))
+	}
+	var out []string
+	for _, c := range f.Commits {
+		out = append(out, c.Subject)
+	}
+	return out
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// gitBin is the git binary, or skips the test when there is none.
+func gitBin(t testing.TB) string {
+	p, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git binary not found; this test compares with or clones by the git command")
+	}
+	return p
+}
+
+func runGit(t testing.TB, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(gitBin(t), args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+os.TempDir(), "LC_ALL=C")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
