@@ -1,0 +1,242 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// pageData is what the browser loads to show a page's results: its address, title, kind and
+// roles, the text of each section (for snippets and phrase checks) and its checklist items.
+type pageData struct {
+	URL      string      `json:"u"`
+	Title    string      `json:"t"`
+	Kind     string      `json:"k"`
+	Roles    []string    `json:"r,omitempty"`
+	Sections [][3]string `json:"s"`           // anchor, heading, text; the first is the intro
+	Items    [][3]string `json:"i,omitempty"` // id, text, anchor of the section above
+}
+
+// chunk is a range of the dictionary: sorted words, the stem each belongs to (an index into
+// Postings) and each stem's encoded postings.
+type chunk struct {
+	Words    []string `json:"w"`
+	Stems    []int    `json:"s"`
+	Postings []string `json:"p"`
+}
+
+// manifest is the small file a search loads first.
+type manifest struct {
+	Version  int      `json:"v"`
+	Dir      string   `json:"dir"`   // folder of the chunk and page files, relative to the site root
+	Pages    int      `json:"pages"` // number of pages
+	FileURLs bool     `json:"file"`  // links to folders need index.html
+	Stop     []string `json:"stop"`  // words never indexed, dropped from queries
+	Chunks   []string `json:"chunks"`
+}
+
+// filters is loaded when a reader filters by kind or role: the kind and roles of every page.
+type filters struct {
+	Kinds     []string    `json:"kinds"`
+	PageKinds []int       `json:"pk"`
+	Roles     [][2]string `json:"roles"` // slug, title
+	PageRoles [][]int     `json:"pr"`
+}
+
+// Callback is the global function every index file calls with its data, so the files load as
+// plain <script> elements: that works from file:// and under any sub-path, where fetch does not.
+const Callback = "__cmplaySearch"
+
+// Files encodes the index as the files the browser loads and returns them by site path
+// ("search/…"), with the path of the manifest, whose name carries a hash of the whole index.
+func (ix *Index) Files() (manifestPath string, files map[string][]byte) {
+	chunks, firsts := ix.chunks()
+	body := map[string][]byte{}
+	for i, c := range chunks {
+		body[fmt.Sprintf("c%d.js", i)] = script("c", i, c)
+	}
+	for i, p := range ix.pages {
+		body[fmt.Sprintf("p%d.js", i)] = script("p", i, p)
+	}
+	body["f.js"] = script("f", 0, ix.filters())
+	hash := sha256.New()
+	for _, name := range sortedNames(body) {
+		hash.Write([]byte(name))
+		hash.Write(body[name])
+	}
+	sum := hex.EncodeToString(hash.Sum(nil))[:10]
+	dir := "search/" + sum + "/"
+	files = map[string][]byte{}
+	for name, data := range body {
+		files[dir+name] = data
+	}
+	m := manifest{Version: 1, Dir: dir, Pages: len(ix.pages), FileURLs: ix.in.FileURLs, Stop: StopWords(), Chunks: firsts}
+	manifestPath = "search/index." + sum + ".js"
+	files[manifestPath] = script("m", 0, m)
+	return manifestPath, files
+}
+
+// script wraps data in a call of the callback: __cmplaySearch.c(3,{…});
+func script(kind string, n int, v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true) // also escapes U+2028 and U+2029, which old engines reject in strings
+	buf.WriteString(Callback + "." + kind + "(" + fmt.Sprint(n) + ",")
+	_ = enc.Encode(v)
+	buf.Truncate(buf.Len() - 1) // Encode's newline
+	buf.WriteString(");\n")
+	return buf.Bytes()
+}
+
+func (ix *Index) filters() filters {
+	var f filters
+	kinds := map[string]int{}
+	roles := map[string]int{}
+	for _, p := range ix.pages {
+		k, ok := kinds[p.Kind]
+		if !ok {
+			k = len(f.Kinds)
+			kinds[p.Kind] = k
+			f.Kinds = append(f.Kinds, p.Kind)
+		}
+		f.PageKinds = append(f.PageKinds, k)
+		var rs []int
+		for _, r := range p.Roles {
+			i, ok := roles[r]
+			if !ok {
+				i = len(f.Roles)
+				roles[r] = i
+				title := ix.in.RoleTitles[r]
+				if title == "" {
+					title = r
+				}
+				f.Roles = append(f.Roles, [2]string{r, title})
+			}
+			rs = append(rs, i)
+		}
+		f.PageRoles = append(f.PageRoles, rs)
+	}
+	return f
+}
+
+// chunks splits the sorted dictionary into chunks of about ChunkBytes. All the words of one stem
+// stay in one chunk, so a word found in a chunk finds every form of its stem there too. It
+// returns the chunks and the first word of each (the first is always "").
+func (ix *Index) chunks() ([]chunk, []string) {
+	words := make([]string, 0, len(ix.words))
+	for w := range ix.words {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	// A cut before words[i] is allowed when no stem has words on both sides of it.
+	last := map[string]int{}
+	for i, w := range words {
+		last[ix.words[w]] = i
+	}
+	reach := make([]int, len(words)) // reach[i]: the furthest last index of any stem seen up to i
+	far := -1
+	for i, w := range words {
+		far = max(far, last[ix.words[w]])
+		reach[i] = far
+	}
+	var out []chunk
+	var firsts []string
+	var cur *chunk
+	var local map[string]int
+	size := 0
+	for i, w := range words {
+		if cur == nil || size >= ix.in.ChunkBytes && reach[i-1] < i {
+			out = append(out, chunk{})
+			cur = &out[len(out)-1]
+			local = map[string]int{}
+			size = 0
+			if len(firsts) == 0 {
+				firsts = append(firsts, "")
+			} else {
+				firsts = append(firsts, w)
+			}
+		}
+		st := ix.words[w]
+		s, ok := local[st]
+		if !ok {
+			s = len(cur.Postings)
+			local[st] = s
+			enc := encodePostings(ix.postings[st])
+			cur.Postings = append(cur.Postings, enc)
+			size += len(enc) + 3
+		}
+		cur.Words = append(cur.Words, w)
+		cur.Stems = append(cur.Stems, s)
+		size += len(w) + 5
+	}
+	return out, firsts
+}
+
+// The postings of a stem are a string of variable-length numbers: for each document, the page
+// number minus the previous one, the document's number within its page, and its score. A
+// number is written most significant digit first in base 32, one character per digit: the
+// characters of digits64[32:] mark "more digits follow", those of digits64[:32] end the number.
+const digits64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+func encodePostings(ps []posting) string {
+	var b strings.Builder
+	prev := 0
+	for _, p := range ps {
+		putVarint(&b, p.page-prev)
+		putVarint(&b, p.sub)
+		putVarint(&b, p.score)
+		prev = p.page
+	}
+	return b.String()
+}
+
+func putVarint(b *strings.Builder, n int) {
+	var tmp [13]byte
+	i := len(tmp) - 1
+	tmp[i] = digits64[n&31]
+	for n >>= 5; n > 0; n >>= 5 {
+		i--
+		tmp[i] = digits64[32+n&31]
+	}
+	b.Write(tmp[i:])
+}
+
+func decodePostings(s string) ([]posting, error) {
+	var out []posting
+	var vals [3]int
+	k, n, page := 0, 0, 0
+	for i := 0; i < len(s); i++ {
+		d := strings.IndexByte(digits64, s[i])
+		if d < 0 {
+			return nil, fmt.Errorf("postings: bad character %q", s[i])
+		}
+		if d >= 32 {
+			n = n*32 + d - 32
+			continue
+		}
+		vals[k] = n*32 + d
+		n = 0
+		if k++; k == 3 {
+			page += vals[0]
+			out = append(out, posting{page, vals[1], vals[2]})
+			k = 0
+		}
+	}
+	if k != 0 || n != 0 {
+		return nil, fmt.Errorf("postings: truncated")
+	}
+	return out, nil
+}
+
+func sortedNames(m map[string][]byte) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

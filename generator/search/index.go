@@ -1,0 +1,206 @@
+package search
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/cmplay/cmplay/playbooks"
+)
+
+// Input is what the index is built from.
+type Input struct {
+	Pages      []*playbooks.Page // in reading order; a page's number in the index is its position
+	RoleTitles map[string]string // role slug → title of its role page, for the role filter
+	FileURLs   bool              // the site is built for file://: links to folders need index.html
+	ChunkBytes int               // target size of one dictionary chunk; DefaultChunkBytes when 0
+}
+
+// DefaultChunkBytes keeps a chunk small enough that a first query on a large site loads little,
+// and large enough that a site of a few hundred pages needs only a handful of files.
+const DefaultChunkBytes = 12 << 10
+
+// The fields of a document, with their boosts in the BM25F sum. A section or item carries its
+// page's title as a weak "context" field, so "escalation timing" finds the timing section of the
+// escalation page even when the section itself never says "escalation".
+const (
+	fieldTitle   = iota // page title (the page's intro document)
+	fieldMeta           // summary written in the front matter, and tags
+	fieldHeading        // the section's heading
+	fieldBody           // the section's text
+	fieldItem           // a checklist item's text
+	fieldContext        // the page title, on its sections and items
+	numFields
+)
+
+var boosts = [numFields]float64{fieldTitle: 8, fieldMeta: 2, fieldHeading: 4, fieldBody: 1, fieldItem: 2, fieldContext: 1}
+
+// BM25 parameters: the usual ones.
+const (
+	k1 = 1.2
+	b  = 0.75
+)
+
+// doc is one search result: a page's intro (title, summary, tags and the text before the first
+// heading), one of its sections, or one of its checklist items.
+type doc struct {
+	page   int
+	sub    int // 2×section number (0 is the intro), or 2×item number + 1
+	fields [numFields][]string
+}
+
+// Index is a built search index, ready to be written as files.
+type Index struct {
+	in       Input
+	words    map[string]string // surface word → stem
+	postings map[string][]posting
+	pages    []pageData
+	docs     int
+}
+
+// posting is one document a stem occurs in, with its precomputed score.
+type posting struct {
+	page, sub int
+	score     int // BM25F score × 10, at least 1
+}
+
+// Build indexes the pages: every page's intro, every section (Page.Sections) and every
+// checklist item is a document.
+func Build(in Input) *Index {
+	if in.ChunkBytes <= 0 {
+		in.ChunkBytes = DefaultChunkBytes
+	}
+	ix := &Index{in: in, words: map[string]string{}, postings: map[string][]posting{}}
+	var docs []doc
+	for n, p := range in.Pages {
+		ds, pd := ix.pageDocs(n, p)
+		docs = append(docs, ds...)
+		ix.pages = append(ix.pages, pd)
+	}
+	ix.docs = len(docs)
+	ix.score(docs)
+	return ix
+}
+
+// pageDocs turns one page into its documents and the data the browser shows for it.
+func (ix *Index) pageDocs(n int, p *playbooks.Page) ([]doc, pageData) {
+	pd := pageData{URL: p.URL, Title: p.Title, Kind: string(p.Kind), Roles: p.Roles}
+	intro := doc{page: n}
+	intro.fields[fieldTitle] = ix.terms(p.Title)
+	meta := strings.Join(p.Tags, " ")
+	if s := strings.TrimSuffix(p.Summary, "…"); s != "" && !strings.HasPrefix(p.Text, s) {
+		meta = p.Summary + " " + meta // written in the front matter, not the first words of the text
+	}
+	intro.fields[fieldMeta] = ix.terms(meta)
+	introText := ""
+	secs := p.Sections
+	if len(secs) > 0 && secs[0].ID == "" {
+		introText, secs = secs[0].Text, secs[1:]
+	}
+	intro.fields[fieldBody] = ix.terms(introText)
+	pd.Sections = append(pd.Sections, [3]string{"", "", introText})
+	docs := []doc{intro}
+	ctx := intro.fields[fieldTitle]
+	for i, s := range secs {
+		d := doc{page: n, sub: 2 * (i + 1)}
+		d.fields[fieldHeading] = ix.terms(s.Title)
+		d.fields[fieldBody] = ix.terms(s.Text)
+		d.fields[fieldContext] = ctx
+		docs = append(docs, d)
+		pd.Sections = append(pd.Sections, [3]string{s.ID, s.Title, s.Text})
+	}
+	for i, it := range p.Items {
+		d := doc{page: n, sub: 2*i + 1}
+		d.fields[fieldItem] = ix.terms(it.Text)
+		d.fields[fieldContext] = ctx
+		docs = append(docs, d)
+		pd.Items = append(pd.Items, [3]string{it.ID, it.Text, it.Section})
+	}
+	return docs, pd
+}
+
+// terms returns the stems of the indexed words of s, and records each surface word's stem.
+func (ix *Index) terms(s string) []string {
+	var out []string
+	for _, t := range Tokenize(s) {
+		if !Indexed(t.Word) {
+			continue
+		}
+		st, ok := ix.words[t.Word]
+		if !ok {
+			st = Stem(t.Word)
+			ix.words[t.Word] = st
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// score computes every (stem, document) score with BM25F: the field frequencies, each
+// normalised by its field's length and boosted, are summed before the saturation, so a word in a
+// title and a body counts once, strongly.
+func (ix *Index) score(docs []doc) {
+	var avg [numFields]float64
+	var count [numFields]int
+	for _, d := range docs {
+		for f, ts := range d.fields {
+			if len(ts) > 0 {
+				avg[f] += float64(len(ts))
+				count[f]++
+			}
+		}
+	}
+	for f := range avg {
+		if count[f] > 0 {
+			avg[f] /= float64(count[f])
+		}
+	}
+	type weighted struct {
+		stem string
+		tf   float64
+	}
+	perDoc := make([][]weighted, len(docs))
+	df := map[string]int{}
+	for i, d := range docs {
+		tf := map[string]float64{}
+		for f, ts := range d.fields {
+			if len(ts) == 0 {
+				continue
+			}
+			norm := 1 - b + b*float64(len(ts))/avg[f]
+			for _, t := range ts {
+				tf[t] += boosts[f] / norm
+			}
+		}
+		for t, v := range tf {
+			perDoc[i] = append(perDoc[i], weighted{t, v})
+			df[t]++
+		}
+	}
+	n := float64(len(docs))
+	for i, d := range docs {
+		for _, w := range perDoc[i] {
+			idf := math.Log(1 + (n-float64(df[w.stem])+0.5)/(float64(df[w.stem])+0.5))
+			s := idf * w.tf * (k1 + 1) / (w.tf + k1)
+			ix.postings[w.stem] = append(ix.postings[w.stem], posting{d.page, d.sub, max(1, int(math.Round(s*10)))})
+		}
+	}
+	for _, ps := range ix.postings {
+		sort.Slice(ps, func(i, j int) bool {
+			if ps[i].page != ps[j].page {
+				return ps[i].page < ps[j].page
+			}
+			return ps[i].sub < ps[j].sub
+		})
+	}
+}
+
+// Stats describe a built index.
+type Stats struct {
+	Pages, Docs, Words, Stems int
+}
+
+// Stats counts what the index holds.
+func (ix *Index) Stats() Stats {
+	return Stats{Pages: len(ix.pages), Docs: ix.docs, Words: len(ix.words), Stems: len(ix.postings)}
+}

@@ -1,0 +1,413 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Query is a parsed search: the words every result must match, quoted phrases and excluded
+// words. It is the same parse as parseQuery in search-core.js.
+type Query struct {
+	Terms    []Term
+	Phrases  [][]string
+	Excludes []string
+}
+
+// Term is one query word; Prefix is set on the last word while it may still be being typed.
+type Term struct {
+	Word   string
+	Prefix bool
+}
+
+// ParseQuery reads a query: words, "quoted phrases" and -excluded words. The last word is a
+// prefix unless the query ends in a space or a quote, so results follow the typing.
+func ParseQuery(q string) Query {
+	var out Query
+	seen := map[Term]bool{}
+	add := func(t Term) {
+		if !seen[t] {
+			seen[t] = true
+			out.Terms = append(out.Terms, t)
+		}
+	}
+	for i := 0; i < len(q); {
+		c := q[i]
+		switch {
+		case c == '"':
+			end := strings.IndexByte(q[i+1:], '"')
+			text := q[i+1:]
+			if end >= 0 {
+				text = q[i+1 : i+1+end]
+				i += end + 2
+			} else {
+				i = len(q)
+			}
+			ws := Words(text)
+			if len(ws) > 0 {
+				out.Phrases = append(out.Phrases, ws)
+			}
+			for _, w := range ws {
+				if Indexed(w) {
+					add(Term{Word: w})
+				}
+			}
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		default:
+			j := i
+			for j < len(q) && !strings.ContainsRune(" \t\n\r\"", rune(q[j])) {
+				j++
+			}
+			part := q[i:j]
+			i = j
+			if len(part) > 1 && part[0] == '-' {
+				for _, w := range Words(part[1:]) {
+					if Indexed(w) {
+						out.Excludes = append(out.Excludes, w)
+					}
+				}
+				continue
+			}
+			ws := Words(part)
+			for k, w := range ws {
+				if j == len(q) && k == len(ws)-1 {
+					if utf8.RuneCountInString(w) >= 2 {
+						add(Term{Word: w, Prefix: true})
+					}
+				} else if Indexed(w) {
+					add(Term{Word: w})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Weights of the ways a query word reaches a stem; the same in search-core.js.
+const (
+	weightExact  = 1.0
+	weightPrefix = 0.8
+	weightTypo   = 0.6
+	maxExpand    = 64 // stems a prefix may expand to
+	typoMinLen   = 5  // words at least this long may have one typo
+	perPage      = 3  // results shown from one page
+)
+
+// Searcher answers queries from the index files, as the browser does. It exists so the ranking
+// can be tested in Go, and the file format with it.
+type Searcher struct {
+	m      manifest
+	chunks []chunk
+	post   [][][]posting // decoded postings by chunk and stem
+	pages  []pageData
+	filt   filters
+}
+
+// Open reads the files written by Index.Files.
+func Open(manifestPath string, files map[string][]byte) (*Searcher, error) {
+	s := &Searcher{}
+	if err := unscript(files[manifestPath], "m", &s.m); err != nil {
+		return nil, fmt.Errorf("manifest: %w", err)
+	}
+	for i := range s.m.Chunks {
+		var c chunk
+		if err := unscript(files[fmt.Sprintf("%sc%d.js", s.m.Dir, i)], "c", &c); err != nil {
+			return nil, fmt.Errorf("chunk %d: %w", i, err)
+		}
+		var ps [][]posting
+		for _, enc := range c.Postings {
+			p, err := decodePostings(enc)
+			if err != nil {
+				return nil, fmt.Errorf("chunk %d: %w", i, err)
+			}
+			ps = append(ps, p)
+		}
+		s.chunks = append(s.chunks, c)
+		s.post = append(s.post, ps)
+	}
+	for i := 0; i < s.m.Pages; i++ {
+		var p pageData
+		if err := unscript(files[fmt.Sprintf("%sp%d.js", s.m.Dir, i)], "p", &p); err != nil {
+			return nil, fmt.Errorf("page %d: %w", i, err)
+		}
+		s.pages = append(s.pages, p)
+	}
+	if err := unscript(files[s.m.Dir+"f.js"], "f", &s.filt); err != nil {
+		return nil, fmt.Errorf("filters: %w", err)
+	}
+	return s, nil
+}
+
+func unscript(data []byte, kind string, v any) error {
+	pre := []byte(Callback + "." + kind + "(")
+	if !bytes.HasPrefix(data, pre) || !bytes.HasSuffix(data, []byte(");\n")) {
+		return fmt.Errorf("not a %s.%s call", Callback, kind)
+	}
+	body := data[len(pre) : len(data)-3]
+	_, body, _ = bytes.Cut(body, []byte(","))
+	return json.Unmarshal(body, v)
+}
+
+// Filter narrows results.
+type Filter struct {
+	Kind  string // page kind, "" for any
+	Role  string // role slug, "" for any
+	Items bool   // checklist items only
+}
+
+// Result is one document found.
+type Result struct {
+	Page   int
+	Sub    int
+	URL    string // page URL with the anchor of the section or item: "/guidelines/escalation/#when"
+	Title  string // page title
+	Within string // section heading or item text, "" for the page's intro
+	Score  float64
+}
+
+// stemKey names a stem by where its postings are.
+type stemKey struct{ chunk, stem int }
+
+// Search runs a query and returns the results best first, at most perPage from one page.
+func (s *Searcher) Search(q string, f Filter) []Result {
+	pq := ParseQuery(q)
+	var perTerm []map[int]float64
+	for _, t := range pq.Terms {
+		m := map[int]float64{}
+		for k, w := range s.expand(t) {
+			for _, p := range s.post[k.chunk][k.stem] {
+				key := p.page<<16 | p.sub
+				m[key] = max(m[key], w*float64(p.score))
+			}
+		}
+		perTerm = append(perTerm, m)
+	}
+	scores := combine(perTerm)
+	for _, w := range pq.Excludes {
+		for k := range s.expand(Term{Word: w}) {
+			for _, p := range s.post[k.chunk][k.stem] {
+				delete(scores, p.page<<16|p.sub)
+			}
+		}
+	}
+	keys := make([]int, 0, len(scores))
+	for k := range scores {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if scores[keys[i]] != scores[keys[j]] {
+			return scores[keys[i]] > scores[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	var out []Result
+	shown := map[int]int{}
+	for _, k := range keys {
+		page, sub := k>>16, k&0xffff
+		if !s.keep(page, sub, f) || shown[page] >= perPage || !s.hasPhrases(page, sub, pq.Phrases) {
+			continue
+		}
+		shown[page]++
+		out = append(out, s.result(page, sub, scores[k]))
+	}
+	return out
+}
+
+// combine keeps the documents every term matched, summing their scores; when no document
+// matches them all, it keeps those matching any, so a stray word still finds the rest.
+func combine(perTerm []map[int]float64) map[int]float64 {
+	all := map[int]float64{}
+	any := map[int]float64{}
+	for i, m := range perTerm {
+		for k, v := range m {
+			any[k] += v
+			if i == 0 {
+				all[k] = v
+			}
+		}
+		if i > 0 {
+			for k := range all {
+				if v, ok := m[k]; ok {
+					all[k] += v
+				} else {
+					delete(all, k)
+				}
+			}
+		}
+	}
+	if len(all) > 0 {
+		return all
+	}
+	return any
+}
+
+func (s *Searcher) keep(page, sub int, f Filter) bool {
+	if f.Items && sub%2 == 0 {
+		return false
+	}
+	if f.Kind != "" && s.filt.Kinds[s.filt.PageKinds[page]] != f.Kind {
+		return false
+	}
+	if f.Role != "" {
+		for _, r := range s.filt.PageRoles[page] {
+			if s.filt.Roles[r][0] == f.Role {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// docText is the text a phrase must occur in: the heading and text of a section (with the
+// title for the intro), or the text of an item.
+func (s *Searcher) docText(page, sub int) string {
+	p := s.pages[page]
+	if sub%2 == 1 {
+		return p.Items[sub/2][1]
+	}
+	sec := p.Sections[sub/2]
+	if sub == 0 {
+		return p.Title + "\n" + sec[2]
+	}
+	return sec[1] + "\n" + sec[2]
+}
+
+func (s *Searcher) hasPhrases(page, sub int, phrases [][]string) bool {
+	if len(phrases) == 0 {
+		return true
+	}
+	text := " " + strings.Join(Words(s.docText(page, sub)), " ") + " "
+	for _, ph := range phrases {
+		if !strings.Contains(text, " "+strings.Join(ph, " ")+" ") {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Searcher) result(page, sub int, score float64) Result {
+	p := s.pages[page]
+	r := Result{Page: page, Sub: sub, URL: p.URL, Title: p.Title, Score: score}
+	if sub%2 == 1 {
+		it := p.Items[sub/2]
+		r.Within = it[1]
+		if it[0] != "" {
+			r.URL += "#task-" + it[0]
+		} else if it[2] != "" {
+			r.URL += "#" + it[2]
+		}
+	} else if sub > 0 {
+		sec := p.Sections[sub/2]
+		r.Within = sec[1]
+		r.URL += "#" + sec[0]
+	}
+	return r
+}
+
+// expand finds the stems a query word reaches, with the weight of each: the word itself, the
+// words it begins (for a prefix), or, failing both, words one typo away from a long word.
+func (s *Searcher) expand(t Term) map[stemKey]float64 {
+	out := map[stemKey]float64{}
+	if t.Prefix {
+		type cand struct {
+			k    stemKey
+			w    float64
+			size int
+		}
+		var cs []cand
+		best := map[stemKey]int{}
+		lo, hi := s.prefixChunks(t.Word)
+		for c := lo; c < hi; c++ {
+			for i, w := range s.chunks[c].Words {
+				if !strings.HasPrefix(w, t.Word) {
+					continue
+				}
+				k := stemKey{c, s.chunks[c].Stems[i]}
+				wt := weightPrefix
+				if w == t.Word {
+					wt = weightExact
+				}
+				if j, ok := best[k]; ok {
+					cs[j].w = max(cs[j].w, wt)
+					continue
+				}
+				best[k] = len(cs)
+				cs = append(cs, cand{k, wt, len(s.chunks[c].Postings[k.stem])})
+			}
+		}
+		sort.SliceStable(cs, func(i, j int) bool { return cs[i].size > cs[j].size })
+		for i, c := range cs {
+			if i == maxExpand {
+				break
+			}
+			out[c.k] = c.w
+		}
+	} else {
+		c := s.find(t.Word)
+		ws := s.chunks[c].Words
+		if i := sort.SearchStrings(ws, t.Word); i < len(ws) && ws[i] == t.Word {
+			out[stemKey{c, s.chunks[c].Stems[i]}] = weightExact
+		}
+	}
+	if len(out) > 0 || utf8.RuneCountInString(t.Word) < typoMinLen {
+		return out
+	}
+	first, _ := utf8.DecodeRuneInString(t.Word)
+	pre := string(first)
+	lo, hi := s.prefixChunks(pre)
+	for c := lo; c < hi; c++ {
+		for i, w := range s.chunks[c].Words {
+			if strings.HasPrefix(w, pre) && oneEdit(t.Word, w) {
+				out[stemKey{c, s.chunks[c].Stems[i]}] = weightTypo
+			}
+		}
+	}
+	return out
+}
+
+// find returns the chunk whose range holds word.
+func (s *Searcher) find(word string) int {
+	return sort.Search(len(s.m.Chunks), func(i int) bool { return s.m.Chunks[i] > word }) - 1
+}
+
+// prefixChunks returns the chunks [lo, hi) that may hold words beginning with prefix: the one
+// whose range holds the prefix itself, and those after it whose first word has the prefix.
+func (s *Searcher) prefixChunks(prefix string) (lo, hi int) {
+	lo = s.find(prefix)
+	hi = lo + 1
+	for hi < len(s.m.Chunks) && strings.HasPrefix(s.m.Chunks[hi], prefix) {
+		hi++
+	}
+	return lo, hi
+}
+
+// oneEdit reports whether a and b differ by exactly one insertion, deletion, substitution or
+// swap of two neighbouring letters.
+func oneEdit(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(y)-len(x) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(x) && x[i] == y[i] {
+		i++
+	}
+	if i == len(x) {
+		return len(y) == len(x)+1
+	}
+	if len(x) == len(y) {
+		if string(x[i+1:]) == string(y[i+1:]) {
+			return true // substitution
+		}
+		return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:])
+	}
+	return string(x[i:]) == string(y[i+1:])
+}
