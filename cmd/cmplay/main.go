@@ -2,6 +2,8 @@
 //
 //	cmplay build    build the site into public/
 //	cmplay serve    build and serve the site locally
+//	cmplay check    check the site for a pull request (links, checklists, owners, freshness)
+//	cmplay new      start a playbook, or add a page to one
 //	cmplay version  print the version
 //
 // Exit codes: 0 success, 1 the content has errors (or the build failed), 2 usage.
@@ -28,6 +30,8 @@ Usage:
 Commands:
   build     build the site into public/ (or --out)
   serve     build the site and serve it locally
+  check     check the site for a pull request: links, checklists, owners, freshness
+  new       start a playbook (new site DIR) or add a page (new page KIND PATH)
   version   print cmplay's version
 
 Run "cmplay <command> --help" for a command's flags.
@@ -45,6 +49,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "cmplay %s\n", version)
 		return 0

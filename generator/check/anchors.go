@@ -1,0 +1,127 @@
+package check
+
+import (
+	"fmt"
+	"html"
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/cmplay/cmplay/generator/site"
+	"github.com/cmplay/cmplay/playbooks"
+)
+
+// Anchors reports links whose #fragment names no id on the page they point at. The ids of a
+// page are those of its rendered HTML — heading anchors (markdown.Anchor of the heading text, or
+// an {#id} the author wrote), checklist items ("task-<item id>"), footnotes — so a fragment is valid exactly when the
+// browser would find it. Links to missing pages are the build's broken-link, not reported again.
+func Anchors(s *site.Site) playbooks.Diagnostics {
+	var ds playbooks.Diagnostics
+	ids := map[*playbooks.Page]map[string]bool{}
+	idsOf := func(p *playbooks.Page) map[string]bool {
+		if m, ok := ids[p]; ok {
+			return m
+		}
+		m := pageIDs(p)
+		ids[p] = m
+		return m
+	}
+	for _, p := range s.Pages {
+		for _, l := range p.Links {
+			if l.Image {
+				continue
+			}
+			target, frag, ok := resolve(s, p, l.Dest)
+			if !ok || frag == "" || frag == "top" {
+				continue
+			}
+			known := idsOf(target)
+			if known[frag] {
+				continue
+			}
+			where := "this page"
+			if target != p {
+				where = target.File
+			}
+			ds = append(ds, playbooks.Diagnostic{File: p.File, Line: l.Line, Col: l.Col, Severity: playbooks.Error,
+				Rule: "missing-anchor", Msg: fmt.Sprintf("link %q: %s has no heading or item with id %q", l.Dest, where, frag),
+				Fix: "link to an existing heading" + playbooks.Suggest(frag, sortedIDs(known)) + ", or add {#" + frag + "} to the heading you mean"})
+		}
+	}
+	return ds
+}
+
+var idAttr = regexp.MustCompile(`\sid="([^"]*)"`)
+
+// pageIDs collects every id a page's HTML defines, with its headings' anchors.
+func pageIDs(p *playbooks.Page) map[string]bool {
+	m := map[string]bool{}
+	for _, h := range p.Headings {
+		m[h.ID] = true
+	}
+	for _, sub := range idAttr.FindAllStringSubmatch(p.HTML, -1) {
+		m[html.UnescapeString(sub[1])] = true
+	}
+	return m
+}
+
+func sortedIDs(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for id := range m {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// resolve finds the page a link in p points at, the way the markdown stage rewrites it, and the
+// link's unescaped fragment. ok is false for links to other sites, static files and missing pages.
+func resolve(s *site.Site, p *playbooks.Page, dest string) (*playbooks.Page, string, bool) {
+	raw, frag, _ := strings.Cut(dest, "#")
+	if f, err := url.PathUnescape(frag); err == nil {
+		frag = f
+	}
+	if raw == "" {
+		return p, frag, true
+	}
+	if strings.HasPrefix(raw, "//") || hasScheme(raw) {
+		return nil, "", false
+	}
+	raw, _, _ = strings.Cut(raw, "?")
+	target, err := url.PathUnescape(raw)
+	if err != nil {
+		target = raw
+	}
+	if strings.HasPrefix(target, "/") {
+		target = path.Clean(strings.TrimPrefix(target, "/"))
+	} else {
+		target = path.Join(p.Dir(), target)
+	}
+	if target == "." {
+		target = ""
+	}
+	if ext := strings.ToLower(path.Ext(target)); ext != ".md" && ext != "" {
+		return nil, "", false
+	}
+	u, ok := s.PageURL(target)
+	if !ok {
+		return nil, "", false
+	}
+	t, ok := s.ByURL[u]
+	return t, frag, ok
+}
+
+func hasScheme(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 {
+		return false
+	}
+	for _, r := range s[:i] {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return true
+}

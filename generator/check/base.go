@@ -1,0 +1,109 @@
+package check
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/cmplay/cmplay/playbooks"
+)
+
+// Revision is one commit of the site's git repository, to read files as they were then.
+type Revision struct {
+	Name string // as the user wrote it: "origin/main"
+	tree *object.Tree
+}
+
+// OpenRevision resolves rev (a branch, tag, commit or expression such as "HEAD~1") in the git
+// repository holding dir, and returns it with the repository's root folder.
+func OpenRevision(dir, rev string) (*Revision, string, error) {
+	repo, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if err != nil {
+		return nil, "", fmt.Errorf("%s is not in a git repository: %w", dir, err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		return nil, "", fmt.Errorf("git repository has no work tree: %w", err)
+	}
+	h, err := repo.ResolveRevision(plumbing.Revision(rev))
+	if err != nil {
+		return nil, "", fmt.Errorf("unknown revision %q (in a shallow CI clone, fetch it first: actions/checkout with fetch-depth: 0): %w", rev, err)
+	}
+	c, err := repo.CommitObject(*h)
+	if err != nil {
+		return nil, "", fmt.Errorf("revision %q: %w", rev, err)
+	}
+	tree, err := c.Tree()
+	if err != nil {
+		return nil, "", fmt.Errorf("revision %q: %w", rev, err)
+	}
+	return &Revision{Name: rev, tree: tree}, wt.Filesystem.Root(), nil
+}
+
+// ReadFile returns a file (a slash-separated path from the repository root) as it was at the
+// revision; ok is false when it did not exist then.
+func (r *Revision) ReadFile(name string) ([]byte, bool, error) {
+	f, err := r.tree.File(filepath.ToSlash(name))
+	if errors.Is(err, object.ErrFileNotFound) || errors.Is(err, object.ErrDirectoryNotFound) || errors.Is(err, object.ErrEntryNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	s, err := f.Contents()
+	return []byte(s), err == nil, err
+}
+
+// ChangedIDs reports checklist items of a page whose id differs from the page at the base
+// revision, so that readers' ticks — stored under the old id — would silently be lost. An item
+// is taken to be the reworded form of an old one when the old id is gone and a new one appeared
+// in the same section, the n-th new id pairing with the n-th vanished one. Items the author
+// pinned with {#id} are deliberate and not reported; an old item without a counterpart was
+// deleted, which loses nothing worth warning about.
+func ChangedIDs(file string, base, cur []playbooks.Item, rev string) playbooks.Diagnostics {
+	had := map[string]bool{}
+	for _, it := range base {
+		had[it.ID] = true
+	}
+	has := map[string]bool{}
+	for _, it := range cur {
+		has[it.ID] = true
+	}
+	gone := map[string][]playbooks.Item{} // by section
+	for _, it := range base {
+		if !has[it.ID] {
+			gone[it.Section] = append(gone[it.Section], it)
+		}
+	}
+	var ds playbooks.Diagnostics
+	for _, it := range cur {
+		if had[it.ID] {
+			continue
+		}
+		old := gone[it.Section]
+		if len(old) == 0 {
+			continue
+		}
+		gone[it.Section] = old[1:]
+		if it.Pinned {
+			continue
+		}
+		ds = append(ds, playbooks.Diagnostic{File: file, Line: it.Line, Col: 1, Severity: playbooks.Error, Rule: "item-id-changed",
+			Msg: fmt.Sprintf("checklist item id changed from %q (at %s) to %q: readers who ticked %q lose that tick",
+				old[0].ID, rev, it.ID, shorten(old[0].Text, 60)),
+			Fix: fmt.Sprintf("keep the ticks by ending the item with {#%s}; if the item now asks for something else, pin a new id with {#…}", old[0].ID)})
+	}
+	return ds
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
