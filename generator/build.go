@@ -63,6 +63,12 @@ func round(d time.Duration) time.Duration {
 // returned only when no complete site could be written (a broken theme, an unwritable output
 // folder), and then the previous output is left as it was.
 func Build(cfg Config) (*Result, error) {
+	return pipeline(cfg, nil)
+}
+
+// pipeline runs the steps, leaving out those named in skip (Check skips the ones that only make
+// output).
+func pipeline(cfg Config, skip map[string]bool) (*Result, error) {
 	start := time.Now()
 	cfg = cfg.withDefaults()
 	b, err := newBuild(cfg)
@@ -82,6 +88,9 @@ func Build(cfg Config) (*Result, error) {
 		{"templates", b.templates},
 	}
 	for _, s := range steps {
+		if skip[s.name] {
+			continue
+		}
 		if err := s.run(); err != nil {
 			b.abort()
 			return nil, fmt.Errorf("%s: %w", s.name, err)
