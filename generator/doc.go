@@ -1,0 +1,48 @@
+// Package generator builds a cmplay site: a folder of Markdown playbook pages becomes a static
+// website. Its doc comment is the pipeline's specification.
+//
+// # Sites
+//
+// A site is a folder holding content/ (or the folder named by content_dir in cmplay.toml),
+// an optional cmplay.toml read by [LoadConfig], and optional themes/<name>/ overriding files of
+// the embedded default theme. The command line turns flags into a [Config]; nothing else is read
+// from the environment, and no package keeps mutable global state.
+//
+// # The pipeline
+//
+// [Build] runs one stage after another, each in its own package with one job:
+//
+//  1. load (package load): walk the content folder as an fs.FS; read Markdown, list static
+//     files; skip dot folders, node_modules and the output folder; report unreadable files,
+//     invalid UTF-8 and oversized pages.
+//  2. parse (package pages): split and decode front matter into playbooks.FrontMatter with
+//     line-accurate diagnostics, derive titles and pretty URLs, report URL collisions.
+//     Then assemble (package site): the section tree in weight order, reading order,
+//     breadcrumbs, the role, kind and tag indexes.
+//  3. markdown (package markdown): render every body in parallel with one goldmark instance;
+//     give headings stable anchors, rewrite links between Markdown files to built URLs (relative,
+//     so the site works under any sub-path), record headings, links and plain text. The
+//     checklist extension (package checklist) turns task-list items into stable, trackable items.
+//  4. history, checklist manifest, search index: site-wide passes over the parsed pages.
+//  5. assets (package assets): bundle and minify the theme's JS and CSS with esbuild's Go API
+//     into content-hashed files.
+//  6. templates (package render): execute the theme's html/template layouts for every page and
+//     for generated pages (kind and tag listings, the role index, 404, sitemap, redirects).
+//     Shared navigation is rendered once per section and specialised per page by a string pass.
+//  7. write (package output): every file goes into a temporary folder beside the target, which
+//     is swapped into place only when the whole build succeeded.
+//
+// # Diagnostics
+//
+// Problems in the content never stop a build: every stage appends playbooks.Diagnostic values
+// (file:line:col, severity, rule, message, fix) and the build goes on with what it can use. Build
+// returns an error only when it cannot produce a complete site — a theme template that does not
+// parse or execute, an asset that does not bundle, an output folder it may not write — and then
+// the previous output is left untouched. Errors are wrapped with the name of their stage.
+//
+// # Output
+//
+// Two builds of the same input are byte-identical: work runs in parallel but everything written is
+// sorted, and nothing depends on the clock. Every internal link in the output is relative; a
+// file:// base URL makes links to folders end in index.html.
+package generator
