@@ -45,9 +45,12 @@ func Anchors(s *site.Site) playbooks.Diagnostics {
 			if target != p {
 				where = target.File
 			}
+			fix := "link to an existing heading" + playbooks.Suggest(frag, sortedIDs(known)) + ", or add {#" + frag + "} to the heading you mean"
+			if strings.HasPrefix(frag, "task-") {
+				fix = "link to a checklist item as #task-<item id>" + playbooks.Suggest(frag, sortedIDs(known))
+			}
 			ds = append(ds, playbooks.Diagnostic{File: p.File, Line: l.Line, Col: l.Col, Severity: playbooks.Error,
-				Rule: "missing-anchor", Msg: fmt.Sprintf("link %q: %s has no heading or item with id %q", l.Dest, where, frag),
-				Fix: "link to an existing heading" + playbooks.Suggest(frag, sortedIDs(known)) + ", or add {#" + frag + "} to the heading you mean"})
+				Rule: "missing-anchor", Msg: fmt.Sprintf("link %q: %s has no heading or item with id %q", l.Dest, where, frag), Fix: fix})
 		}
 	}
 	return ds

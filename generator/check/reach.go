@@ -43,7 +43,7 @@ func Unreachable(s *site.Site) playbooks.Diagnostics {
 		walk = func(sub *site.Section) {
 			for _, p := range pagesOf(sub) {
 				ds = append(ds, playbooks.Diagnostic{File: p.File, Line: 1, Col: 1, Severity: playbooks.Warning, Rule: "unreachable",
-					Msg: fmt.Sprintf("no navigation leads here: folder %s/ has no index page, so the sidebar shows it as a plain label", sec.Dir),
+					Msg: fmt.Sprintf("no navigation leads here: folder %s/ has no index page (or only a draft one), so the sidebar shows it as a plain label", sec.Dir),
 					Fix: fmt.Sprintf("add %s (a title is enough), or move the page into a folder that has one", path.Join(sec.Dir, "_index.md"))})
 			}
 			for _, c := range sub.Children {
