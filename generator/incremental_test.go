@@ -1,0 +1,114 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cmplay/cmplay/generator/output"
+)
+
+// writeSite writes files (slash paths below dir) and returns dir.
+func writeSite(t testing.TB, dir string, files map[string]string) string {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var incrementalSite = map[string]string{
+	"content/_index.md":       "---\ntitle: Home\n---\nWelcome. See [one](a/one.md).\n",
+	"content/a/_index.md":     "---\ntitle: Section A\nsummary: Pages about A.\n---\nThe A pages.\n",
+	"content/a/one.md":        "---\ntitle: One\nweight: 1\nroles: [lead]\ntags: [alpha]\n---\nFirst page.\n\nSee [two](two.md) and ![a picture](img.png).\n\n- [ ] Do the first thing\n",
+	"content/a/two.md":        "---\ntitle: Two\nweight: 2\nsummary: The second page.\n---\nSecond page body.\n\n## Details\n\nMore text.\n",
+	"content/a/img.png":       "not really a png",
+	"content/roles/lead.md":   "---\ntitle: Lead\nkind: role\n---\nLeads things.\n",
+	"themes/default/site.txt": "a theme folder of the site's own, overlaying the default theme",
+}
+
+// sameOutput fails unless two builds wrote the same files with the same bytes.
+func sameOutput(t *testing.T, step string, got, want *output.Memory) {
+	t.Helper()
+	gn, wn := got.Names(), want.Names()
+	if strings.Join(gn, "\n") != strings.Join(wn, "\n") {
+		t.Fatalf("%s: incremental build wrote files\n%v\nfull build wrote\n%v", step, gn, wn)
+	}
+	for _, n := range wn {
+		g, _ := got.File(n)
+		w, _ := want.File(n)
+		if !bytes.Equal(g, w) {
+			t.Fatalf("%s: %s differs from a full build:\n--- incremental\n%s\n--- full\n%s", step, n, g, w)
+		}
+	}
+}
+
+// TestSessionMatchesFullBuild edits a site step by step; after each edit the incremental build
+// must write exactly what a full build writes, having redone only what the edit affects.
+func TestSessionMatchesFullBuild(t *testing.T) {
+	dir := writeSite(t, t.TempDir(), incrementalSite)
+	cfg := Config{Source: dir}
+	s := NewSession(cfg)
+	steps := []struct {
+		name   string
+		edit   func()
+		change []string // as the watcher reports them; nil means unknown
+		want   Stats
+	}{
+		{"first build", func() {}, nil, Stats{Read: 6, Parsed: 5, Rendered: 5, Templated: 5, Theme: true}},
+		{"nothing changed", func() {}, []string{}, Stats{}},
+		{"body edit", func() {
+			writeSite(t, dir, map[string]string{"content/a/two.md": "---\ntitle: Two\nweight: 2\nsummary: The second page.\n---\nSecond page body, edited.\n\n## Details\n\nMore text.\n"})
+		}, []string{filepath.Join(dir, "content/a/two.md")}, Stats{Read: 1, Parsed: 1, Rendered: 1, Templated: 1}},
+		{"title edit", func() {
+			writeSite(t, dir, map[string]string{"content/a/two.md": "---\ntitle: Two renamed\nweight: 2\nsummary: The second page.\n---\nSecond page body, edited.\n"})
+		}, []string{"content/a/two.md"}, Stats{Read: 1, Parsed: 1, Rendered: 1, Templated: 5}},
+		{"new nested page", func() {
+			writeSite(t, dir, map[string]string{"content/a/b/c/three.md": "# Three\n\nBack to [one](../../one.md).\n"})
+		}, []string{filepath.Join(dir, "content/a/b")}, Stats{Read: 1, Parsed: 1, Rendered: 6, Templated: 6}},
+		{"static file edit", func() {
+			writeSite(t, dir, map[string]string{"content/a/img.png": "still not a png"})
+		}, []string{"content/a/img.png"}, Stats{Read: 1}},
+		{"page removed", func() {
+			os.RemoveAll(filepath.Join(dir, "content/a/b"))
+		}, []string{filepath.Join(dir, "content/a/b")}, Stats{Rendered: 5, Templated: 5}},
+		{"theme edit", func() {
+			writeSite(t, dir, map[string]string{"themes/default/assets/print.css": "@media print { body { color: black } }\n"})
+		}, []string{filepath.Join(dir, "themes/default/assets/print.css")}, Stats{Templated: 5, Theme: true}},
+		{"broken front matter", func() {
+			writeSite(t, dir, map[string]string{"content/a/one.md": "---\ntitle: [unclosed\n---\nFirst page.\n"})
+		}, []string{"content/a/one.md"}, Stats{Read: 1, Parsed: 1, Rendered: 1, Templated: 5}},
+		{"unknown change", func() {}, nil, Stats{Read: 6}},
+	}
+	for _, st := range steps {
+		st.edit()
+		inc := output.NewMemory()
+		res, err := s.Build(inc, st.change)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if got := s.Stats(); got != st.want {
+			t.Errorf("%s: redid %+v, want %+v", st.name, got, st.want)
+		}
+		full := output.NewMemory()
+		fcfg := cfg
+		fcfg.Writer = full
+		fres, err := Build(fcfg)
+		if err != nil {
+			t.Fatalf("%s: full build: %v", st.name, err)
+		}
+		sameOutput(t, st.name, inc, full)
+		if a, b := fmt.Sprint(res.Diagnostics), fmt.Sprint(fres.Diagnostics); a != b {
+			t.Errorf("%s: diagnostics differ:\nincremental:\n%s\nfull:\n%s", st.name, a, b)
+		}
+	}
+}
