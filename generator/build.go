@@ -22,6 +22,7 @@ import (
 	"github.com/cmplay/cmplay/generator/load"
 	"github.com/cmplay/cmplay/generator/markdown"
 	"github.com/cmplay/cmplay/generator/output"
+	"github.com/cmplay/cmplay/generator/pages"
 	"github.com/cmplay/cmplay/generator/render"
 	"github.com/cmplay/cmplay/generator/site"
 	"github.com/cmplay/cmplay/playbooks"
@@ -35,6 +36,7 @@ type Result struct {
 	Items       int
 	Files       int // files written, pages and static files together
 	Diagnostics playbooks.Diagnostics
+	Notes       []string // things the build could not do that are not problems: "not a git repository"
 	Duration    time.Duration
 	Out         string // the output folder, or "" when written to a Writer
 	Site        *site.Site
@@ -45,6 +47,9 @@ func (r *Result) Summary() string {
 	where := ""
 	if r.Out != "" {
 		where = " → " + r.Out
+	}
+	for _, n := range r.Notes {
+		where += " (" + n + ")"
 	}
 	return fmt.Sprintf("built %d pages (%d checklists, %d checklist items), %d errors, %d warnings in %s%s",
 		r.Pages, r.Checklists, r.Items, r.Diagnostics.Errors(), r.Diagnostics.Warnings(), round(r.Duration), where)
@@ -67,18 +72,13 @@ func Build(cfg Config) (*Result, error) {
 
 // pipeline runs the steps, leaving out those named in skip (Check skips the ones that only make
 // output).
-func pipeline(cfg Config, skip map[string]bool) (*Result, error) { return runCached(cfg, skip, nil) }
-
-// runCached is the pipeline reusing the work of earlier builds kept in c (see Session); c is
-// nil for a one-off build.
-func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
+func pipeline(cfg Config, skip map[string]bool) (*Result, error) {
 	start := time.Now()
 	cfg = cfg.withDefaults()
 	b, err := newBuild(cfg)
 	if err != nil {
 		return nil, err
 	}
-	b.use(c)
 	res := &Result{}
 	steps := []struct {
 		name string
@@ -87,6 +87,7 @@ func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
 		{"load", b.load},
 		{"parse", b.parse},
 		{"markdown", b.markdown},
+		{"history", b.history},
 		{"checklists", b.checklists},
 		{"assets", b.assets},
 		{"templates", b.templates},
@@ -106,6 +107,7 @@ func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
 	}
 	b.diags.Sort()
 	res.Diagnostics = b.diags
+	res.Notes = b.hist.notes
 	res.Site = b.site
 	res.Pages = len(b.site.Pages)
 	for _, p := range b.site.Pages {
@@ -136,7 +138,8 @@ type build struct {
 	files  int
 	mu     sync.Mutex
 
-	cache  *cache // set by a Session: results of earlier builds to reuse
+	hist histState // set by the history step
+
 	loaded load.Result
 	site   *site.Site
 	bundle *assets.Bundle
@@ -209,7 +212,7 @@ func (b *build) load() error {
 }
 
 func (b *build) parse() error {
-	ps, diags := b.parsePages()
+	ps, diags := pages.Parse(b.loaded.Sources, b.cfg.Drafts)
 	b.report(prefixFiles(diags, b.cfg.ContentDir))
 	static := make([]string, len(b.loaded.Static))
 	for i, s := range b.loaded.Static {
@@ -225,14 +228,14 @@ func (b *build) markdown() error {
 	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site,
 		Extensions: []goldmark.Extender{checklist.New()}})
 	parallel(len(b.site.Pages), func(i int) error {
-		b.report(prefixFiles(b.renderMarkdown(md, b.site.Pages[i]), b.cfg.ContentDir))
+		b.report(prefixFiles(md.Render(b.site.Pages[i]), b.cfg.ContentDir))
 		return nil
 	})
 	return nil
 }
 
 func (b *build) assets() error {
-	bundle, err := b.buildAssets()
+	bundle, err := assets.Build(b.theme)
 	if err != nil {
 		return err
 	}
@@ -247,16 +250,15 @@ func (b *build) assets() error {
 
 // templates renders every page, the generated listings, and copies static files.
 func (b *build) templates() error {
-	theme, err := b.loadTheme()
+	theme, err := render.LoadTheme(b.theme)
 	if err != nil {
 		return err
 	}
-	rc := render.Config{
+	r := render.New(theme, b.site, render.Config{
 		Title: b.cfg.Title, Language: b.cfg.Language, BaseURL: b.baseURL, BasePath: b.basePath,
 		FileURLs: b.fileURLs, RepoURL: b.cfg.RepoURL, EditBase: editBase(b.cfg.ContentDir), Branch: b.cfg.Branch,
-		Assets: b.bundle.Paths, Head: b.cfg.Head, Foot: b.cfg.Foot,
-	}
-	r := render.New(theme, b.site, rc)
+		Assets: b.bundle.Paths, Head: b.cfg.Head, Foot: b.cfg.Foot, History: b.hist.site,
+	})
 	ps := b.site.Pages
 	err = parallel(len(ps), func(i int) error {
 		var prev, next *playbooks.Page
@@ -266,7 +268,7 @@ func (b *build) templates() error {
 		if i+1 < len(ps) {
 			next = ps[i+1]
 		}
-		html, err := b.renderPage(r, rc, ps[i], prev, next)
+		html, err := r.Page(ps[i], prev, next)
 		if err != nil {
 			return fmt.Errorf("%s: %w", ps[i].File, err)
 		}
@@ -314,6 +316,9 @@ func (b *build) generated(r *render.Renderer) error {
 		if err := b.write(pageFile(g.url), data); err != nil {
 			return err
 		}
+	}
+	if err := b.historyPages(r); err != nil {
+		return err
 	}
 	if err := b.aliases(); err != nil {
 		return err

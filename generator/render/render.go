@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cmplay/cmplay/generator/history"
 	"github.com/cmplay/cmplay/generator/site"
 	"github.com/cmplay/cmplay/playbooks"
 )
@@ -22,6 +23,7 @@ type Config struct {
 	EditBase string // path of the content folder inside the repository, "" at its root
 	Branch   string
 	Assets   map[string]string // bundle name ("main.css") → site path
+	History  *history.Site     // git history of the pages; nil outside a repository
 	// Head and Foot are HTML the generator adds to every page's <head> and the end of <body>
 	// (the live-reload script under serve); empty in build output.
 	Head, Foot template.HTML

@@ -1,0 +1,244 @@
+package history
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cmplay/cmplay/playbooks"
+)
+
+// Site is what the theme shows of the history: the log joined with the site's pages and the
+// forge the repository lives on. Templates reach it as .Site.History.
+type Site struct {
+	Log   *Log
+	Forge Forge
+	// Uncommitted names the pages whose file differs from HEAD (set under cmplay serve).
+	Uncommitted map[string]bool
+
+	pages  map[string]*playbooks.Page // by file
+	byHist map[string]*playbooks.Page // by the URL of their full history
+	byC    map[*Commit][]*File
+}
+
+// NewSite joins a log with the site's pages.
+func NewSite(log *Log, forge Forge, pages []*playbooks.Page) *Site {
+	s := &Site{Log: log, Forge: forge, pages: map[string]*playbooks.Page{}, byHist: map[string]*playbooks.Page{}, byC: map[*Commit][]*File{}}
+	for _, p := range pages {
+		s.pages[p.File] = p
+		s.byHist[URL(p.URL)] = p
+	}
+	for _, p := range sortedKeys(log.Files) {
+		f := log.Files[p]
+		for _, c := range f.Commits {
+			s.byC[c] = append(s.byC[c], f)
+		}
+	}
+	return s
+}
+
+// URL is the site path of a page's full history: "/roles/cm/" → "/history/roles/cm/".
+func URL(pageURL string) string { return "/history" + pageURL }
+
+// Forge makes links to commits and pull requests on GitHub or GitLab (also self-hosted: a URL
+// with "gitlab" in it uses GitLab's paths).
+type Forge struct{ RepoURL string }
+
+func (f Forge) base() string {
+	return strings.TrimSuffix(strings.TrimSuffix(f.RepoURL, "/"), ".git")
+}
+
+func (f Forge) gitlab() bool { return strings.Contains(f.RepoURL, "gitlab") }
+
+// CommitURL is the forge's page of a commit, "" without a repository URL.
+func (f Forge) CommitURL(hash string) string {
+	switch {
+	case f.RepoURL == "" || hash == "":
+		return ""
+	case f.gitlab():
+		return f.base() + "/-/commit/" + hash
+	}
+	return f.base() + "/commit/" + hash
+}
+
+// PRURL is the forge's page of a pull (merge) request, "" when unknown.
+func (f Forge) PRURL(n int) string {
+	switch {
+	case f.RepoURL == "" || n == 0:
+		return ""
+	case f.gitlab():
+		return fmt.Sprintf("%s/-/merge_requests/%d", f.base(), n)
+	}
+	return fmt.Sprintf("%s/pull/%d", f.base(), n)
+}
+
+// PRLabel is how a PR is named on its forge: "#12" or "!12".
+func (f Forge) PRLabel(n int) string {
+	if f.gitlab() {
+		return fmt.Sprintf("!%d", n)
+	}
+	return fmt.Sprintf("#%d", n)
+}
+
+// CommitView is a commit as the theme shows it.
+type CommitView struct {
+	playbooks.Commit
+	Short   string // abbreviated hash
+	URL     string // on the forge, "" without repo_url
+	PRURL   string
+	PRLabel string
+	Change  Change // what it did to the page shown, on a page's history
+}
+
+func (s *Site) view(c *Commit) CommitView {
+	v := CommitView{Commit: c.Commit, Short: c.Hash[:min(len(c.Hash), 7)], URL: s.Forge.CommitURL(c.Hash)}
+	if c.PR != 0 {
+		v.PRURL, v.PRLabel = s.Forge.PRURL(c.PR), s.Forge.PRLabel(c.PR)
+	}
+	return v
+}
+
+// PageView is the history of one page.
+type PageView struct {
+	Last        *CommitView
+	Created     *CommitView // nil when older than a shallow clone's boundary
+	Recent      []CommitView
+	All         []CommitView
+	More        int // commits not in Recent
+	Truncated   bool
+	Boundary    time.Time
+	Uncommitted bool
+	URL         string // site path of the full history
+	Head        string // hash of the last change, for "changed since your last visit"
+	JSON        string // recent commits for the visits script
+}
+
+// RecentCount is how many commits a page footer lists.
+const RecentCount = 5
+
+// For is the history of a page, nil when the page has none (and no uncommitted edits).
+func (s *Site) For(p *playbooks.Page) *PageView {
+	if s == nil || p == nil {
+		return nil
+	}
+	f := s.Log.Files[p.File]
+	v := &PageView{Uncommitted: s.Uncommitted[p.File], URL: URL(p.URL), Boundary: s.Log.Boundary}
+	if f == nil {
+		if !v.Uncommitted {
+			return nil
+		}
+		return v
+	}
+	v.Truncated = f.Truncated
+	for _, c := range f.Commits {
+		cv := s.view(c)
+		cv.Change, _ = f.ChangeFor(c)
+		v.All = append(v.All, cv)
+	}
+	if len(v.All) > 0 {
+		v.Last = &v.All[0]
+		v.Head = v.Last.Hash
+	}
+	if f.Created != nil {
+		c := s.view(f.Created)
+		v.Created = &c
+	}
+	v.Recent = v.All[:min(len(v.All), RecentCount)]
+	v.More = len(v.All) - len(v.Recent)
+	v.JSON = visitsJSON(v.All)
+	return v
+}
+
+// ForURL is the history shown on a page's full-history page, by that page's URL.
+func (s *Site) ForURL(historyURL string) *PageView {
+	if s == nil {
+		return nil
+	}
+	return s.For(s.byHist[historyURL])
+}
+
+// visitsJSON lists up to 50 recent commits for the "changed since your last visit" script.
+func visitsJSON(cs []CommitView) string {
+	type entry struct {
+		Hash    string `json:"h"`
+		Date    string `json:"d"`
+		Author  string `json:"a"`
+		Subject string `json:"s"`
+		URL     string `json:"u,omitempty"`
+	}
+	out := make([]entry, 0, min(len(cs), 50))
+	for _, c := range cs[:min(len(cs), 50)] {
+		out = append(out, entry{c.Hash, c.Date.Format("2006-01-02"), c.Author, c.Subject, c.URL})
+	}
+	data, _ := json.Marshal(out)
+	return string(data)
+}
+
+// Month is one month of the changelog.
+type Month struct {
+	Title   string // "November 2026"
+	ID      string // "2026-11"
+	Commits []Entry
+}
+
+// Entry is one commit of the changelog with the pages it changed.
+type Entry struct {
+	CommitView
+	Pages []PageRef
+	Other []Change // files that are not pages now: static files, removed or renamed-away pages
+}
+
+// PageRef names a page a commit changed.
+type PageRef struct {
+	Title  string
+	URL    string // site path
+	Change Change
+}
+
+// Changelog is every commit that changed the content, newest first, grouped by month.
+func (s *Site) Changelog() []Month {
+	if s == nil {
+		return nil
+	}
+	var months []Month
+	for _, c := range s.Log.Commits {
+		e := Entry{CommitView: s.view(c)}
+		covered := map[string]bool{}
+		for _, f := range s.byC[c] {
+			ch, _ := f.ChangeFor(c)
+			covered[ch.Path] = true
+			if p := s.pages[f.Path]; p != nil {
+				e.Pages = append(e.Pages, PageRef{Title: p.Title, URL: p.URL, Change: ch})
+			} else {
+				e.Other = append(e.Other, Change{Path: f.Path, Kind: ch.Kind, From: ch.From})
+			}
+		}
+		for _, ch := range c.Changes {
+			if !covered[ch.Path] {
+				e.Other = append(e.Other, ch)
+			}
+		}
+		sort.Slice(e.Pages, func(i, j int) bool { return e.Pages[i].URL < e.Pages[j].URL })
+		sort.Slice(e.Other, func(i, j int) bool { return e.Other[i].Path < e.Other[j].Path })
+		id := c.Date.Format("2006-01")
+		if len(months) == 0 || months[len(months)-1].ID != id {
+			months = append(months, Month{Title: c.Date.Format("January 2006"), ID: id})
+		}
+		m := &months[len(months)-1]
+		m.Commits = append(m.Commits, e)
+	}
+	return months
+}
+
+// BlobHash is git's hash of a file's content, to compare a work-tree file with HEAD without
+// asking go-git for the status of the whole work tree.
+func BlobHash(data []byte) string {
+	h := sha1.New()
+	fmt.Fprintf(h, "blob %d\x00", len(data))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}
