@@ -22,7 +22,6 @@ import (
 	"github.com/cmplay/cmplay/generator/load"
 	"github.com/cmplay/cmplay/generator/markdown"
 	"github.com/cmplay/cmplay/generator/output"
-	"github.com/cmplay/cmplay/generator/pages"
 	"github.com/cmplay/cmplay/generator/render"
 	"github.com/cmplay/cmplay/generator/site"
 	"github.com/cmplay/cmplay/playbooks"
@@ -72,13 +71,18 @@ func Build(cfg Config) (*Result, error) {
 
 // pipeline runs the steps, leaving out those named in skip (Check skips the ones that only make
 // output).
-func pipeline(cfg Config, skip map[string]bool) (*Result, error) {
+func pipeline(cfg Config, skip map[string]bool) (*Result, error) { return runCached(cfg, skip, nil) }
+
+// runCached is the pipeline reusing the work of earlier builds kept in c (see Session); c is
+// nil for a one-off build.
+func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
 	start := time.Now()
 	cfg = cfg.withDefaults()
 	b, err := newBuild(cfg)
 	if err != nil {
 		return nil, err
 	}
+	b.use(c)
 	res := &Result{}
 	steps := []struct {
 		name string
@@ -138,8 +142,8 @@ type build struct {
 	files  int
 	mu     sync.Mutex
 
-	hist histState // set by the history step
-
+	cache  *cache    // set by a Session: results of earlier builds to reuse
+	hist   histState // set by the history step
 	loaded load.Result
 	site   *site.Site
 	bundle *assets.Bundle
@@ -212,7 +216,7 @@ func (b *build) load() error {
 }
 
 func (b *build) parse() error {
-	ps, diags := pages.Parse(b.loaded.Sources, b.cfg.Drafts)
+	ps, diags := b.parsePages()
 	b.report(prefixFiles(diags, b.cfg.ContentDir))
 	static := make([]string, len(b.loaded.Static))
 	for i, s := range b.loaded.Static {
@@ -228,14 +232,14 @@ func (b *build) markdown() error {
 	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site,
 		Extensions: []goldmark.Extender{checklist.New()}})
 	parallel(len(b.site.Pages), func(i int) error {
-		b.report(prefixFiles(md.Render(b.site.Pages[i]), b.cfg.ContentDir))
+		b.report(prefixFiles(b.renderMarkdown(md, b.site.Pages[i]), b.cfg.ContentDir))
 		return nil
 	})
 	return nil
 }
 
 func (b *build) assets() error {
-	bundle, err := assets.Build(b.theme)
+	bundle, err := b.buildAssets()
 	if err != nil {
 		return err
 	}
@@ -250,15 +254,16 @@ func (b *build) assets() error {
 
 // templates renders every page, the generated listings, and copies static files.
 func (b *build) templates() error {
-	theme, err := render.LoadTheme(b.theme)
+	theme, err := b.loadTheme()
 	if err != nil {
 		return err
 	}
-	r := render.New(theme, b.site, render.Config{
+	rc := render.Config{
 		Title: b.cfg.Title, Language: b.cfg.Language, BaseURL: b.baseURL, BasePath: b.basePath,
 		FileURLs: b.fileURLs, RepoURL: b.cfg.RepoURL, EditBase: editBase(b.cfg.ContentDir), Branch: b.cfg.Branch,
 		Assets: b.bundle.Paths, Head: b.cfg.Head, Foot: b.cfg.Foot, History: b.hist.site,
-	})
+	}
+	r := render.New(theme, b.site, rc)
 	ps := b.site.Pages
 	err = parallel(len(ps), func(i int) error {
 		var prev, next *playbooks.Page
@@ -268,7 +273,7 @@ func (b *build) templates() error {
 		if i+1 < len(ps) {
 			next = ps[i+1]
 		}
-		html, err := r.Page(ps[i], prev, next)
+		html, err := b.renderPage(r, rc, ps[i], prev, next)
 		if err != nil {
 			return fmt.Errorf("%s: %w", ps[i].File, err)
 		}
