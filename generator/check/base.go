@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
+	"unicode"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -59,45 +61,78 @@ func (r *Revision) ReadFile(name string) ([]byte, bool, error) {
 }
 
 // ChangedIDs reports checklist items of a page whose id differs from the page at the base
-// revision, so that readers' ticks — stored under the old id — would silently be lost. An item
-// is taken to be the reworded form of an old one when the old id is gone and a new one appeared
-// in the same section, the n-th new id pairing with the n-th vanished one. Items the author
-// pinned with {#id} are deliberate and not reported; an old item without a counterpart was
-// deleted, which loses nothing worth warning about.
+// revision, so that readers' ticks — stored under the old id — would silently be lost. A new id
+// is taken to be a reworded old item when that old id is gone and the two texts share at least
+// half their words (Dice coefficient of the lower-cased words); the most similar vanished item
+// wins, one in the same section on a tie. Items the author pinned with {#id} are deliberate and
+// not reported; an old item without a similar counterpart was deleted, which loses nothing worth
+// a warning.
 func ChangedIDs(file string, base, cur []playbooks.Item, rev string) playbooks.Diagnostics {
-	had := map[string]bool{}
-	for _, it := range base {
-		had[it.ID] = true
-	}
 	has := map[string]bool{}
 	for _, it := range cur {
 		has[it.ID] = true
 	}
-	gone := map[string][]playbooks.Item{} // by section
+	had := map[string]bool{}
+	var gone []playbooks.Item
 	for _, it := range base {
+		had[it.ID] = true
 		if !has[it.ID] {
-			gone[it.Section] = append(gone[it.Section], it)
+			gone = append(gone, it)
 		}
 	}
 	var ds playbooks.Diagnostics
 	for _, it := range cur {
-		if had[it.ID] {
+		if had[it.ID] || len(gone) == 0 {
 			continue
 		}
-		old := gone[it.Section]
-		if len(old) == 0 {
+		best, score := -1, 0.0
+		for i, old := range gone {
+			s := similarity(old.Text, it.Text)
+			if s < 0.5 {
+				continue
+			}
+			sameSection := old.Section == it.Section && (best < 0 || gone[best].Section != it.Section)
+			if best < 0 || s > score || s == score && sameSection {
+				best, score = i, s
+			}
+		}
+		if best < 0 {
 			continue
 		}
-		gone[it.Section] = old[1:]
+		old := gone[best]
+		gone = append(gone[:best], gone[best+1:]...)
 		if it.Pinned {
 			continue
 		}
 		ds = append(ds, playbooks.Diagnostic{File: file, Line: it.Line, Col: 1, Severity: playbooks.Error, Rule: "item-id-changed",
 			Msg: fmt.Sprintf("checklist item id changed from %q (at %s) to %q: readers who ticked %q lose that tick",
-				old[0].ID, rev, it.ID, shorten(old[0].Text, 60)),
-			Fix: fmt.Sprintf("keep the ticks by ending the item with {#%s}; if the item now asks for something else, pin a new id with {#…}", old[0].ID)})
+				old.ID, rev, it.ID, shorten(old.Text, 60)),
+			Fix: fmt.Sprintf("keep the ticks by ending the item with {#%s}; if the item now asks for something else, pin a new id with {#…}", old.ID)})
 	}
 	return ds
+}
+
+// similarity is the Dice coefficient of two texts' sets of lower-cased words.
+func similarity(a, b string) float64 {
+	wa, wb := words(a), words(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0
+	}
+	common := 0
+	for w := range wa {
+		if wb[w] {
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(wa)+len(wb))
+}
+
+func words(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		m[w] = true
+	}
+	return m
 }
 
 func shorten(s string, n int) string {
