@@ -93,6 +93,7 @@ func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
 		{"markdown", b.markdown},
 		{"history", b.history},
 		{"checklists", b.checklists},
+		{"search", b.searchIndex},
 		{"assets", b.assets},
 		{"templates", b.templates},
 	}
@@ -307,6 +308,7 @@ func (b *build) generated(r *render.Renderer) error {
 		}
 	}
 	gens = append(gens, gen{ProgressURL, func() ([]byte, error) { return b.progressPage(r) }})
+	gens = append(gens, gen{SearchURL, func() ([]byte, error) { return b.searchPage(r) }})
 	gens = append(gens, gen{"/404.html", r.NotFound})
 	for _, g := range gens {
 		if p, ok := b.site.ByURL[g.url]; ok {

@@ -18,7 +18,7 @@ type pageData struct {
 	Kind     string      `json:"k"`
 	Roles    []string    `json:"r,omitempty"`
 	Sections [][3]string `json:"s"`           // anchor, heading, text; the first is the intro
-	Items    [][3]string `json:"i,omitempty"` // id, text, anchor of the section above
+	Items    [][4]string `json:"i,omitempty"` // id, text, anchor of the section above, "1" if ticked by default
 }
 
 // chunk is a range of the dictionary: sorted words, the stem each belongs to (an index into
@@ -51,9 +51,15 @@ type filters struct {
 // plain <script> elements: that works from file:// and under any sub-path, where fetch does not.
 const Callback = "__cmplaySearch"
 
-// Files encodes the index as the files the browser loads and returns them by site path
-// ("search/…"), with the path of the manifest, whose name carries a hash of the whole index.
-func (ix *Index) Files() (manifestPath string, files map[string][]byte) {
+// ManifestPath is the site path of the manifest. It never changes, so pages need not be
+// rendered again when only the index changed (the incremental rebuild of cmplay serve relies on
+// that); the files it names live in a folder named after a hash of their content, so a new
+// build never mixes with files a browser cached from an old one.
+const ManifestPath = "search/index.js"
+
+// Files encodes the index as the files the browser loads, by site path ("search/…"). The
+// manifest is at ManifestPath.
+func (ix *Index) Files() map[string][]byte {
 	chunks, firsts := ix.chunks()
 	body := map[string][]byte{}
 	for i, c := range chunks {
@@ -70,14 +76,13 @@ func (ix *Index) Files() (manifestPath string, files map[string][]byte) {
 	}
 	sum := hex.EncodeToString(hash.Sum(nil))[:10]
 	dir := "search/" + sum + "/"
-	files = map[string][]byte{}
+	files := map[string][]byte{}
 	for name, data := range body {
 		files[dir+name] = data
 	}
 	m := manifest{Version: 1, Dir: dir, Pages: len(ix.pages), FileURLs: ix.in.FileURLs, Stop: StopWords(), Chunks: firsts}
-	manifestPath = "search/index." + sum + ".js"
-	files[manifestPath] = script("m", 0, m)
-	return manifestPath, files
+	files[ManifestPath] = script("m", 0, m)
+	return files
 }
 
 // script wraps data in a call of the callback: __cmplaySearch.c(3,{…});

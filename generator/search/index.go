@@ -1,6 +1,7 @@
 package search
 
 import (
+	"html"
 	"math"
 	"sort"
 	"strings"
@@ -82,7 +83,9 @@ func Build(in Input) *Index {
 	return ix
 }
 
-// pageDocs turns one page into its documents and the data the browser shows for it.
+// pageDocs turns one page into its documents and the data the browser shows for it. Text is
+// unescaped: the typographer leaves entities such as &rsquo; in the collected text, and the
+// browser puts everything in text nodes, where an entity would show as written.
 func (ix *Index) pageDocs(n int, p *playbooks.Page) ([]doc, pageData) {
 	pd := pageData{URL: p.URL, Title: p.Title, Kind: string(p.Kind), Roles: p.Roles}
 	intro := doc{page: n}
@@ -95,7 +98,7 @@ func (ix *Index) pageDocs(n int, p *playbooks.Page) ([]doc, pageData) {
 	introText := ""
 	secs := p.Sections
 	if len(secs) > 0 && secs[0].ID == "" {
-		introText, secs = secs[0].Text, secs[1:]
+		introText, secs = html.UnescapeString(secs[0].Text), secs[1:]
 	}
 	intro.fields[fieldBody] = ix.terms(introText)
 	pd.Sections = append(pd.Sections, [3]string{"", "", introText})
@@ -103,18 +106,24 @@ func (ix *Index) pageDocs(n int, p *playbooks.Page) ([]doc, pageData) {
 	ctx := intro.fields[fieldTitle]
 	for i, s := range secs {
 		d := doc{page: n, sub: 2 * (i + 1)}
-		d.fields[fieldHeading] = ix.terms(s.Title)
-		d.fields[fieldBody] = ix.terms(s.Text)
+		title, text := html.UnescapeString(s.Title), html.UnescapeString(s.Text)
+		d.fields[fieldHeading] = ix.terms(title)
+		d.fields[fieldBody] = ix.terms(text)
 		d.fields[fieldContext] = ctx
 		docs = append(docs, d)
-		pd.Sections = append(pd.Sections, [3]string{s.ID, s.Title, s.Text})
+		pd.Sections = append(pd.Sections, [3]string{s.ID, title, text})
 	}
 	for i, it := range p.Items {
 		d := doc{page: n, sub: 2*i + 1}
-		d.fields[fieldItem] = ix.terms(it.Text)
+		text := html.UnescapeString(it.Text)
+		d.fields[fieldItem] = ix.terms(text)
 		d.fields[fieldContext] = ctx
 		docs = append(docs, d)
-		pd.Items = append(pd.Items, [3]string{it.ID, it.Text, it.Section})
+		checked := ""
+		if it.Checked {
+			checked = "1"
+		}
+		pd.Items = append(pd.Items, [4]string{it.ID, text, it.Section, checked})
 	}
 	return docs, pd
 }

@@ -108,9 +108,9 @@ type Searcher struct {
 }
 
 // Open reads the files written by Index.Files.
-func Open(manifestPath string, files map[string][]byte) (*Searcher, error) {
+func Open(files map[string][]byte) (*Searcher, error) {
 	s := &Searcher{}
-	if err := unscript(files[manifestPath], "m", &s.m); err != nil {
+	if err := unscript(files[ManifestPath], "m", &s.m); err != nil {
 		return nil, fmt.Errorf("manifest: %w", err)
 	}
 	for i := range s.m.Chunks {

@@ -2,6 +2,7 @@
 import { initTheme } from "./js/theme-toggle.js";
 import { initMenu } from "./js/menu.js";
 import { initReviewDates } from "./js/review.js";
+import "./js/search-ui.js"; // the header search box and /search/; sets itself up
 
 initTheme();
 initMenu();

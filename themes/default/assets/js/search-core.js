@@ -1,0 +1,459 @@
+// search-core.js answers queries from the index cmplay writes at build time (generator/search):
+// a small manifest, dictionary chunks by word range, one data file per page and a filters file.
+// Every file is a script calling window.__cmplaySearch, so the index loads from file:// and under
+// any sub-path, where fetch and XHR do not work. Nothing is loaded before the reader first uses
+// the search, and each query loads only the chunks holding its words.
+//
+// The query language and the ranking are the same as generator/search/query.go, which the Go
+// tests exercise: words (the last one a prefix while typing), "quoted phrases", -excluded words;
+// every word must match (or, when no result matches them all, any may); one typo is forgiven on
+// words of five letters or more.
+import { siteRoot } from "./store.js";
+
+const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) VALUE[DIGITS.charCodeAt(i)] = i;
+
+const WEIGHT_EXACT = 1, WEIGHT_PREFIX = 0.8, WEIGHT_TYPO = 0.6;
+const MAX_EXPAND = 64, TYPO_MIN_LEN = 5, MAX_CHECKED = 2000;
+export const PER_PAGE = 3;
+
+const WORD = /[\p{L}\p{M}\p{Nd}'’]+/gu;
+const DIGIT = /\p{Nd}/u;
+
+// tokenize splits text into normalised words with their place in the text, like search.Tokenize.
+export function tokenize(text) {
+  const out = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0].toLowerCase().replace(/['’]/g, "");
+    if (word) out.push({ word, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export function words(text) {
+  return tokenize(text).map((t) => t.word);
+}
+
+const runes = (w) => [...w].length;
+
+// parseQuery reads a query like search.ParseQuery: terms, phrases and excluded words.
+export function parseQuery(q, stop) {
+  const indexed = (w) => (runes(w) >= 2 || DIGIT.test(w)) && !stop.has(w);
+  const out = { terms: [], phrases: [], excludes: [] };
+  const seen = new Set();
+  const add = (word, prefix) => {
+    const key = word + (prefix ? "*" : "");
+    if (!seen.has(key)) { seen.add(key); out.terms.push({ word, prefix }); }
+  };
+  let i = 0;
+  while (i < q.length) {
+    const c = q[i];
+    if (c === '"') {
+      const end = q.indexOf('"', i + 1);
+      const text = end >= 0 ? q.slice(i + 1, end) : q.slice(i + 1);
+      i = end >= 0 ? end + 1 : q.length;
+      const ws = words(text);
+      if (ws.length) out.phrases.push(ws);
+      for (const w of ws) if (indexed(w)) add(w, false);
+    } else if (c === " " || c === "\t" || c === "\n" || c === "\r") {
+      i++;
+    } else {
+      let j = i;
+      while (j < q.length && !' \t\n\r"'.includes(q[j])) j++;
+      const part = q.slice(i, j);
+      i = j;
+      if (part.length > 1 && part[0] === "-") {
+        for (const w of words(part.slice(1))) if (indexed(w)) out.excludes.push(w);
+        continue;
+      }
+      const ws = words(part);
+      ws.forEach((w, k) => {
+        if (j === q.length && k === ws.length - 1) {
+          if (runes(w) >= 2) add(w, true);
+        } else if (indexed(w)) {
+          add(w, false);
+        }
+      });
+    }
+  }
+  return out;
+}
+
+// oneEdit reports whether a and b are one insertion, deletion, substitution or swap apart.
+export function oneEdit(a, b) {
+  let x = [...a], y = [...b];
+  if (x.length > y.length) [x, y] = [y, x];
+  if (y.length - x.length > 1) return false;
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  if (i === x.length) return y.length === x.length + 1;
+  const rest = (arr, from) => arr.slice(from).join("");
+  if (x.length === y.length) {
+    if (rest(x, i + 1) === rest(y, i + 1)) return true;
+    return i + 1 < x.length && x[i] === y[i + 1] && x[i + 1] === y[i] && rest(x, i + 2) === rest(y, i + 2);
+  }
+  return rest(x, i) === rest(y, i + 1);
+}
+
+// decodePostings turns a stem's postings into [page, sub, score, page, sub, score, …].
+function decodePostings(s) {
+  const out = [];
+  let n = 0, k = 0, page = 0, sub = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = VALUE[s.charCodeAt(i)];
+    if (d >= 32) { n = n * 32 + d - 32; continue; }
+    n = n * 32 + d;
+    if (k === 0) { page += n; k = 1; } else if (k === 1) { sub = n; k = 2; } else { out.push(page, sub, n); k = 0; }
+    n = 0;
+  }
+  return Int32Array.from(out);
+}
+
+// The global every index file calls; one loader per page, whatever created it.
+function registry() {
+  if (!window.__cmplaySearch) {
+    const waiting = new Map();
+    const got = (kind) => (n, data) => {
+      const key = kind + n;
+      const w = waiting.get(key);
+      if (w) { waiting.delete(key); w(data); }
+    };
+    window.__cmplaySearch = { waiting, m: got("m"), c: got("c"), p: got("p"), f: got("f") };
+  }
+  return window.__cmplaySearch;
+}
+
+// loadScript adds a <script> and resolves with the data its file passes to the callback.
+function loadScript(url, kind, n) {
+  const reg = registry();
+  return new Promise((resolve, reject) => {
+    const s = document.createElement("script");
+    reg.waiting.set(kind + n, (data) => { s.remove(); resolve(data); });
+    s.src = url;
+    s.async = true;
+    s.onerror = () => { reg.waiting.delete(kind + n); s.remove(); reject(new Error("search: cannot load " + url)); };
+    s.onload = () => {
+      if (reg.waiting.has(kind + n)) { reg.waiting.delete(kind + n); reject(new Error("search: " + url + " is not an index file")); }
+    };
+    document.head.appendChild(s);
+  });
+}
+
+// Search is one site's index, loaded piece by piece as queries need it.
+export class Search {
+  constructor(manifestURL) {
+    this.manifestURL = new URL(manifestURL, location.href).href;
+    this.chunks = [];
+    this.pages = [];
+    this.loaded = new Set(); // URLs of index files loaded, for the benchmarks and tests
+  }
+
+  // ready loads the manifest, once. A manifest a browser cached from an older build names a
+  // folder that no longer exists; the first failed load then fetches the manifest again.
+  ready(fresh) {
+    if (!this.manifest || fresh) {
+      const url = fresh ? this.manifestURL + "?r=" + Date.now() : this.manifestURL;
+      this.manifest = loadScript(url, "m", 0).then((m) => {
+        this.m = m;
+        this.stop = new Set(m.stop);
+        this.dir = new URL(m.dir, siteRoot()).href;
+        this.chunks = [];
+        this.pages = [];
+        this.loaded.add(this.manifestURL);
+        return m;
+      });
+      this.manifest.catch(() => { this.manifest = null; });
+    }
+    return this.manifest;
+  }
+
+  file(name, kind, n) {
+    const url = this.dir + name;
+    return loadScript(url, kind, n).then((data) => { this.loaded.add(url); return data; });
+  }
+
+  async retrying(load) {
+    try {
+      return await load();
+    } catch (e) {
+      if (this.retried) throw e;
+      this.retried = true;
+      await this.ready(true);
+      return load();
+    }
+  }
+
+  chunk(i) {
+    if (!this.chunks[i]) {
+      this.chunks[i] = this.retrying(() => this.file("c" + i + ".js", "c", i)).then((c) => {
+        c.decoded = [];
+        return c;
+      });
+      this.chunks[i].catch(() => { this.chunks[i] = null; });
+    }
+    return this.chunks[i];
+  }
+
+  page(i) {
+    if (!this.pages[i]) {
+      this.pages[i] = this.retrying(() => this.file("p" + i + ".js", "p", i));
+      this.pages[i].catch(() => { this.pages[i] = null; });
+    }
+    return this.pages[i];
+  }
+
+  filters() {
+    if (!this.filterData) {
+      this.filterData = this.ready().then(() => this.retrying(() => this.file("f.js", "f", 0)));
+      this.filterData.catch(() => { this.filterData = null; });
+    }
+    return this.filterData;
+  }
+
+  // find is the chunk whose word range holds word.
+  find(word) {
+    const cs = this.m.chunks;
+    let lo = 0, hi = cs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cs[mid] > word) hi = mid; else lo = mid + 1;
+    }
+    return lo - 1;
+  }
+
+  prefixChunks(prefix) {
+    const lo = this.find(prefix);
+    let hi = lo + 1;
+    while (hi < this.m.chunks.length && this.m.chunks[hi].startsWith(prefix)) hi++;
+    return [lo, hi];
+  }
+
+  async chunksIn([lo, hi]) {
+    const out = [];
+    for (let c = lo; c < hi; c++) out.push(this.chunk(c));
+    return Promise.all(out);
+  }
+
+  // expand finds the stems a term reaches, as a Map "chunk:stem" → weight, and the words of
+  // those stems (for highlighting).
+  async expand(t) {
+    const found = new Map();
+    const note = (c, chunk, s, w) => {
+      const key = c + ":" + s;
+      if (!found.has(key) || found.get(key).w < w) found.set(key, { c, chunk, s, w });
+    };
+    if (t.prefix) {
+      const range = this.prefixChunks(t.word);
+      const chunks = await this.chunksIn(range);
+      chunks.forEach((chunk, k) => {
+        chunk.w.forEach((w, i) => {
+          if (w.startsWith(t.word)) note(range[0] + k, chunk, chunk.s[i], w === t.word ? WEIGHT_EXACT : WEIGHT_PREFIX);
+        });
+      });
+      if (found.size > MAX_EXPAND) {
+        const keep = [...found.entries()].sort((a, b) => b[1].chunk.p[b[1].s].length - a[1].chunk.p[a[1].s].length).slice(0, MAX_EXPAND);
+        found.clear();
+        for (const [k, v] of keep) found.set(k, v);
+      }
+    } else {
+      const c = this.find(t.word);
+      const chunk = await this.chunk(c);
+      const i = bsearch(chunk.w, t.word);
+      if (i >= 0) note(c, chunk, chunk.s[i], WEIGHT_EXACT);
+    }
+    if (found.size === 0 && runes(t.word) >= TYPO_MIN_LEN) {
+      const first = String.fromCodePoint(t.word.codePointAt(0));
+      const range = this.prefixChunks(first);
+      const chunks = await this.chunksIn(range);
+      chunks.forEach((chunk, k) => {
+        chunk.w.forEach((w, i) => {
+          if (w.startsWith(first) && oneEdit(t.word, w)) note(range[0] + k, chunk, chunk.s[i], WEIGHT_TYPO);
+        });
+      });
+    }
+    const words = new Set();
+    for (const { chunk, s } of found.values()) {
+      chunk.s.forEach((st, i) => { if (st === s) words.add(chunk.w[i]); });
+    }
+    return { stems: [...found.values()], words };
+  }
+
+  postings(chunk, s) {
+    return chunk.decoded[s] || (chunk.decoded[s] = decodePostings(chunk.p[s]));
+  }
+
+  // search runs a query. opts: kind, role (page filters), items (checklist items only), open (a
+  // function telling whether an item id is still open; implies items), limit. It resolves with
+  // { results, words, query } where each result has page data loaded.
+  async search(q, opts = {}) {
+    await this.ready();
+    const limit = opts.limit || 10;
+    const pq = parseQuery(q, this.stop);
+    const expanded = await Promise.all(pq.terms.map((t) => this.expand(t)));
+    const excluded = await Promise.all(pq.excludes.map((w) => this.expand({ word: w, prefix: false })));
+    const perTerm = expanded.map(({ stems }) => {
+      const m = new Map();
+      for (const { chunk, s, w } of stems) {
+        const p = this.postings(chunk, s);
+        for (let i = 0; i < p.length; i += 3) {
+          const key = p[i] * 65536 + p[i + 1];
+          const v = w * p[i + 2];
+          const old = m.get(key);
+          if (old === undefined || old < v) m.set(key, v);
+        }
+      }
+      return m;
+    });
+    const scores = combine(perTerm);
+    for (const { stems } of excluded) {
+      for (const { chunk, s } of stems) {
+        const p = this.postings(chunk, s);
+        for (let i = 0; i < p.length; i += 3) scores.delete(p[i] * 65536 + p[i + 1]);
+      }
+    }
+    const keys = Float64Array.from(scores.keys());
+    const vals = new Float64Array(keys.length);
+    keys.forEach((k, i) => { vals[i] = scores.get(k); });
+    const order = Uint32Array.from(keys.keys()).sort((a, b) => vals[b] - vals[a] || keys[a] - keys[b]);
+    const needPage = pq.phrases.length > 0 || !!opts.open;
+    const filt = opts.kind || opts.role ? await this.filters() : null;
+    const results = [];
+    const shown = new Map();
+    const count = (page) => shown.get(page) || 0;
+    let next = 0, checked = 0;
+    // Without phrases or the open-items filter a result is decided without its page's data, and
+    // only the pages shown are loaded; with them, pages are loaded in batches and checked, up to
+    // MAX_CHECKED documents.
+    while (results.length < limit && next < order.length && checked < MAX_CHECKED) {
+      const batch = [];
+      const want = needPage ? limit * 2 : limit - results.length;
+      while (batch.length < want && next < order.length) {
+        const key = keys[order[next++]];
+        const page = Math.floor(key / 65536), sub = key % 65536;
+        if (!keep(filt, page, sub, opts) || count(page) >= PER_PAGE) continue;
+        if (!needPage) shown.set(page, count(page) + 1);
+        batch.push({ page, sub, score: vals[order[next - 1]] });
+      }
+      checked += batch.length;
+      const data = await Promise.all(batch.map((r) => this.page(r.page)));
+      batch.forEach((r, i) => {
+        r.data = data[i];
+        if (needPage) {
+          if (results.length >= limit || count(r.page) >= PER_PAGE) return;
+          if (pq.phrases.length && !hasPhrases(docText(r.data, r.sub), pq.phrases)) return;
+          const it = r.sub % 2 === 1 ? r.data.i[(r.sub - 1) / 2] : null;
+          if (opts.open && !(it && it[0] && opts.open(it[0], it[3] === "1"))) return;
+          shown.set(r.page, count(r.page) + 1);
+        }
+        results.push(this.describe(r));
+      });
+    }
+    const highlight = new Set();
+    for (const { words: ws } of expanded) for (const w of ws) highlight.add(w);
+    for (const ph of pq.phrases) for (const w of ph) highlight.add(w);
+    return { results, words: highlight, prefixes: pq.terms.filter((t) => t.prefix).map((t) => t.word), query: pq };
+  }
+
+  // describe adds what the results list shows: the link, the title, the section or item, and
+  // the text a snippet is cut from.
+  describe(r) {
+    const d = r.data;
+    let url = new URL(d.u.slice(1), siteRoot()).href;
+    if (url.endsWith("/") && (this.m.file || location.protocol === "file:")) url += "index.html";
+    const out = { page: r.page, sub: r.sub, score: r.score, title: d.t, kind: d.k, url, within: "", text: "", item: null };
+    if (r.sub % 2 === 1) {
+      const [id, text, section] = d.i[(r.sub - 1) / 2];
+      out.item = id;
+      out.within = text;
+      out.text = text;
+      if (id) out.url += "#task-" + id;
+      else if (section) out.url += "#" + section;
+    } else {
+      const [anchor, heading, text] = d.s[r.sub / 2];
+      out.within = heading;
+      out.text = text;
+      if (r.sub > 0) out.url += "#" + anchor;
+    }
+    return out;
+  }
+}
+
+function bsearch(arr, w) {
+  let lo = 0, hi = arr.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] === w) return mid;
+    if (arr[mid] < w) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
+// combine keeps the documents every term matched, summing scores, or else those matching any.
+function combine(perTerm) {
+  if (perTerm.length === 0) return new Map();
+  const sorted = [...perTerm].sort((a, b) => a.size - b.size);
+  const all = new Map();
+  for (const [k, v] of sorted[0]) {
+    let sum = v, ok = true;
+    for (let i = 1; i < sorted.length && ok; i++) {
+      const w = sorted[i].get(k);
+      if (w === undefined) ok = false; else sum += w;
+    }
+    if (ok) all.set(k, sum);
+  }
+  if (all.size > 0 || perTerm.length === 1) return all;
+  const any = new Map();
+  for (const m of perTerm) for (const [k, v] of m) any.set(k, (any.get(k) || 0) + v);
+  return any;
+}
+
+function keep(filt, page, sub, opts) {
+  if ((opts.items || opts.open) && sub % 2 === 0) return false;
+  if (opts.kind && filt.kinds[filt.pk[page]] !== opts.kind) return false;
+  if (opts.role && !(filt.pr[page] || []).some((r) => filt.roles[r][0] === opts.role)) return false;
+  return true;
+}
+
+function docText(d, sub) {
+  if (sub % 2 === 1) return d.i[(sub - 1) / 2][1];
+  const s = d.s[sub / 2];
+  return (sub === 0 ? d.t : s[1]) + "\n" + s[2];
+}
+
+function hasPhrases(text, phrases) {
+  const t = " " + words(text).join(" ") + " ";
+  return phrases.every((ph) => t.includes(" " + ph.join(" ") + " "));
+}
+
+// snippet cuts the part of text around the first matching word, about max characters long,
+// and returns it as pieces [{text, mark}] for the caller to put in text nodes: nothing from the
+// index is ever parsed as HTML.
+export function snippet(text, found, max = 180) {
+  const toks = tokenize(text);
+  const hit = (t) => found.words.has(t.word) || found.prefixes.some((p) => t.word.startsWith(p));
+  const first = toks.find(hit);
+  let start = 0;
+  if (first && first.start > max / 3) {
+    start = first.start - Math.floor(max / 3);
+    const sp = text.indexOf(" ", start);
+    if (sp >= 0 && sp < first.start) start = sp + 1;
+  }
+  let end = Math.min(text.length, start + max);
+  if (end < text.length) {
+    const sp = text.lastIndexOf(" ", end);
+    if (sp > start + max / 2) end = sp;
+  }
+  const pieces = [];
+  if (start > 0) pieces.push({ text: "…", mark: false });
+  let at = start;
+  for (const t of toks) {
+    if (t.start < start || t.end > end || !hit(t)) continue;
+    if (t.start > at) pieces.push({ text: text.slice(at, t.start), mark: false });
+    pieces.push({ text: text.slice(t.start, t.end), mark: true });
+    at = t.end;
+  }
+  if (end > at) pieces.push({ text: text.slice(at, end), mark: false });
+  if (end < text.length) pieces.push({ text: "…", mark: false });
+  return pieces;
+}
