@@ -22,7 +22,7 @@ import (
 	"github.com/cmplay/cmplay/playbooks"
 )
 
-//go:embed templates
+//go:embed all:templates
 var templates embed.FS
 
 // Options fill the placeholders of the templates.
