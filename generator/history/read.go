@@ -38,6 +38,7 @@ func Read(opt Options) (*Log, Stats, error) {
 	if err != nil {
 		return nil, st, err
 	}
+	defer r.store.Close()
 	abs, _ := filepath.Abs(opt.Dir)
 	prefix, err := filepath.Rel(r.root, abs)
 	if err != nil {

@@ -64,7 +64,9 @@ func open(dir string) (*repo, error) {
 		}
 		fs = dotgit.NewRepositoryFilesystem(fs, osfs.New(c))
 	}
-	store := filesystem.NewStorage(fs, gitcache.NewObjectLRUDefault())
+	// Keep pack files open: the walk reads thousands of objects, and reopening the pack for each
+	// costs more than decoding it. Read closes the store when done.
+	store := filesystem.NewStorageWithOptions(fs, gitcache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true, ExclusiveAccess: true})
 	cfg, err := store.Config()
 	if err != nil {
 		return nil, &UnreadableError{GitDir: gitDir, Err: err}
