@@ -153,13 +153,16 @@ function initBox(form) {
       if (!options.length) return;
       const d = e.key === "ArrowDown" ? 1 : -1;
       setActive((active + d + options.length) % options.length);
-    } else if (e.key === "Enter") {
-      if (!popup.hidden && active >= 0 && options[active]) {
-        e.preventDefault();
-        location.href = options[active].href;
-      }
     } else if (e.key === "Escape") {
       if (!popup.hidden) { e.preventDefault(); e.stopPropagation(); close(); } else if (input.value) { input.value = ""; } else { input.blur(); }
+    }
+  });
+  // Enter submits the form: to the highlighted result when the popup shows one, else to the
+  // results page as without JavaScript.
+  form.addEventListener("submit", (e) => {
+    if (!popup.hidden && active >= 0 && options[active]) {
+      e.preventDefault();
+      location.href = options[active].href;
     }
   });
   document.addEventListener("click", (e) => { if (!form.contains(e.target)) close(); });

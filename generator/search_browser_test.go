@@ -1,0 +1,186 @@
+package generator
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/cmplay/cmplay/internal/browsertest"
+)
+
+func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
+
+// buildShippedAt builds the shipped playbook for a base URL into a fresh folder.
+func buildShippedAt(t *testing.T, base string, out string) {
+	t.Helper()
+	if _, err := Build(Config{Source: "..", Out: out, BaseURL: base}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSearchBrowserRelevance runs the relevance table through the theme's JavaScript in
+// Chromium, against the built site served over HTTP.
+func TestSearchBrowserRelevance(t *testing.T) {
+	ctx := browsertest.New(t)
+	out := filepath.Join(t.TempDir(), "site")
+	buildShippedAt(t, "/", out)
+	base := browsertest.Serve(t, out, "/")
+	var queries []string
+	for _, c := range relevance {
+		queries = append(queries, c.query)
+	}
+	qs, _ := json.Marshal(queries)
+	var firsts []string
+	err := chromedp.Run(ctx, chromedp.Navigate(base+"search/"),
+		chromedp.WaitReady("#search-page-q"),
+		chromedp.Poll(`!!window.cmplaySearch`, nil),
+		chromedp.Evaluate(`(async () => {
+			const root = new URL("../", location.href).href;
+			const out = [];
+			for (const q of `+string(qs)+`) {
+				const r = await window.cmplaySearch.search(q, {limit: 1});
+				out.push(r.results.length ? "/" + r.results[0].url.slice(root.length) : "");
+			}
+			return out;
+		})()`, &firsts, awaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range relevance {
+		if firsts[i] != c.first {
+			t.Errorf("browser %q: first is %q, want %s", c.query, firsts[i], c.first)
+		}
+	}
+}
+
+// typeAndEnter focuses the header search box with "/", types a query, waits for the results,
+// presses Enter and returns the address it lands on and the results it saw.
+func typeAndEnter(t *testing.T, ctx context.Context, start, query string) (string, []string) {
+	t.Helper()
+	var options []string
+	var landed string
+	err := chromedp.Run(ctx, chromedp.Navigate(start),
+		chromedp.WaitReady("#search-q[role=combobox]"), // the theme script has run
+		chromedp.KeyEvent("/"),
+		chromedp.Poll(`document.activeElement.id === "search-q"`, nil, chromedp.WithPollingTimeout(5*time.Second)),
+		// DevTools types "/" as a separate char event, which preventDefault on keydown does not
+		// stop as it does for a real key press; start from an empty box.
+		chromedp.Evaluate(`document.getElementById("search-q").value = ""`, nil),
+		chromedp.SendKeys("#search-q", query),
+		chromedp.WaitVisible(".search-popup [role=option]"),
+		chromedp.Evaluate(`[...document.querySelectorAll(".search-popup [role=option]")].map(a => a.textContent)`, &options),
+		chromedp.KeyEvent(kb.Enter),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		var ready string
+		if err := chromedp.Run(ctx, chromedp.Location(&landed), chromedp.Evaluate(`document.readyState`, &ready)); err == nil && landed != start && ready == "complete" {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return landed, options
+}
+
+// TestSearchBrowserEnter types in the header box, presses Enter and lands on the section, over
+// HTTP at the root, under a sub-path, and from a file:// build.
+func TestSearchBrowserEnter(t *testing.T) {
+	ctx := browsertest.New(t)
+	const query, want = "kids platfor", "guidelines/industries/#kids-platforms"
+	for _, tc := range []struct{ name, base string }{{"root", "/"}, {"subpath", "/sub/"}, {"file", "file"}} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "site")
+			var start string
+			switch tc.base {
+			case "file":
+				buildShippedAt(t, "file://"+out+"/", out)
+				start = "file://" + out + "/guidelines/escalation/index.html"
+			default:
+				buildShippedAt(t, tc.base, out)
+				start = browsertest.Serve(t, out, tc.base) + "guidelines/escalation/"
+			}
+			landed, options := typeAndEnter(t, ctx, start, query)
+			if len(options) == 0 || !strings.Contains(options[0], "Kids’ platforms") {
+				t.Fatalf("first result %q, want the Kids’ platforms section", options)
+			}
+			wantURL := want
+			if tc.base == "file" {
+				wantURL = strings.Replace(want, "/#", "/index.html#", 1)
+			}
+			if !strings.HasSuffix(landed, wantURL) {
+				t.Fatalf("landed on %s, want …%s", landed, wantURL)
+			}
+			var found bool
+			if err := chromedp.Run(ctx, chromedp.Evaluate(`!!document.getElementById(decodeURIComponent(location.hash.slice(1)))`, &found)); err != nil || !found {
+				t.Fatalf("no element for %s (%v)", landed, err)
+			}
+		})
+	}
+}
+
+// TestSearchBrowserEscapes builds a site whose page title and text are markup, and checks the
+// results show them as text: no element is made from them and no script runs.
+func TestSearchBrowserEscapes(t *testing.T) {
+	ctx := browsertest.New(t)
+	src := t.TempDir()
+	evil := `<img src=x onerror="window.__xss=1;alert(1)">`
+	for name, body := range map[string]string{
+		"content/_index.md": "---\ntitle: Home\n---\nWelcome.\n",
+		"content/evil.md":   "---\ntitle: '" + evil + "'\n---\n## Onerror <b>bold</b> heading\n\nText about onerror and `<script>window.__xss=2</script>` &lt;img src=x onerror=alert(2)&gt;.\n",
+	} {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	if _, err := Build(Config{Source: src, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	dialogs := 0
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			dialogs++
+			go chromedp.Run(ctx, page.HandleJavaScriptDialog(false))
+		}
+	})
+	base := browsertest.Serve(t, out, "/")
+	var res struct {
+		Titles []string
+		Imgs   int
+		XSS    any
+	}
+	err := chromedp.Run(ctx, chromedp.Navigate(base),
+		chromedp.WaitReady("#search-q[role=combobox]"),
+		chromedp.Click("#search-q"),
+		chromedp.SendKeys("#search-q", "onerror"),
+		chromedp.WaitVisible(".search-popup [role=option]"),
+		chromedp.Sleep(300*time.Millisecond),
+		chromedp.Evaluate(`({
+			Titles: [...document.querySelectorAll(".search-popup .search-result-title")].map(e => e.textContent),
+			Imgs: document.querySelectorAll(".search-popup img, .search-popup script, .search-popup b").length,
+			XSS: window.__xss ?? null,
+		})`, &res))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Titles) == 0 || !strings.Contains(strings.Join(res.Titles, "\n"), evil) {
+		t.Errorf("titles %q, want the markup shown as text", res.Titles)
+	}
+	if res.Imgs != 0 || res.XSS != nil || dialogs != 0 {
+		t.Errorf("markup from the content became elements: %d elements, __xss=%v, %d dialogs", res.Imgs, res.XSS, dialogs)
+	}
+}
