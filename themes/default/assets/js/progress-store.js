@@ -5,17 +5,18 @@
 // The stored value (version 1):
 //   { v: 1, start: "2026-11-02",
 //     items: { "<item id>": { d: true, h: "<text hash>", t: <ms>, p: "<period>", c: "daily", x: "<text>" } },
-//     hist:  { "<page url>": [{ p: "<period>", d: <done>, n: <total> }, …] },
-//     last:  { u: "<page url>", t: "<title>", at: <ms> } }
+//     hist:  { "<page url>": { cur: { p: "<period>", d: <done>, n: <total> }, past: [ …same, newest first ] } },
+//     last:  { u: "<page url>", t: "<title>", i: "<item id>", at: <ms> } }
 // An item with no entry shows its default tick ("- [x]" in the source). An entry of a recurring
 // checklist (c set) counts only during the period p it was made in.
 //
 // The clock can be injected for tests and demos: window.__cmplayNow (a Date, a number of ms or
 // an ISO string), or a "?now=2026-11-24T09:00" query parameter.
-import { readJSON, writeJSON, setAside } from "./store.js";
+import { readJSON, writeJSON, setAside, storageKey } from "./store.js";
 
 const KEY = "progress";
 const VERSION = 1;
+const HISTORY = 12;
 const listeners = new Set();
 let state = null;
 let lastProblem = "";
@@ -93,6 +94,14 @@ export function replace(v) {
   return save();
 }
 
+// Another tab changed the progress: read it again and redraw.
+addEventListener("storage", (e) => {
+  if (e.key === storageKey(KEY)) {
+    state = null;
+    for (const f of listeners) f();
+  }
+});
+
 // subscribe calls f after every change; it returns a function that unsubscribes.
 export function subscribe(f) {
   listeners.add(f);
@@ -138,4 +147,102 @@ export function setStartDate(d) {
   const s = load();
   if (d) s.start = d; else delete s.start;
   return save();
+}
+
+// forget drops the reader's own ticks of items, so they show their defaults again (no save).
+export function forget(ids) {
+  const s = load();
+  for (const id of ids) delete s.items[id];
+}
+
+// changed reports whether the reader ticked an item whose text has been reworded since.
+export function changed(id, hash) {
+  const e = entry(id);
+  return !!(e && e.d && e.h && hash && e.h !== hash);
+}
+
+// confirm records that the reader has read the reworded item and it stays done.
+export function confirm(id, hash, text) {
+  const e = load().items[id];
+  if (!e) return;
+  e.h = hash;
+  if (text) e.x = text;
+  save();
+}
+
+// setLast remembers the checklist (and item) the reader worked on last (no save).
+export function setLast(url, title, id) {
+  load().last = { u: url, t: title, i: id, at: now().getTime() };
+}
+
+// rollover starts a new period of a recurring checklist: the last period's count moves into its
+// history and the old ticks are dropped. It reports whether anything changed (no save).
+export function rollover(url, cadence, ids) {
+  if (!cadence) return false;
+  const s = load();
+  const p = periodOf(cadence);
+  let moved = false;
+  const h = s.hist[url];
+  if (h && h.cur && h.cur.p !== p) {
+    h.past = [h.cur, ...(h.past || []).filter((x) => x.p !== h.cur.p)].slice(0, HISTORY);
+    delete h.cur;
+    moved = true;
+  }
+  for (const id of ids) {
+    const e = s.items[id];
+    if (e && e.c && e.p !== p) {
+      delete s.items[id];
+      moved = true;
+    }
+  }
+  return moved;
+}
+
+// recordPeriod keeps the current period's count of a recurring checklist (no save).
+export function recordPeriod(url, cadence, done, total) {
+  if (!cadence) return;
+  const s = load();
+  const h = (s.hist[url] = s.hist[url] || { past: [] });
+  h.cur = { p: periodOf(cadence), d: done, n: total };
+}
+
+// follow keeps a reader's ticks when an author rewords the start of an item, which gives it a new
+// automatic id: a tick whose id (under this page's key) is gone moves to the most similar item
+// of the page that has no tick of its own. Its old hash makes it show as changed. Items are
+// { id, text }; it returns how many ticks moved (no save).
+export function follow(key, items) {
+  const s = load();
+  const ids = new Set(items.map((i) => i.id));
+  const free = items.filter((i) => !s.items[i.id]);
+  let moved = 0;
+  for (const id of Object.keys(s.items)) {
+    const e = s.items[id];
+    if (!id.startsWith(key + "/") || ids.has(id) || !e || !e.x) continue;
+    let best = null;
+    let score = 0.5;
+    for (const it of free) {
+      const sc = similarity(e.x, it.text);
+      if (sc >= score) [best, score] = [it, sc];
+    }
+    if (best) {
+      s.items[best.id] = e;
+      delete s.items[id];
+      free.splice(free.indexOf(best), 1);
+      moved++;
+    }
+  }
+  return moved;
+}
+
+function words(t) {
+  return new Set(String(t).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+}
+
+// similarity is the share of words two texts have in common (Jaccard index).
+function similarity(a, b) {
+  const A = words(a);
+  const B = words(b);
+  let n = 0;
+  for (const w of A) if (B.has(w)) n++;
+  return n / (A.size + B.size - n || 1);
 }

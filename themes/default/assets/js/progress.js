@@ -1,0 +1,93 @@
+// progress.js holds the small pieces the checklist pages and the dashboard share: a DOM builder,
+// progress meters, due dates and links into the site.
+import { siteRoot } from "./store.js";
+import { now, localDate, startDate } from "./progress-store.js";
+
+// h makes an element: h("button", { type: "button", onclick: f }, "Print").
+export function h(tag, attrs, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === false || v == null) continue;
+    if (k === "class") e.className = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? "" : v);
+  }
+  e.append(...kids.flat().filter((k) => k != null && k !== false));
+  return e;
+}
+
+// meter is "7 of 12 done" with a <progress> bar; call m.set(done, total) to update it.
+export function meter(cls, label) {
+  const text = h("span", { class: "meter-text" });
+  const bar = h("progress", { max: 1, value: 0, "aria-label": label });
+  const m = h("div", { class: "meter " + cls }, text, bar);
+  m.set = (done, total) => {
+    bar.max = total || 1;
+    bar.value = done;
+    text.textContent = done + " of " + total + " done";
+    m.dataset.done = done;
+    m.dataset.total = total;
+  };
+  return m;
+}
+
+// percent is a whole percentage, 0 for nothing to do.
+export function percent(done, total) {
+  return total ? Math.round((100 * done) / total) : 0;
+}
+
+// dueOn is the date an item is due on, days after the reader's start date, or null.
+export function dueOn(days, start = startDate()) {
+  if (!start || days == null || days === "") return null;
+  const [y, m, d] = start.split("-").map(Number);
+  return new Date(y, m - 1, d + Number(days));
+}
+
+// overdue reports whether a due date has passed, in the reader's local time.
+export function overdue(due) {
+  return !!due && localDate(due) < localDate(now());
+}
+
+// fmtDate writes a date the reader's way: "Mon, 30 Nov 2026".
+export function fmtDate(d) {
+  return d.toLocaleDateString(document.documentElement.lang || undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+}
+
+// fmtPeriod names a period of a recurring checklist ("2026-11-23", "w2026-11-16", "2026-11").
+export function fmtPeriod(p) {
+  if (p[0] === "w") return "week of " + fmtDate(dueOn(0, p.slice(1)));
+  if (p.length === 7) return new Date(p + "-15T12:00").toLocaleDateString(undefined, { month: "long", year: "numeric" });
+  return fmtDate(dueOn(0, p));
+}
+
+// siteHref is the address of a site path ("/onboarding/") from this page, for file:// too.
+export function siteHref(path, frag = "") {
+  let u = siteRoot() + path.replace(/^\//, "");
+  if (location.protocol === "file:" && u.endsWith("/")) u += "index.html";
+  return u + frag;
+}
+
+// pageKey is the prefix of a page's automatic item ids (see generator/checklist).
+export function pageKey(url) {
+  return url.replace(/^\/+|\/+$/g, "") || "home";
+}
+
+// dateInput is the start date setting: a labelled date field that calls set on change.
+export function dateInput(value, set) {
+  const input = h("input", { type: "date", class: "start-date", value, onchange: (e) => set(e.target.value) });
+  return h("label", { class: "start-date-label" }, "Your start date ", input);
+}
+
+// confirmButton is a button that asks again in place before it acts (no dialogs to block on).
+export function confirmButton(label, question, yes, act) {
+  const btn = h("button", { type: "button", class: "button" }, label);
+  const ask = h("span", { class: "confirm", role: "group", hidden: true }, question + " ");
+  const close = () => { ask.hidden = true; btn.hidden = false; btn.focus(); };
+  ask.append(
+    h("button", { type: "button", class: "button danger", onclick: () => { close(); act(); } }, yes),
+    " ",
+    h("button", { type: "button", class: "button", onclick: close }, "Cancel"),
+  );
+  btn.addEventListener("click", () => { btn.hidden = true; ask.hidden = false; ask.querySelector("button").focus(); });
+  return h("span", {}, btn, ask);
+}
