@@ -30,7 +30,7 @@ var relevance = []struct{ query, first string }{
 	{"survey", "/programs/user-surveys/"},
 	{"profile completion", "/programs/profile-completion/"},
 	{"first 90 days", "/onboarding/first-90-days/"},
-	{`"human voice"`, "/guidelines/human-voice/"}, // a phrase
+	{`"human voice"`, "/guidelines/human-voice/"},                                                                                      // a phrase
 	{"fill in the names in the escalation table", "/onboarding/first-90-days/#task-onboarding/first-90-days/fill-in-the-names-in-the"}, // a checklist item
 }
 
