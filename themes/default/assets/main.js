@@ -2,10 +2,12 @@
 import { initTheme } from "./js/theme-toggle.js";
 import { initMenu } from "./js/menu.js";
 import { initReviewDates } from "./js/review.js";
+import { initVisits } from "./js/visits.js";
 import { initChecklists } from "./js/checklist.js";
 import "./js/search-ui.js"; // the header search box and /search/; sets itself up
 
 initTheme();
 initMenu();
 initReviewDates();
+initVisits();
 initChecklists();
