@@ -14,6 +14,7 @@ import (
 
 	"github.com/cmplay/cmplay/generator/check"
 	"github.com/cmplay/cmplay/generator/checklist"
+	"github.com/cmplay/cmplay/generator/history"
 	"github.com/cmplay/cmplay/generator/load"
 	"github.com/cmplay/cmplay/generator/markdown"
 	"github.com/cmplay/cmplay/generator/pages"
@@ -31,7 +32,7 @@ type CheckOptions struct {
 
 // outputSteps are the pipeline steps that only make output; Check leaves them out. Every other
 // step runs, so Check reports whatever diagnostics the analysis steps report during a build.
-var outputSteps = map[string]bool{"assets": true, "templates": true}
+var outputSteps = map[string]bool{"search": true, "assets": true, "templates": true}
 
 // Check runs the pipeline's analysis steps — load, parse, Markdown with the checklist extension,
 // and the site-wide steps after it — without rendering templates, bundling assets or writing
@@ -72,9 +73,16 @@ type discard struct{}
 func (discard) WriteFile(string, []byte) error { return nil }
 
 // reservedURLs reports pages and aliases on URLs cmplay generates itself, which the templates
-// step would report while writing them.
+// step reports while writing them: the listings, the dashboard, search, and with git history the
+// changelog and each page's history.
 func reservedURLs(ps []*playbooks.Page) playbooks.Diagnostics {
-	reserved := map[string]bool{"/tags/": true, "/404.html": true, ProgressURL: true}
+	reserved := map[string]bool{"/tags/": true, "/404.html": true, ProgressURL: true, SearchURL: true}
+	for _, p := range ps {
+		if len(p.History) > 0 {
+			reserved["/changelog/"] = true
+			reserved[history.URL(p.URL)] = true
+		}
+	}
 	tags := map[string]bool{}
 	for _, p := range ps {
 		for _, t := range p.Tags {
