@@ -37,8 +37,15 @@ type Result struct {
 	Diagnostics playbooks.Diagnostics
 	Notes       []string // things the build could not do that are not problems: "not a git repository"
 	Duration    time.Duration
-	Out         string // the output folder, or "" when written to a Writer
+	Stages      []StageTime // how long each stage took, in pipeline order
+	Out         string      // the output folder, or "" when written to a Writer
 	Site        *site.Site
+}
+
+// StageTime is the duration of one stage of a build.
+type StageTime struct {
+	Stage    string
+	Duration time.Duration
 }
 
 // Summary is the one line the command line prints after a build.
@@ -101,15 +108,19 @@ func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
 		if skip[s.name] {
 			continue
 		}
+		t := time.Now()
 		if err := s.run(); err != nil {
 			b.abort()
 			return nil, fmt.Errorf("%s: %w", s.name, err)
 		}
+		res.Stages = append(res.Stages, StageTime{s.name, time.Since(t)})
 	}
+	t := time.Now()
 	if err := b.commit(); err != nil {
 		b.abort()
 		return nil, fmt.Errorf("write: %w", err)
 	}
+	res.Stages = append(res.Stages, StageTime{"write", time.Since(t)})
 	b.diags.Sort()
 	res.Diagnostics = b.diags
 	res.Notes = b.hist.notes

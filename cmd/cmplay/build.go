@@ -4,6 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
+	"time"
 
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/playbooks"
@@ -64,10 +67,14 @@ func parse(fs *flag.FlagSet, args []string) int {
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts]", stderr)
+	fs := newFlagSet("build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--watch]", stderr)
 	var sf siteFlags
 	sf.register(fs)
 	out := fs.String("out", "", "output `folder` (default <source>/public)")
+	watch := fs.Bool("watch", false, "rebuild the output folder after every change until Ctrl-C (see docs/serve.md)")
+	poll := fs.Bool("poll", false, "with --watch: poll for changes every second instead of using file system events")
+	timings := fs.Bool("timings", false, "print how long each stage of the build took")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -76,6 +83,20 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	cfg.Out = *out
+	if *watch {
+		printDiags(stderr, cfgDiags)
+		return watchBuild(&sf, cfg, *poll, stdout, stderr)
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "cmplay: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	res, err := generator.Build(cfg)
 	if err != nil {
 		printDiags(stderr, cfgDiags)
@@ -84,6 +105,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	res.Diagnostics = append(cfgDiags, res.Diagnostics...)
 	printDiags(stderr, res.Diagnostics)
+	if *timings {
+		for _, st := range res.Stages {
+			fmt.Fprintf(stdout, "  %-11s %v\n", st.Stage, st.Duration.Round(time.Millisecond))
+		}
+	}
 	fmt.Fprintln(stdout, res.Summary())
 	if res.Diagnostics.Errors() > 0 {
 		return 1
