@@ -15,6 +15,7 @@ import (
 	"github.com/cmplay/cmplay/generator/output"
 	"github.com/cmplay/cmplay/generator/pages"
 	"github.com/cmplay/cmplay/generator/render"
+	"github.com/cmplay/cmplay/generator/serve"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
@@ -373,3 +374,53 @@ func (b *build) renderPage(r *render.Renderer, rc render.Config, p, prev, next *
 	return out, nil
 }
 
+
+// LiveUpdate builds the site into memory for `cmplay serve` and describes the result for the
+// open pages: the problems their overlay lists, and, when every changed file is a stylesheet,
+// the bundled stylesheets to swap in place of a reload. The Result is nil when the build failed.
+func (s *Session) LiveUpdate(changed []string) (serve.Update, *Result, error) {
+	before := s.assetPaths()
+	mem := output.NewMemory()
+	res, err := s.Build(mem, changed)
+	if err != nil {
+		return serve.Update{Problems: []serve.Problem{{Msg: "build failed: " + err.Error()}}}, nil, err
+	}
+	u := serve.Update{Site: mem, Errors: res.Diagnostics.Errors()}
+	for _, d := range res.Diagnostics {
+		if d.Severity != playbooks.Error {
+			continue
+		}
+		pos := d.File
+		if d.Line > 0 {
+			pos += fmt.Sprintf(":%d:%d", d.Line, max(d.Col, 1))
+		}
+		u.Problems = append(u.Problems, serve.Problem{Pos: pos, Msg: d.Msg})
+	}
+	if cssOnly(changed) {
+		u.CSS = []serve.Swap{}
+		after := s.assetPaths()
+		for name, from := range before {
+			if to := after[name]; to != from && strings.HasSuffix(name, ".css") {
+				u.CSS = append(u.CSS, serve.Swap{From: from, To: to})
+			}
+		}
+	}
+	return u, res, nil
+}
+
+func (s *Session) assetPaths() map[string]string {
+	if s.cache.bundle == nil {
+		return nil
+	}
+	return s.cache.bundle.Paths
+}
+
+// cssOnly reports whether a change touched stylesheets and nothing else.
+func cssOnly(changed []string) bool {
+	for _, p := range changed {
+		if !strings.EqualFold(filepath.Ext(p), ".css") {
+			return false
+		}
+	}
+	return len(changed) > 0
+}

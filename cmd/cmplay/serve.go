@@ -9,21 +9,22 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"syscall"
 	"time"
 
 	"github.com/cmplay/cmplay/generator"
-	"github.com/cmplay/cmplay/generator/output"
 	"github.com/cmplay/cmplay/generator/serve"
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1]", stderr)
+	fs := newFlagSet("serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll]", stderr)
 	var sf siteFlags
 	sf.register(fs)
 	port := fs.Int("port", 1313, "`port` to listen on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on; 0.0.0.0 shares the preview on your network")
+	poll := fs.Bool("poll", false, "poll for changes every second instead of using file system events (network drives, containers)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -45,10 +46,14 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cmplay: %v\n", err)
 		return 2
 	}
-	cfg.BaseURL = fmt.Sprintf("http://%s%s", net.JoinHostPort(displayHost(*bind), strconv.Itoa(addr.Port)), basePath)
-	mem := output.NewMemory()
-	cfg.Writer = mem
-	res, err := generator.Build(cfg)
+	origin := "http://" + net.JoinHostPort(displayHost(*bind), strconv.Itoa(addr.Port))
+	forServe := func(c generator.Config) generator.Config {
+		c.BaseURL = origin + basePath
+		c.Foot = serve.Script
+		return c
+	}
+	sess := generator.NewSession(forServe(cfg))
+	first, res, err := sess.LiveUpdate(nil)
 	if err != nil {
 		ln.Close()
 		fmt.Fprintf(stderr, "cmplay: build failed: %v\n", err)
@@ -56,17 +61,35 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	printDiags(stderr, res.Diagnostics)
 	fmt.Fprintln(stdout, res.Summary())
-	h := serve.NewHandler(basePath)
-	h.Swap(mem)
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "serving on http://%s%s (Ctrl-C to stop)\n", net.JoinHostPort(displayHost(*bind), strconv.Itoa(addr.Port)), basePath)
+	live := serve.NewLive(basePath)
+	defer live.Close()
+	live.Publish(first)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	w, err := watchSite(cfg, *poll, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "cmplay: cannot watch the site, serving without live reload: %v\n", err)
+	} else {
+		defer w.Close()
+		go live.Run(ctx, w, func(changed []string) serve.Update {
+			if c, ok := reconfigure(&sf, changed, cfg, stderr); ok {
+				cfg = c
+				sess, changed = generator.NewSession(forServe(c)), nil
+			}
+			u, res, err := sess.LiveUpdate(changed)
+			reportRebuild(stdout, stderr, res, err, sess.Stats(), changed)
+			return u
+		})
+	}
+
+	srv := &http.Server{Handler: live, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "serving on %s%s (Ctrl-C to stop)\n", origin, basePath)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case <-ctx.Done():
+		live.Close() // ends the event streams, which would otherwise hold Shutdown up
 		shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 		defer cancel()
 		srv.Shutdown(shut)
@@ -78,6 +101,99 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "cmplay: %v\n", err)
 		return 1
+	}
+}
+
+// watchSite watches what a build of cfg reads: the content folder, the site's theme folder and
+// cmplay.toml, leaving out the output folder.
+func watchSite(cfg generator.Config, poll bool, stderr io.Writer) (*serve.Watcher, error) {
+	out := cfg.Out
+	if out == "" {
+		out = filepath.Join(cfg.Source, "public")
+	}
+	opt := serve.WatchOptions{
+		Dirs:  []string{filepath.Join(cfg.Source, cfg.ContentDir), filepath.Join(cfg.Source, "themes", cfg.Theme)},
+		Files: []string{filepath.Join(cfg.Source, generator.File)},
+		Skip:  []string{out, filepath.Join(cfg.Source, ".git")},
+		Log:   stderr,
+	}
+	if poll {
+		opt.Poll = time.Second
+	}
+	return serve.Watch(opt)
+}
+
+// reconfigure reloads cmplay.toml when a change touched it. It returns the new configuration and
+// true when the session must start over; a cmplay.toml that does not load keeps the old one.
+func reconfigure(sf *siteFlags, changed []string, old generator.Config, stderr io.Writer) (generator.Config, bool) {
+	file, _ := filepath.Abs(filepath.Join(sf.source, generator.File))
+	touched := changed == nil
+	for _, p := range changed {
+		touched = touched || p == file
+	}
+	if !touched {
+		return old, false
+	}
+	cfg, diags, ok := sf.config(stderr)
+	printDiags(stderr, diags)
+	if !ok {
+		return old, false
+	}
+	cfg.Out = old.Out
+	if cfg.ContentDir != old.ContentDir || cfg.Theme != old.Theme {
+		fmt.Fprintln(stderr, "cmplay: content_dir or theme changed in cmplay.toml; restart cmplay to watch the new folders")
+	}
+	return cfg, true
+}
+
+// reportRebuild prints one line per rebuild, with the diagnostics above it.
+func reportRebuild(stdout, stderr io.Writer, res *generator.Result, err error, st generator.Stats, changed []string) {
+	if err != nil {
+		fmt.Fprintf(stderr, "cmplay: rebuild failed, still serving the last good build: %v\n", err)
+		return
+	}
+	printDiags(stderr, res.Diagnostics)
+	what := "everything"
+	if changed != nil {
+		what = strconv.Itoa(len(changed)) + " changed"
+	}
+	fmt.Fprintf(stdout, "rebuilt in %s (%s; %d pages rendered, %d laid out): %d errors, %d warnings\n",
+		res.Duration.Round(100*time.Microsecond), what, st.Rendered, st.Templated, res.Diagnostics.Errors(), res.Diagnostics.Warnings())
+}
+
+// watchBuild is `cmplay build --watch`: it builds the output folder, then rebuilds it after every
+// change, each time swapping the whole folder into place, until Ctrl-C.
+func watchBuild(sf *siteFlags, cfg generator.Config, poll bool, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	sess := generator.NewSession(cfg)
+	res, err := sess.Build(nil, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "cmplay: build failed, previous output left as it was: %v\n", err)
+		return 1
+	}
+	printDiags(stderr, res.Diagnostics)
+	fmt.Fprintln(stdout, res.Summary())
+	w, err := watchSite(cfg, poll, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "cmplay: cannot watch the site: %v\n", err)
+		return 1
+	}
+	defer w.Close()
+	fmt.Fprintln(stdout, "watching for changes (Ctrl-C to stop)")
+	for {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(stdout, "stopped")
+			return 0
+		case changed := <-w.Batches():
+			if c, ok := reconfigure(sf, changed, cfg, stderr); ok {
+				cfg = c
+				sess, changed = generator.NewSession(c), nil
+			}
+			res, err := sess.Build(nil, changed)
+			reportRebuild(stdout, stderr, res, err, sess.Stats(), changed)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"embed"
 	"html/template"
 	"net/http"
@@ -91,4 +92,22 @@ func (l *Live) Publish(u Update) bool {
 		}
 	}
 	return swap
+}
+
+// Run rebuilds after every burst of changes the watcher reports and publishes each result, until
+// ctx ends or the watcher is closed.
+func (l *Live) Run(ctx context.Context, w *Watcher, rebuild func(changed []string) Update) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-w.done:
+			return
+		case changed, ok := <-w.Batches():
+			if !ok {
+				return
+			}
+			l.Publish(rebuild(changed))
+		}
+	}
 }

@@ -112,11 +112,53 @@ func (w *Watcher) addAll() error {
 		}
 	}
 	for _, d := range w.opt.Dirs {
+		if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
+			// Watch the nearest folder that exists, to see this one appear (a theme folder
+			// created after the server started).
+			for a := filepath.Dir(d); a != filepath.Dir(a); a = filepath.Dir(a) {
+				if err := w.fsw.Add(a); err == nil {
+					break
+				}
+			}
+			continue
+		}
 		if _, err := w.addTree(d); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// created handles a new folder: below a watched folder it is watched with everything in it; above
+// one that did not exist yet it is watched until that one appears. It returns the files found.
+func (w *Watcher) created(dir string) []string {
+	var found []string
+	for _, d := range w.opt.Dirs {
+		switch {
+		case within(d, dir):
+			f, err := w.addTree(dir)
+			if err != nil {
+				fmt.Fprintf(w.opt.Log, "cmplay: cannot watch %s: %v\n", dir, err)
+			}
+			return f
+		case within(dir, d):
+			w.fsw.Add(dir)
+			if _, err := os.Stat(d); err == nil {
+				f, _ := w.addTree(d)
+				found = append(found, f...)
+			} else {
+				// Folders between dir and d may have been made before the watch on dir began.
+				for a := filepath.Dir(d); within(dir, a) && a != dir; a = filepath.Dir(a) {
+					w.fsw.Add(a)
+				}
+			}
+		}
+	}
+	return found
+}
+
+func within(dir, p string) bool {
+	return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator))
 }
 
 // addTree watches dir and every folder below it, and returns the files found there: a folder
@@ -152,18 +194,19 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 // files editors write beside the file being saved.
 func (w *Watcher) ignored(p string) bool {
 	for _, s := range w.opt.Skip {
-		if p == s || strings.HasPrefix(p, s+string(filepath.Separator)) {
+		if within(s, p) {
 			return true
 		}
 	}
 	return IgnoredName(filepath.Base(p))
 }
 
-// IgnoredName reports whether a file name is an editor's temporary or backup file, or a
-// version-control folder.
+// IgnoredName reports whether a file name is an editor's temporary or backup file, or another
+// name no build reads: the build skips hidden files and folders (.git, .#lock files, vim's
+// .name.swp, cmplay's own .public.cmplay-tmp-… folders) and node_modules.
 func IgnoredName(name string) bool {
 	switch {
-	case name == ".git", name == ".hg", name == ".svn", name == "node_modules", name == ".DS_Store":
+	case strings.HasPrefix(name, "."), name == "node_modules":
 		return true
 	case name == "4913": // vim probes whether it may create files in the folder
 		return true
@@ -171,11 +214,9 @@ func IgnoredName(name string) bool {
 		return true
 	case strings.HasSuffix(name, "~"): // vim and emacs backups
 		return true
-	case strings.HasPrefix(name, ".#"), strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"): // emacs locks and autosaves
+	case strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"): // emacs autosaves
 		return true
 	case strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"): // JetBrains safe write
-		return true
-	case strings.HasPrefix(name, ".goutputstream-"), strings.HasSuffix(name, ".tmp") && strings.HasPrefix(name, "."):
 		return true
 	}
 	return false
@@ -190,7 +231,7 @@ func (w *Watcher) relevant(p string) bool {
 		return true
 	}
 	for _, d := range w.opt.Dirs {
-		if p == d || strings.HasPrefix(p, d+string(filepath.Separator)) {
+		if within(d, p) {
 			return true
 		}
 	}
@@ -212,22 +253,22 @@ func (w *Watcher) run() {
 			if !ok {
 				return
 			}
-			if ev.Op == fsnotify.Chmod || !w.relevant(ev.Name) {
+			if ev.Op == fsnotify.Chmod || w.ignored(ev.Name) {
 				continue
 			}
-			pending[ev.Name] = true
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() {
-					found, err := w.addTree(ev.Name)
-					if err != nil {
-						fmt.Fprintf(w.opt.Log, "cmplay: cannot watch %s: %v\n", ev.Name, err)
-					}
-					for _, f := range found {
+					for _, f := range w.created(ev.Name) {
 						pending[f] = true
 					}
 				}
 			}
-			timer.Reset(Debounce)
+			if w.relevant(ev.Name) {
+				pending[ev.Name] = true
+			}
+			if len(pending) > 0 {
+				timer.Reset(Debounce)
+			}
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return

@@ -1,0 +1,187 @@
+package serve_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cmplay/cmplay/generator"
+	"github.com/cmplay/cmplay/generator/serve"
+)
+
+// live is `cmplay serve` assembled as the command assembles it, on a site in a temporary
+// folder: a Session, a real fsnotify watcher, the Live server on 127.0.0.1 over real HTTP.
+type live struct {
+	t        testing.TB
+	dir      string
+	url      string // the site's address, ending in "/"
+	server   *serve.Live
+	rebuilds chan rebuild
+	started  chan time.Time // when each rebuild began (after the debounce)
+}
+
+type rebuild struct {
+	changed []string
+	res     *generator.Result
+	err     error
+	update  serve.Update
+}
+
+func startLive(t testing.TB, files map[string]string) *live {
+	t.Helper()
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &live{t: t, dir: dir, url: "http://" + ln.Addr().String() + "/", server: serve.NewLive("/"),
+		rebuilds: make(chan rebuild, 64), started: make(chan time.Time, 64)}
+	sess := generator.NewSession(generator.Config{Source: dir, BaseURL: l.url, Foot: serve.Script})
+	first, _, err := sess.LiveUpdate(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.server.Publish(first)
+	w, err := serve.Watch(serve.WatchOptions{
+		Dirs:  []string{filepath.Join(dir, "content"), filepath.Join(dir, "themes", "default")},
+		Files: []string{filepath.Join(dir, generator.File)},
+		Skip:  []string{filepath.Join(dir, "public"), filepath.Join(dir, ".git")},
+		Log:   io.Discard,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go l.server.Run(ctx, w, func(changed []string) serve.Update {
+		l.started <- time.Now()
+		u, res, err := sess.LiveUpdate(changed)
+		l.rebuilds <- rebuild{changed, res, err, u}
+		return u
+	})
+	srv := &http.Server{Handler: l.server}
+	go srv.Serve(ln)
+	t.Cleanup(func() {
+		cancel()
+		w.Close()
+		l.server.Close()
+		srv.Close()
+	})
+	return l
+}
+
+func writeFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func (l *live) path(name string) string { return filepath.Join(l.dir, filepath.FromSlash(name)) }
+
+// next waits for the next rebuild.
+func (l *live) next() rebuild {
+	l.t.Helper()
+	select {
+	case r := <-l.rebuilds:
+		<-l.started
+		return r
+	case <-time.After(10 * time.Second):
+		l.t.Fatal("no rebuild within 10s of the change")
+		return rebuild{}
+	}
+}
+
+// get fetches a site path and returns the status and body.
+func (l *live) get(p string) (int, string) {
+	l.t.Helper()
+	resp, err := http.Get(l.url + strings.TrimPrefix(p, "/"))
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+// sse is an open event stream, as a page holds it.
+type sse struct {
+	events chan event
+	close  func()
+}
+
+type event struct {
+	typ  string
+	data json.RawMessage
+	at   time.Time
+}
+
+func (l *live) subscribe() *sse {
+	l.t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, "GET", l.url+"__cmplay/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		l.t.Fatalf("event stream Content-Type %q", ct)
+	}
+	s := &sse{events: make(chan event, 64), close: func() { cancel(); resp.Body.Close() }}
+	l.t.Cleanup(s.close)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		var ev event
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				ev.typ = line[len("event: "):]
+			case strings.HasPrefix(line, "data: "):
+				ev.data = json.RawMessage(line[len("data: "):])
+			case line == "" && ev.typ != "":
+				ev.at = time.Now()
+				s.events <- ev
+				ev = event{}
+			}
+		}
+		close(s.events)
+	}()
+	if ev := s.wait(l.t, "hello"); len(ev.data) == 0 {
+		l.t.Fatal("hello without a build id")
+	}
+	return s
+}
+
+// wait returns the next event of type typ, skipping others.
+func (s *sse) wait(t testing.TB, typ string) event {
+	t.Helper()
+	timeout := time.After(10 * time.Second)
+	for {
+		select {
+		case ev, ok := <-s.events:
+			if !ok {
+				t.Fatalf("event stream ended before %q", typ)
+			}
+			if ev.typ == typ {
+				return ev
+			}
+		case <-timeout:
+			t.Fatalf("no %q event within 10s", typ)
+		}
+	}
+}
