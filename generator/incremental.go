@@ -374,7 +374,6 @@ func (b *build) renderPage(r *render.Renderer, rc render.Config, p, prev, next *
 	return out, nil
 }
 
-
 // LiveUpdate builds the site into memory for `cmplay serve` and describes the result for the
 // open pages: the problems their overlay lists, and, when every changed file is a stylesheet,
 // the bundled stylesheets to swap in place of a reload. The Result is nil when the build failed.
