@@ -133,9 +133,17 @@ func (d *decoder) report(key string, sev Severity, rule, msg, fix string) {
 
 // keyLine finds the line a top-level key is written on, so diagnostics point at it.
 func (d *decoder) keyLine(key string) int {
-	re := regexp.MustCompile(`^\s*["']?` + regexp.QuoteMeta(key) + `["']?\s*[:=]`)
-	for i, l := range strings.Split(string(d.block.Raw), "\n") {
-		if re.MatchString(l) {
+	raw := string(d.block.Raw)
+	for i := 0; len(raw) > 0; i++ {
+		line, rest, _ := strings.Cut(raw, "\n")
+		raw = rest
+		l := strings.TrimLeft(line, " \t")
+		l = strings.TrimLeft(l, `"'`)
+		if !strings.HasPrefix(l, key) {
+			continue
+		}
+		l = strings.TrimLeft(strings.TrimLeft(l[len(key):], `"'`), " \t")
+		if strings.HasPrefix(l, ":") || strings.HasPrefix(l, "=") {
 			return d.block.StartLine + i
 		}
 	}

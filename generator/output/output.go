@@ -29,8 +29,12 @@ type Writer interface {
 type Dir struct {
 	target string
 	tmp    string
-	mu     sync.Mutex
+	jobs   chan job
+	wg     sync.WaitGroup
+	once   sync.Once
+	mu     sync.Mutex // guards made and err
 	made   map[string]bool
+	err    error
 }
 
 // NewDir prepares to write a build to target. source is the site folder, which target must
@@ -56,6 +60,7 @@ func NewDir(target, source string) (*Dir, error) {
 		return nil, err
 	}
 	d := &Dir{target: t, tmp: tmp, made: map[string]bool{}}
+	d.start()
 	return d, d.WriteFile(Marker, []byte("This folder is written by cmplay build and replaced whole on every build.\n"))
 }
 
@@ -113,31 +118,84 @@ func checkTarget(t, source string) error {
 	return nil
 }
 
-// WriteFile writes one file of the build. Safe for concurrent use.
+// ioWorkers is how many files are written at once. Creating files and folders is bound by the
+// file system's latency, not by CPU, so this is well above the number of cores.
+const ioWorkers = 16
+
+type job struct {
+	path string
+	data []byte
+}
+
+func (d *Dir) start() {
+	d.jobs = make(chan job, 256)
+	for i := 0; i < ioWorkers; i++ {
+		d.wg.Add(1)
+		go func() {
+			defer d.wg.Done()
+			for j := range d.jobs {
+				if err := d.writeNow(j.path, j.data); err != nil {
+					d.fail(err)
+				}
+			}
+		}()
+	}
+}
+
+func (d *Dir) fail(err error) {
+	d.mu.Lock()
+	if d.err == nil {
+		d.err = err
+	}
+	d.mu.Unlock()
+}
+
+// WriteFile queues one file of the build; it is written by a pool of I/O workers and any error
+// is returned by Commit. data must not be changed afterwards. Safe for concurrent use.
 func (d *Dir) WriteFile(name string, data []byte) error {
 	clean := filepath.Clean(filepath.FromSlash(name))
 	if filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
 		return fmt.Errorf("output: %q is outside the output folder", name)
 	}
-	full := filepath.Join(d.tmp, clean)
+	d.jobs <- job{filepath.Join(d.tmp, clean), data}
+	return nil
+}
+
+func (d *Dir) writeNow(full string, data []byte) error {
 	dir := filepath.Dir(full)
 	d.mu.Lock()
-	if !d.made[dir] {
+	made := d.made[dir]
+	d.mu.Unlock()
+	if !made {
+		// MkdirAll tolerates another worker creating the same folder at the same time.
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			d.mu.Unlock()
 			return fmt.Errorf("output: %w", err)
 		}
+		d.mu.Lock()
 		d.made[dir] = true
+		d.mu.Unlock()
 	}
-	d.mu.Unlock()
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	return nil
 }
 
-// Commit swaps the finished build into place and removes the previous one.
+// wait lets the queued writes finish and returns the first error.
+func (d *Dir) wait() error {
+	d.once.Do(func() { close(d.jobs) })
+	d.wg.Wait()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.err
+}
+
+// Commit waits for every queued write, swaps the finished build into place and removes the
+// previous one.
 func (d *Dir) Commit() error {
+	if err := d.wait(); err != nil {
+		return err
+	}
 	if _, err := os.Lstat(d.target); errors.Is(err, os.ErrNotExist) {
 		if err := os.Rename(d.tmp, d.target); err != nil {
 			return fmt.Errorf("output: %w", err)
@@ -148,14 +206,38 @@ func (d *Dir) Commit() error {
 		return fmt.Errorf("output: swap %s into place: %w", d.target, err)
 	}
 	// d.tmp now holds the previous build.
-	if err := os.RemoveAll(d.tmp); err != nil {
+	if err := removeParallel(d.tmp); err != nil {
 		return fmt.Errorf("output: remove previous build: %w", err)
 	}
 	return nil
 }
 
+// removeParallel deletes a folder, its top-level entries concurrently.
+func removeParallel(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, ioWorkers)
+	for _, e := range entries {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(p string) {
+			defer wg.Done()
+			os.RemoveAll(p)
+			<-sem
+		}(filepath.Join(dir, e.Name()))
+	}
+	wg.Wait()
+	return os.RemoveAll(dir)
+}
+
 // Abort discards the temporary folder, leaving the previous output as it was.
-func (d *Dir) Abort() { os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() {
+	d.wait()
+	os.RemoveAll(d.tmp)
+}
 
 // Target is the absolute output folder.
 func (d *Dir) Target() string { return d.target }

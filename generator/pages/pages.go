@@ -7,8 +7,10 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cmplay/cmplay/generator/load"
 	"github.com/cmplay/cmplay/playbooks"
@@ -17,11 +19,26 @@ import (
 // Parse builds the pages of a site from its sources. Drafts are dropped unless drafts is true.
 // Pages whose URLs collide are reported and only the first (in file order) is kept.
 func Parse(sources []load.Source, drafts bool) ([]*playbooks.Page, playbooks.Diagnostics) {
+	parsed := make([]*playbooks.Page, len(sources))
+	found := make([]playbooks.Diagnostics, len(sources))
+	// Front matter decoding is the costly part and each file is independent: split the files
+	// into one contiguous run per CPU.
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(sources); i += workers {
+				parsed[i], found[i] = parseOne(sources[i])
+			}
+		}(w)
+	}
+	wg.Wait()
 	var diags playbooks.Diagnostics
 	pages := make([]*playbooks.Page, 0, len(sources))
-	for _, src := range sources {
-		p, ds := parseOne(src)
-		diags = append(diags, ds...)
+	for i, p := range parsed {
+		diags = append(diags, found[i]...)
 		if p.Draft && !drafts {
 			continue
 		}
