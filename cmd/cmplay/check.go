@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/generator/check"
@@ -38,8 +37,6 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		opt.Today = t
-	} else {
-		opt.Today = time.Now()
 	}
 	cfg, cfgDiags, ok := sf.config(stderr)
 	if !ok {
