@@ -9,6 +9,8 @@
 //     CODEOWNERS file (a warning);
 //   - unreachable: the sidebar and the section pages offer no way to the page (a warning; see
 //     Unreachable for the exact definition);
+//   - empty-checklist: a checklist page, or a phase of one, with nothing to tick (the checklist
+//     extension reports the other checklist rules);
 //   - item-id-changed: with a base revision, a checklist item's id differs from the base, so
 //     the ticks readers gave it would be lost (see ChangedIDs).
 //
@@ -41,6 +43,7 @@ func Run(s *site.Site, opt Options) playbooks.Diagnostics {
 	ds = append(ds, Anchors(s)...)
 	ds = append(ds, Freshness(s.Pages, opt)...)
 	ds = append(ds, Unreachable(s)...)
+	ds = append(ds, EmptyChecklists(s.Pages)...)
 	return ds
 }
 
