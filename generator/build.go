@@ -261,6 +261,15 @@ func (b *build) assets() error {
 			return err
 		}
 	}
+	static, err := assets.Static(b.theme)
+	if err != nil {
+		return err
+	}
+	for _, name := range sortedKeys(static) {
+		if err := b.write(name, static[name]); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"sort"
 	"strings"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -78,6 +77,24 @@ func bundle(theme fs.FS, entry string) ([]byte, error) {
 		out.Write(f.Contents)
 	}
 	return out.Bytes(), nil
+}
+
+// Static returns the files of the theme's static/ folder (favicon and the like), to be copied to
+// the root of the output as they are.
+func Static(theme fs.FS) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			if err != nil && p == "static" {
+				return fs.SkipDir // a theme without static files
+			}
+			return err
+		}
+		data, err := fs.ReadFile(theme, p)
+		files[strings.TrimPrefix(p, "static/")] = data
+		return err
+	})
+	return files, err
 }
 
 // virtual files generated at build time instead of read from the theme.
@@ -156,6 +173,5 @@ func prefix(css, p string) string {
 			}
 		}
 	}
-	sort.Strings(nil)
 	return strings.Join(lines, "\n")
 }
