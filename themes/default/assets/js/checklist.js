@@ -15,10 +15,13 @@ export function initChecklist() {
   const boxes = [...document.querySelectorAll("main .task-box[data-id]")];
   if (!boxes.length) return;
   const url = document.body.dataset.page || location.pathname;
+  // A layout without the status block (the start page) gets only its section bars, and the
+  // announcements and notices in a block of their own.
   let root = document.querySelector("[data-checklist]");
-  if (!root) {
-    root = h("div", { class: "checklist-status" });
-    boxes[0].closest("ul,ol").before(root);
+  const bare = !root;
+  if (bare) {
+    root = h("div", { class: "checklist-status is-bare" });
+    boxes[0].closest("ul,ol").after(root);
   }
   root.hidden = false;
   const cadence = root.dataset.cadence || "";
@@ -40,11 +43,11 @@ export function initChecklist() {
   const due = h("p", { class: "start-hint" });
   const tools = h("div", { class: "progress-tools" });
   const history = h("p", { class: "cadence-history" });
-  root.replaceChildren(total, live, notice, due, history, tools);
+  root.replaceChildren(...(bare ? [live, notice] : [total, live, notice, due, history, tools]));
   if (share) {
     root.prepend(h("p", { class: "share-banner" }, "You are looking at shared progress, read-only. ",
       h("a", { href: location.href.split("#")[0] }, "Show my own progress")));
-  } else {
+  } else if (!bare) {
     if (dated) tools.append(dateInput(S.startDate(), S.setStartDate), " ");
     tools.append(
       h("button", { type: "button", class: "button", onclick: () => print() }, "Print"), " ",
@@ -97,11 +100,11 @@ export function initChecklist() {
   function paintDue(it, d) {
     if (it.days == null) return;
     const when = dueOn(it.days, start());
-    if (!it.dueEl) it.box.closest("label").after((it.dueEl = h("span", { class: "task-due" })));
+    if (!it.dueEl) it.box.nextElementSibling.append((it.dueEl = h("span", { class: "task-due" })));
     const late = !d && overdue(when);
     it.li.classList.toggle("is-overdue", late);
-    it.dueEl.hidden = !when;
-    if (when) it.dueEl.textContent = (late ? "Overdue, was due " : "Due ") + fmtDate(when);
+    it.dueEl.hidden = !when || d;
+    if (when) it.dueEl.textContent = (late ? " overdue since " : " due ") + fmtDate(when);
   }
 
   function paintChanged(it, d) {
@@ -113,7 +116,7 @@ export function initChecklist() {
           it.box.focus();
           live.textContent = "Confirmed: " + it.text;
         } }, "Read it, still done"));
-      (it.dueEl || it.box.closest("label")).after(it.chEl);
+      it.box.closest("label").after(it.chEl);
     } else if (!ch && it.chEl) {
       it.chEl.remove();
       it.chEl = null;
@@ -125,7 +128,7 @@ export function initChecklist() {
     const hist = S.load().hist[url];
     const past = (hist && hist.past) || [];
     history.textContent = "Resets every " + { daily: "day", weekly: "week", monthly: "month" }[cadence] + " (your local time)." +
-      (past.length ? " Before: " + past.slice(0, 5).map((p) => fmtPeriod(p.p) + " " + p.d + " of " + p.n).join(" · ") + "." : "");
+      (past.length ? " Before: " + past.slice(0, 5).map((p) => fmtPeriod(p.p) + ": " + p.d + " of " + p.n).join(" · ") + "." : "");
   }
 
   if (!share) {

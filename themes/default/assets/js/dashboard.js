@@ -84,10 +84,19 @@ function draw(m, share) {
   const frag = share ? share.fragment : "";
   const link = (it) => h("a", { href: siteHref(it.list.url, frag || "#task-" + it.id) }, it.text);
   const where = (it) => h("span", { class: "muted" }, " · " + it.list.title);
-  const open = t.lists.flatMap((l) => l.items).filter((i) => !i.done && i.due);
-  open.sort((a, b) => a.due - b.due);
-  const late = open.filter((i) => overdue(i.due));
-  const next = open.filter((i) => !overdue(i.due)).slice(0, 8);
+  // Open items with a due date, by phase: a phase is due as a whole.
+  const phases = [];
+  for (const l of t.lists) {
+    const by = new Map();
+    for (const i of l.items) if (!i.done && i.due) by.set(i.section, [...(by.get(i.section) || []), i]);
+    for (const [sec, items] of by) {
+      const s = (l.c.sections || []).find((x) => x.id === sec);
+      phases.push({ list: l.c, sec, title: s ? s.title : l.c.title, due: items[0].due, items });
+    }
+  }
+  phases.sort((a, b) => a.due - b.due);
+  const late = phases.filter((p) => overdue(p.due));
+  const next = phases.filter((p) => !overdue(p.due)).slice(0, 5);
   const changed = t.lists.flatMap((l) => l.items).filter((i) => i.changed);
   const total = meter("site-meter", "Progress across the playbook");
   total.set(t.done, t.total);
@@ -97,11 +106,14 @@ function draw(m, share) {
     share ? "" : h("p", { class: "continue" }, ...continueLink()),
     share ? "" : h("p", {}, dateInput(t.start, S.setStartDate)),
     t.start ? "" : h("p", { class: "start-hint" }, share ? "No start date shared." : "Set your start date to see what is due when."))];
-  const list = (id, title, items, note) => items.length && h("section", { class: "dash-" + id, "aria-labelledby": "dash-" + id },
-    h("h2", { id: "dash-" + id }, title + " (" + items.length + ")"),
-    h("ul", { class: "dash-items" }, items.map((i) => h("li", { class: note ? "" : "is-overdue" }, link(i), where(i),
-      h("span", { class: "task-due" }, (note ? " · due " : " · was due ") + fmtDate(i.due))))));
-  out.push(list("overdue", "Overdue", late, false) || "", list("next", "Due next", next, true) || "");
+  const list = (id, title, ps, late) => ps.length && h("section", { class: "dash-" + id, "aria-labelledby": "dash-" + id },
+    h("h2", { id: "dash-" + id }, title + " (" + ps.reduce((n, p) => n + p.items.length, 0) + ")"),
+    h("ul", { class: "dash-phases" }, ps.map((p) => h("li", { class: late ? "is-overdue" : "" }, h("details", {},
+      h("summary", {}, h("a", { href: siteHref(p.list.url, frag || (p.sec ? "#" + p.sec : "")) }, p.title),
+        h("span", { class: "muted" }, " · " + p.list.title + " · " + p.items.length + " open · "),
+        h("span", { class: "task-due" }, (late ? "was due " : "due ") + fmtDate(p.due))),
+      h("ul", { class: "dash-items" }, p.items.map((i) => h("li", {}, link(i)))))))));
+  out.push(list("overdue", "Overdue", late, true) || "", list("next", "Due next", next, false) || "");
   if (changed.length) {
     out.push(h("section", { class: "dash-changed", "aria-labelledby": "dash-changed" },
       h("h2", { id: "dash-changed" }, "Changed since you ticked them (" + changed.length + ")"),
@@ -117,7 +129,7 @@ function draw(m, share) {
         h("a", { href: siteHref(l.c.url, frag), class: "dash-title" }, l.c.title),
         h("span", { class: "muted" }, " " + percent(l.done, l.items.length) + "%" + (l.c.cadence ? " · " + l.c.cadence : "")),
         bar,
-        hist && hist.length ? h("p", { class: "cadence-history" }, "Before: " + hist.slice(0, 5).map((p) => fmtPeriod(p.p) + " " + p.d + " of " + p.n).join(" · ")) : "");
+        hist && hist.length ? h("p", { class: "cadence-history" }, "Before: " + hist.slice(0, 5).map((p) => fmtPeriod(p.p) + ": " + p.d + " of " + p.n).join(" · ")) : "");
     }))));
   return out;
 }

@@ -48,9 +48,11 @@ export function overdue(due) {
   return !!due && localDate(due) < localDate(now());
 }
 
-// fmtDate writes a date the reader's way: "Mon, 30 Nov 2026".
+// fmtDate writes a date the reader's way, "Mon 30 Nov", with the year when it is not this one.
 export function fmtDate(d) {
-  return d.toLocaleDateString(document.documentElement.lang || undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+  const o = { weekday: "short", day: "numeric", month: "short" };
+  if (d.getFullYear() !== now().getFullYear()) o.year = "numeric";
+  return d.toLocaleDateString(document.documentElement.lang || undefined, o);
 }
 
 // fmtPeriod names a period of a recurring checklist ("2026-11-23", "w2026-11-16", "2026-11").
