@@ -311,6 +311,24 @@ func (b *build) shapeKey() uint64 {
 	return h.Sum64()
 }
 
+// configKey fingerprints the renderer's configuration. Pointers in it are fingerprinted by what
+// they hold; a pointer this function does not know makes the key unique to the build, so a new
+// field can make rebuilds slower but never stale.
+func (b *build) configKey(rc render.Config) uint64 {
+	var h maphash.Hash
+	h.SetSeed(b.cache.seed)
+	if hs := rc.History; hs != nil {
+		fmt.Fprintf(&h, "history %s %d %#v %q\x00", hs.Log.Head, len(hs.Log.Commits), hs.Forge, sortedKeys(hs.Uncommitted))
+		rc.History = nil
+	}
+	s := fmt.Sprintf("%#v", rc)
+	if strings.Contains(s, "(0x") {
+		fmt.Fprintf(&h, "%p", b)
+	}
+	fmt.Fprintf(&h, "%s\x00%p\x00%t", s, b.cache.theme, b.cfg.Drafts)
+	return h.Sum64()
+}
+
 // loadTheme parses the theme's layouts, once per session until the theme changes.
 func (b *build) loadTheme() (*render.Theme, error) {
 	if b.cache != nil && b.cache.theme != nil {
@@ -346,12 +364,7 @@ func (b *build) renderPage(r *render.Renderer, rc render.Config, p, prev, next *
 		return r.Page(p, prev, next)
 	}
 	c.shapeOnce.Do(func() { c.shapeKey = b.shapeKey() })
-	c.configOnce.Do(func() {
-		var h maphash.Hash
-		h.SetSeed(c.seed)
-		fmt.Fprintf(&h, "%#v\x00%p\x00%t", rc, c.theme, b.cfg.Drafts)
-		c.configKey = h.Sum64()
-	})
+	c.configOnce.Do(func() { c.configKey = b.configKey(rc) })
 	c.mu.Lock()
 	src := c.parsed[p.File]
 	e, ok := c.templated[p.File]

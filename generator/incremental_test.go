@@ -112,3 +112,26 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSessionRebuild times an incremental build after a body edit of one page of the
+// generated corpus, beside a full build of the same site in the same run.
+func BenchmarkSessionRebuild(b *testing.B) {
+	dir := os.Getenv("CMPLAY_BENCH_SITE")
+	if dir == "" {
+		b.Skip("set CMPLAY_BENCH_SITE to a site made by bench/gencorpus.py")
+	}
+	s := NewSession(Config{Source: dir})
+	if _, err := s.Build(output.NewMemory(), nil); err != nil {
+		b.Fatal(err)
+	}
+	page := filepath.Join(dir, "content/s00/page-00000.md")
+	orig, _ := os.ReadFile(page)
+	b.Cleanup(func() { os.WriteFile(page, orig, 0o644) })
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		os.WriteFile(page, append(orig, fmt.Sprintf("\nEdit %d.\n", i)...), 0o644)
+		if _, err := s.Build(output.NewMemory(), []string{page}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

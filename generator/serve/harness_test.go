@@ -25,10 +25,10 @@ type live struct {
 	url      string // the site's address, ending in "/"
 	server   *serve.Live
 	rebuilds chan rebuild
-	started  chan time.Time // when each rebuild began (after the debounce)
 }
 
 type rebuild struct {
+	began   time.Time // when the rebuild started, after the debounce
 	changed []string
 	res     *generator.Result
 	err     error
@@ -44,7 +44,7 @@ func startLive(t testing.TB, files map[string]string) *live {
 		t.Fatal(err)
 	}
 	l := &live{t: t, dir: dir, url: "http://" + ln.Addr().String() + "/", server: serve.NewLive("/"),
-		rebuilds: make(chan rebuild, 64), started: make(chan time.Time, 64)}
+		rebuilds: make(chan rebuild, 64)}
 	sess := generator.NewSession(generator.Config{Source: dir, BaseURL: l.url, Foot: serve.Script})
 	first, _, err := sess.LiveUpdate(nil)
 	if err != nil {
@@ -62,9 +62,9 @@ func startLive(t testing.TB, files map[string]string) *live {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	go l.server.Run(ctx, w, func(changed []string) serve.Update {
-		l.started <- time.Now()
+		began := time.Now()
 		u, res, err := sess.LiveUpdate(changed)
-		l.rebuilds <- rebuild{changed, res, err, u}
+		l.rebuilds <- rebuild{began, changed, res, err, u}
 		return u
 	})
 	srv := &http.Server{Handler: l.server}
@@ -98,7 +98,6 @@ func (l *live) next() rebuild {
 	l.t.Helper()
 	select {
 	case r := <-l.rebuilds:
-		<-l.started
 		return r
 	case <-time.After(10 * time.Second):
 		l.t.Fatal("no rebuild within 10s of the change")
