@@ -19,6 +19,14 @@ import (
 
 func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 
+// newBrowser is browsertest.New, closing the browser and waiting for it when the test ends, so
+// the profile folder is no longer written to when the test's temporary folders are removed.
+func newBrowser(tb testing.TB) context.Context {
+	ctx := browsertest.New(tb)
+	tb.Cleanup(func() { _ = chromedp.Cancel(ctx) })
+	return ctx
+}
+
 // buildShippedAt builds the shipped playbook for a base URL into a fresh folder.
 func buildShippedAt(t *testing.T, base string, out string) {
 	t.Helper()
@@ -30,7 +38,7 @@ func buildShippedAt(t *testing.T, base string, out string) {
 // TestSearchBrowserRelevance runs the relevance table through the theme's JavaScript in
 // Chromium, against the built site served over HTTP.
 func TestSearchBrowserRelevance(t *testing.T) {
-	ctx := browsertest.New(t)
+	ctx := newBrowser(t)
 	out := filepath.Join(t.TempDir(), "site")
 	buildShippedAt(t, "/", out)
 	base := browsertest.Serve(t, out, "/")
@@ -97,7 +105,7 @@ func typeAndEnter(t *testing.T, ctx context.Context, start, query string) (strin
 // TestSearchBrowserEnter types in the header box, presses Enter and lands on the section, over
 // HTTP at the root, under a sub-path, and from a file:// build.
 func TestSearchBrowserEnter(t *testing.T) {
-	ctx := browsertest.New(t)
+	ctx := newBrowser(t)
 	const query, want = "kids platfor", "guidelines/industries/#kids-platforms"
 	for _, tc := range []struct{ name, base string }{{"root", "/"}, {"subpath", "/sub/"}, {"file", "file"}} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -133,7 +141,7 @@ func TestSearchBrowserEnter(t *testing.T) {
 // TestSearchBrowserEscapes builds a site whose page title and text are markup, and checks the
 // results show them as text: no element is made from them and no script runs.
 func TestSearchBrowserEscapes(t *testing.T) {
-	ctx := browsertest.New(t)
+	ctx := newBrowser(t)
 	src := t.TempDir()
 	evil := `<img src=x onerror="window.__xss=1;alert(1)">`
 	for name, body := range map[string]string{

@@ -34,6 +34,7 @@ type manifest struct {
 	Version  int      `json:"v"`
 	Dir      string   `json:"dir"`   // folder of the chunk and page files, relative to the site root
 	Pages    int      `json:"pages"` // number of pages
+	Docs     string   `json:"docs"`  // number of documents of each page, as variable-length numbers
 	FileURLs bool     `json:"file"`  // links to folders need index.html
 	Stop     []string `json:"stop"`  // words never indexed, dropped from queries
 	Chunks   []string `json:"chunks"`
@@ -80,7 +81,11 @@ func (ix *Index) Files() map[string][]byte {
 	for name, data := range body {
 		files[dir+name] = data
 	}
-	m := manifest{Version: 1, Dir: dir, Pages: len(ix.pages), FileURLs: ix.in.FileURLs, Stop: StopWords(), Chunks: firsts}
+	var docs strings.Builder
+	for _, n := range ix.perPage {
+		putVarint(&docs, n)
+	}
+	m := manifest{Version: 1, Dir: dir, Pages: len(ix.pages), Docs: docs.String(), FileURLs: ix.in.FileURLs, Stop: StopWords(), Chunks: firsts}
 	files[ManifestPath] = script("m", 0, m)
 	return files
 }
@@ -181,8 +186,8 @@ func (ix *Index) chunks() ([]chunk, []string) {
 	return out, firsts
 }
 
-// The postings of a stem are a string of variable-length numbers: for each document, the page
-// number minus the previous one, the document's number within its page, and its score. A
+// The postings of a stem are a string of variable-length numbers, two for each document: its
+// number minus the previous one's, and its score times two, plus one for a checklist item. A
 // number is written most significant digit first in base 32, one character per digit: the
 // characters of digits64[32:] mark "more digits follow", those of digits64[:32] end the number.
 const digits64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -191,10 +196,13 @@ func encodePostings(ps []posting) string {
 	var b strings.Builder
 	prev := 0
 	for _, p := range ps {
-		putVarint(&b, p.page-prev)
-		putVarint(&b, p.sub)
-		putVarint(&b, p.score)
-		prev = p.page
+		putVarint(&b, p.doc-prev)
+		item := 0
+		if p.item {
+			item = 1
+		}
+		putVarint(&b, p.score*2+item)
+		prev = p.doc
 	}
 	return b.String()
 }
@@ -211,9 +219,22 @@ func putVarint(b *strings.Builder, n int) {
 }
 
 func decodePostings(s string) ([]posting, error) {
-	var out []posting
-	var vals [3]int
-	k, n, page := 0, 0, 0
+	nums, err := decodeVarints(s)
+	if err != nil || len(nums)%2 != 0 {
+		return nil, fmt.Errorf("postings: %q is not pairs of numbers", s)
+	}
+	out := make([]posting, 0, len(nums)/2)
+	doc := 0
+	for i := 0; i < len(nums); i += 2 {
+		doc += nums[i]
+		out = append(out, posting{doc, nums[i+1]%2 == 1, nums[i+1] / 2})
+	}
+	return out, nil
+}
+
+func decodeVarints(s string) ([]int, error) {
+	var out []int
+	n := 0
 	for i := 0; i < len(s); i++ {
 		d := strings.IndexByte(digits64, s[i])
 		if d < 0 {
@@ -223,15 +244,10 @@ func decodePostings(s string) ([]posting, error) {
 			n = n*32 + d - 32
 			continue
 		}
-		vals[k] = n*32 + d
+		out = append(out, n*32+d)
 		n = 0
-		if k++; k == 3 {
-			page += vals[0]
-			out = append(out, posting{page, vals[1], vals[2]})
-			k = 0
-		}
 	}
-	if k != 0 || n != 0 {
+	if n != 0 {
 		return nil, fmt.Errorf("postings: truncated")
 	}
 	return out, nil

@@ -43,10 +43,10 @@ const (
 )
 
 // doc is one search result: a page's intro (title, summary, tags and the text before the first
-// heading), one of its sections, or one of its checklist items.
+// heading), one of its sections, or one of its checklist items. Documents are numbered across
+// the site in that order, page after page, so a page's documents are a range of numbers.
 type doc struct {
-	page   int
-	sub    int // 2×section number (0 is the intro), or 2×item number + 1
+	item   bool
 	fields [numFields][]string
 }
 
@@ -57,12 +57,14 @@ type Index struct {
 	postings map[string][]posting
 	pages    []pageData
 	docs     int
+	perPage  []int // documents of each page
 }
 
 // posting is one document a stem occurs in, with its precomputed score.
 type posting struct {
-	page, sub int
-	score     int // BM25F score × 10, at least 1
+	doc   int
+	item  bool
+	score int // BM25F score × 10, at least 1
 }
 
 // Build indexes the pages: every page's intro, every section (Page.Sections) and every
@@ -73,9 +75,10 @@ func Build(in Input) *Index {
 	}
 	ix := &Index{in: in, words: map[string]string{}, postings: map[string][]posting{}}
 	var docs []doc
-	for n, p := range in.Pages {
-		ds, pd := ix.pageDocs(n, p)
+	for _, p := range in.Pages {
+		ds, pd := ix.pageDocs(p)
 		docs = append(docs, ds...)
+		ix.perPage = append(ix.perPage, len(ds))
 		ix.pages = append(ix.pages, pd)
 	}
 	ix.docs = len(docs)
@@ -86,9 +89,9 @@ func Build(in Input) *Index {
 // pageDocs turns one page into its documents and the data the browser shows for it. Text is
 // unescaped: the typographer leaves entities such as &rsquo; in the collected text, and the
 // browser puts everything in text nodes, where an entity would show as written.
-func (ix *Index) pageDocs(n int, p *playbooks.Page) ([]doc, pageData) {
+func (ix *Index) pageDocs(p *playbooks.Page) ([]doc, pageData) {
 	pd := pageData{URL: p.URL, Title: p.Title, Kind: string(p.Kind), Roles: p.Roles}
-	intro := doc{page: n}
+	intro := doc{}
 	intro.fields[fieldTitle] = ix.terms(p.Title)
 	meta := strings.Join(p.Tags, " ")
 	if s := strings.TrimSuffix(p.Summary, "…"); s != "" && !strings.HasPrefix(p.Text, s) {
@@ -104,8 +107,8 @@ func (ix *Index) pageDocs(n int, p *playbooks.Page) ([]doc, pageData) {
 	pd.Sections = append(pd.Sections, [3]string{"", "", introText})
 	docs := []doc{intro}
 	ctx := intro.fields[fieldTitle]
-	for i, s := range secs {
-		d := doc{page: n, sub: 2 * (i + 1)}
+	for _, s := range secs {
+		d := doc{}
 		title, text := html.UnescapeString(s.Title), html.UnescapeString(s.Text)
 		d.fields[fieldHeading] = ix.terms(title)
 		d.fields[fieldBody] = ix.terms(text)
@@ -113,8 +116,8 @@ func (ix *Index) pageDocs(n int, p *playbooks.Page) ([]doc, pageData) {
 		docs = append(docs, d)
 		pd.Sections = append(pd.Sections, [3]string{s.ID, title, text})
 	}
-	for i, it := range p.Items {
-		d := doc{page: n, sub: 2*i + 1}
+	for _, it := range p.Items {
+		d := doc{item: true}
 		text := html.UnescapeString(it.Text)
 		d.fields[fieldItem] = ix.terms(text)
 		d.fields[fieldContext] = ctx
@@ -188,19 +191,12 @@ func (ix *Index) score(docs []doc) {
 	}
 	n := float64(len(docs))
 	for i, d := range docs {
+		sort.Slice(perDoc[i], func(a, b int) bool { return perDoc[i][a].stem < perDoc[i][b].stem })
 		for _, w := range perDoc[i] {
 			idf := math.Log(1 + (n-float64(df[w.stem])+0.5)/(float64(df[w.stem])+0.5))
 			s := idf * w.tf * (k1 + 1) / (w.tf + k1)
-			ix.postings[w.stem] = append(ix.postings[w.stem], posting{d.page, d.sub, max(1, int(math.Round(s*10)))})
+			ix.postings[w.stem] = append(ix.postings[w.stem], posting{i, d.item, max(1, int(math.Round(s*10)))})
 		}
-	}
-	for _, ps := range ix.postings {
-		sort.Slice(ps, func(i, j int) bool {
-			if ps[i].page != ps[j].page {
-				return ps[i].page < ps[j].page
-			}
-			return ps[i].sub < ps[j].sub
-		})
 	}
 }
 

@@ -105,6 +105,8 @@ type Searcher struct {
 	post   [][][]posting // decoded postings by chunk and stem
 	pages  []pageData
 	filt   filters
+	pageOf []int // page of each document
+	first  []int // first document of each page
 }
 
 // Open reads the files written by Index.Files.
@@ -139,6 +141,16 @@ func Open(files map[string][]byte) (*Searcher, error) {
 	if err := unscript(files[s.m.Dir+"f.js"], "f", &s.filt); err != nil {
 		return nil, fmt.Errorf("filters: %w", err)
 	}
+	counts, err := decodeVarints(s.m.Docs)
+	if err != nil || len(counts) != s.m.Pages {
+		return nil, fmt.Errorf("manifest: bad document counts")
+	}
+	for p, n := range counts {
+		s.first = append(s.first, len(s.pageOf))
+		for range n {
+			s.pageOf = append(s.pageOf, p)
+		}
+	}
 	return s, nil
 }
 
@@ -161,8 +173,8 @@ type Filter struct {
 
 // Result is one document found.
 type Result struct {
+	Doc    int
 	Page   int
-	Sub    int
 	URL    string // page URL with the anchor of the section or item: "/guidelines/escalation/#when"
 	Title  string // page title
 	Within string // section heading or item text, "" for the page's intro
@@ -180,8 +192,7 @@ func (s *Searcher) Search(q string, f Filter) []Result {
 		m := map[int]float64{}
 		for k, w := range s.expand(t) {
 			for _, p := range s.post[k.chunk][k.stem] {
-				key := p.page<<16 | p.sub
-				m[key] = max(m[key], w*float64(p.score))
+				m[p.doc] = max(m[p.doc], w*float64(p.score))
 			}
 		}
 		perTerm = append(perTerm, m)
@@ -190,7 +201,7 @@ func (s *Searcher) Search(q string, f Filter) []Result {
 	for _, w := range pq.Excludes {
 		for k := range s.expand(Term{Word: w}) {
 			for _, p := range s.post[k.chunk][k.stem] {
-				delete(scores, p.page<<16|p.sub)
+				delete(scores, p.doc)
 			}
 		}
 	}
@@ -206,13 +217,13 @@ func (s *Searcher) Search(q string, f Filter) []Result {
 	})
 	var out []Result
 	shown := map[int]int{}
-	for _, k := range keys {
-		page, sub := k>>16, k&0xffff
-		if !s.keep(page, sub, f) || shown[page] >= perPage || !s.hasPhrases(page, sub, pq.Phrases) {
+	for _, d := range keys {
+		page := s.pageOf[d]
+		if !s.keep(d, f) || shown[page] >= perPage || !s.hasPhrases(d, pq.Phrases) {
 			continue
 		}
 		shown[page]++
-		out = append(out, s.result(page, sub, scores[k]))
+		out = append(out, s.result(d, scores[d]))
 	}
 	return out
 }
@@ -245,8 +256,19 @@ func combine(perTerm []map[int]float64) map[int]float64 {
 	return any
 }
 
-func (s *Searcher) keep(page, sub int, f Filter) bool {
-	if f.Items && sub%2 == 0 {
+// locate returns a document's page, and its section number (0 for the intro) or item number.
+func (s *Searcher) locate(d int) (page, n int, item bool) {
+	page = s.pageOf[d]
+	n = d - s.first[page]
+	if secs := len(s.pages[page].Sections); n >= secs {
+		return page, n - secs, true
+	}
+	return page, n, false
+}
+
+func (s *Searcher) keep(d int, f Filter) bool {
+	page, _, item := s.locate(d)
+	if f.Items && !item {
 		return false
 	}
 	if f.Kind != "" && s.filt.Kinds[s.filt.PageKinds[page]] != f.Kind {
@@ -265,23 +287,24 @@ func (s *Searcher) keep(page, sub int, f Filter) bool {
 
 // docText is the text a phrase must occur in: the heading and text of a section (with the
 // title for the intro), or the text of an item.
-func (s *Searcher) docText(page, sub int) string {
+func (s *Searcher) docText(d int) string {
+	page, n, item := s.locate(d)
 	p := s.pages[page]
-	if sub%2 == 1 {
-		return p.Items[sub/2][1]
+	if item {
+		return p.Items[n][1]
 	}
-	sec := p.Sections[sub/2]
-	if sub == 0 {
+	sec := p.Sections[n]
+	if n == 0 {
 		return p.Title + "\n" + sec[2]
 	}
 	return sec[1] + "\n" + sec[2]
 }
 
-func (s *Searcher) hasPhrases(page, sub int, phrases [][]string) bool {
+func (s *Searcher) hasPhrases(d int, phrases [][]string) bool {
 	if len(phrases) == 0 {
 		return true
 	}
-	text := " " + strings.Join(Words(s.docText(page, sub)), " ") + " "
+	text := " " + strings.Join(Words(s.docText(d)), " ") + " "
 	for _, ph := range phrases {
 		if !strings.Contains(text, " "+strings.Join(ph, " ")+" ") {
 			return false
@@ -290,19 +313,20 @@ func (s *Searcher) hasPhrases(page, sub int, phrases [][]string) bool {
 	return true
 }
 
-func (s *Searcher) result(page, sub int, score float64) Result {
+func (s *Searcher) result(d int, score float64) Result {
+	page, n, item := s.locate(d)
 	p := s.pages[page]
-	r := Result{Page: page, Sub: sub, URL: p.URL, Title: p.Title, Score: score}
-	if sub%2 == 1 {
-		it := p.Items[sub/2]
+	r := Result{Doc: d, Page: page, URL: p.URL, Title: p.Title, Score: score}
+	if item {
+		it := p.Items[n]
 		r.Within = it[1]
 		if it[0] != "" {
 			r.URL += "#task-" + it[0]
 		} else if it[2] != "" {
 			r.URL += "#" + it[2]
 		}
-	} else if sub > 0 {
-		sec := p.Sections[sub/2]
+	} else if n > 0 {
+		sec := p.Sections[n]
 		r.Within = sec[1]
 		r.URL += "#" + sec[0]
 	}

@@ -78,7 +78,7 @@ func TestOneEdit(t *testing.T) {
 }
 
 func TestPostingsRoundTrip(t *testing.T) {
-	ps := []posting{{0, 0, 1}, {0, 3, 31}, {2, 2, 32}, {700, 40000, 1234}, {70000, 1, 5}}
+	ps := []posting{{0, false, 1}, {3, true, 31}, {4, false, 32}, {700, false, 1234}, {70000, true, 5}}
 	got, err := decodePostings(encodePostings(ps))
 	if err != nil || !reflect.DeepEqual(got, ps) {
 		t.Fatalf("round trip = %v, %v", got, err)

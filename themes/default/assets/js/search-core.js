@@ -96,18 +96,24 @@ export function oneEdit(a, b) {
   return rest(x, i) === rest(y, i + 1);
 }
 
-// decodePostings turns a stem's postings into [page, sub, score, page, sub, score, …].
-function decodePostings(s) {
+// decodeNumbers reads a string of variable-length numbers (see generator/search/encode.go).
+function decodeNumbers(s) {
   const out = [];
-  let n = 0, k = 0, page = 0, sub = 0;
+  let n = 0;
   for (let i = 0; i < s.length; i++) {
     const d = VALUE[s.charCodeAt(i)];
     if (d >= 32) { n = n * 32 + d - 32; continue; }
-    n = n * 32 + d;
-    if (k === 0) { page += n; k = 1; } else if (k === 1) { sub = n; k = 2; } else { out.push(page, sub, n); k = 0; }
+    out.push(n * 32 + d);
     n = 0;
   }
-  return Int32Array.from(out);
+  return out;
+}
+
+// decodePostings turns a stem's postings into [doc, score×2 + item, doc, …].
+function decodePostings(s) {
+  const out = Int32Array.from(decodeNumbers(s));
+  for (let i = 2; i < out.length; i += 2) out[i] += out[i - 2];
+  return out;
 }
 
 // The global every index file calls; one loader per page, whatever created it.
@@ -157,6 +163,14 @@ export class Search {
       this.manifest = loadScript(url, "m", 0).then((m) => {
         this.m = m;
         this.stop = new Set(m.stop);
+        const counts = decodeNumbers(m.docs);
+        const total = counts.reduce((a, n) => a + n, 0);
+        this.first = new Int32Array(counts.length);
+        this.pageOf = new Int32Array(total);
+        let d = 0;
+        counts.forEach((n, p) => { this.first[p] = d; this.pageOf.fill(p, d, d + n); d += n; });
+        this.acc = new Float64Array(total); // scratch, all zero between uses
+        this.isItem = new Uint8Array(total);
         this.dir = new URL(m.dir, siteRoot()).href;
         this.chunks = [];
         this.pages = [];
@@ -283,66 +297,106 @@ export class Search {
     return chunk.decoded[s] || (chunk.decoded[s] = decodePostings(chunk.p[s]));
   }
 
+  // termDocs merges the postings of a term's stems: each document once, with its best
+  // weighted score. It returns parallel arrays of documents and scores.
+  termDocs(stems) {
+    const acc = this.acc, isItem = this.isItem, touched = [];
+    for (const { chunk, s, w } of stems) {
+      const p = this.postings(chunk, s);
+      for (let i = 0; i < p.length; i += 2) {
+        const d = p[i], v = w * (p[i + 1] >> 1);
+        isItem[d] = p[i + 1] & 1;
+        if (acc[d] === 0) touched.push(d);
+        if (v > acc[d]) acc[d] = v;
+      }
+    }
+    const ids = Int32Array.from(touched), vals = new Float64Array(ids.length);
+    for (let i = 0; i < ids.length; i++) { vals[i] = acc[ids[i]]; acc[ids[i]] = 0; }
+    return { ids, vals };
+  }
+
+  // combine keeps the documents every term matched, summing their scores in the order of the
+  // terms, or, when none matches them all, the documents matching any (as query.go does).
+  combine(terms) {
+    const acc = this.acc;
+    if (terms.length === 0) return { ids: new Int32Array(0), vals: new Float64Array(0) };
+    if (terms.length === 1) return terms[0];
+    const smallest = terms.reduce((a, t) => (t.ids.length < a.ids.length ? t : a));
+    let ids = smallest.ids;
+    for (const t of terms) {
+      if (t === smallest) continue;
+      for (let i = 0; i < t.ids.length; i++) acc[t.ids[i]] = 1;
+      ids = ids.filter((d) => acc[d] === 1);
+      for (let i = 0; i < t.ids.length; i++) acc[t.ids[i]] = 0;
+    }
+    if (ids.length === 0) {
+      const all = [];
+      for (const t of terms) {
+        for (let i = 0; i < t.ids.length; i++) if (acc[t.ids[i]] === 0) { acc[t.ids[i]] = 1; all.push(t.ids[i]); }
+      }
+      for (const d of all) acc[d] = 0;
+      ids = Int32Array.from(all);
+    }
+    const sums = new Float64Array(ids.length);
+    for (const t of terms) {
+      for (let i = 0; i < t.ids.length; i++) acc[t.ids[i]] = t.vals[i]; // scores are never 0
+      for (let i = 0; i < ids.length; i++) sums[i] += acc[ids[i]];
+      for (let i = 0; i < t.ids.length; i++) acc[t.ids[i]] = 0;
+    }
+    return { ids, vals: sums };
+  }
+
   // search runs a query. opts: kind, role (page filters), items (checklist items only), open (a
-  // function telling whether an item id is still open; implies items), limit. It resolves with
-  // { results, words, query } where each result has page data loaded.
+  // function (id, checkedByDefault) telling whether an item is still open; implies items), limit.
+  // It resolves with { results, words, prefixes, query }; each result has its page data.
   async search(q, opts = {}) {
     await this.ready();
     const limit = opts.limit || 10;
     const pq = parseQuery(q, this.stop);
     const expanded = await Promise.all(pq.terms.map((t) => this.expand(t)));
     const excluded = await Promise.all(pq.excludes.map((w) => this.expand({ word: w, prefix: false })));
-    const perTerm = expanded.map(({ stems }) => {
-      const m = new Map();
-      for (const { chunk, s, w } of stems) {
-        const p = this.postings(chunk, s);
-        for (let i = 0; i < p.length; i += 3) {
-          const key = p[i] * 65536 + p[i + 1];
-          const v = w * p[i + 2];
-          const old = m.get(key);
-          if (old === undefined || old < v) m.set(key, v);
-        }
-      }
-      return m;
-    });
-    const scores = combine(perTerm);
-    for (const { stems } of excluded) {
-      for (const { chunk, s } of stems) {
-        const p = this.postings(chunk, s);
-        for (let i = 0; i < p.length; i += 3) scores.delete(p[i] * 65536 + p[i + 1]);
-      }
+    let { ids, vals } = this.combine(expanded.map(({ stems }) => this.termDocs(stems)));
+    if (excluded.length) {
+      const out = this.termDocs(excluded.flatMap((e) => e.stems));
+      const acc = this.acc;
+      for (const d of out.ids) acc[d] = 1;
+      const kept = [];
+      for (let i = 0; i < ids.length; i++) if (acc[ids[i]] === 0) kept.push(i);
+      for (const d of out.ids) acc[d] = 0;
+      ids = Int32Array.from(kept, (i) => ids[i]);
+      vals = Float64Array.from(kept, (i) => vals[i]);
     }
-    const keys = Float64Array.from(scores.keys());
-    const vals = new Float64Array(keys.length);
-    keys.forEach((k, i) => { vals[i] = scores.get(k); });
-    const order = Uint32Array.from(keys.keys()).sort((a, b) => vals[b] - vals[a] || keys[a] - keys[b]);
     const needPage = pq.phrases.length > 0 || !!opts.open;
     const filt = opts.kind || opts.role ? await this.filters() : null;
     const results = [];
     const shown = new Map();
     const count = (page) => shown.get(page) || 0;
-    let next = 0, checked = 0;
+    const order = bestFirst(ids, vals);
+    let checked = 0, done = false;
     // Without phrases or the open-items filter a result is decided without its page's data, and
     // only the pages shown are loaded; with them, pages are loaded in batches and checked, up to
     // MAX_CHECKED documents.
-    while (results.length < limit && next < order.length && checked < MAX_CHECKED) {
+    while (results.length < limit && !done && checked < MAX_CHECKED) {
       const batch = [];
       const want = needPage ? limit * 2 : limit - results.length;
-      while (batch.length < want && next < order.length) {
-        const key = keys[order[next++]];
-        const page = Math.floor(key / 65536), sub = key % 65536;
-        if (!keep(filt, page, sub, opts) || count(page) >= PER_PAGE) continue;
+      while (batch.length < want) {
+        const next = order.next();
+        if (next.done) { done = true; break; }
+        const i = next.value, d = ids[i], page = this.pageOf[d];
+        const item = this.isItem[d] === 1;
+        if (!keep(filt, page, item, opts) || count(page) >= PER_PAGE) continue;
         if (!needPage) shown.set(page, count(page) + 1);
-        batch.push({ page, sub, score: vals[order[next - 1]] });
+        batch.push({ doc: d, page, item, n: d - this.first[page], score: vals[i] });
       }
       checked += batch.length;
       const data = await Promise.all(batch.map((r) => this.page(r.page)));
       batch.forEach((r, i) => {
         r.data = data[i];
+        if (r.item) r.n -= r.data.s.length;
         if (needPage) {
           if (results.length >= limit || count(r.page) >= PER_PAGE) return;
-          if (pq.phrases.length && !hasPhrases(docText(r.data, r.sub), pq.phrases)) return;
-          const it = r.sub % 2 === 1 ? r.data.i[(r.sub - 1) / 2] : null;
+          if (pq.phrases.length && !hasPhrases(docText(r), pq.phrases)) return;
+          const it = r.item ? r.data.i[r.n] : null;
           if (opts.open && !(it && it[0] && opts.open(it[0], it[3] === "1"))) return;
           shown.set(r.page, count(r.page) + 1);
         }
@@ -361,19 +415,19 @@ export class Search {
     const d = r.data;
     let url = new URL(d.u.slice(1), siteRoot()).href;
     if (url.endsWith("/") && (this.m.file || location.protocol === "file:")) url += "index.html";
-    const out = { page: r.page, sub: r.sub, score: r.score, title: d.t, kind: d.k, url, within: "", text: "", item: null };
-    if (r.sub % 2 === 1) {
-      const [id, text, section] = d.i[(r.sub - 1) / 2];
+    const out = { doc: r.doc, score: r.score, title: d.t, kind: d.k, url, within: "", text: "", item: null };
+    if (r.item) {
+      const [id, text, section] = d.i[r.n];
       out.item = id;
       out.within = text;
       out.text = text;
       if (id) out.url += "#task-" + id;
       else if (section) out.url += "#" + section;
     } else {
-      const [anchor, heading, text] = d.s[r.sub / 2];
+      const [anchor, heading, text] = d.s[r.n];
       out.within = heading;
       out.text = text;
-      if (r.sub > 0) out.url += "#" + anchor;
+      if (r.n > 0) out.url += "#" + anchor;
     }
     return out;
   }
@@ -389,36 +443,53 @@ function bsearch(arr, w) {
   return -1;
 }
 
-// combine keeps the documents every term matched, summing scores, or else those matching any.
-function combine(perTerm) {
-  if (perTerm.length === 0) return new Map();
-  const sorted = [...perTerm].sort((a, b) => a.size - b.size);
-  const all = new Map();
-  for (const [k, v] of sorted[0]) {
-    let sum = v, ok = true;
-    for (let i = 1; i < sorted.length && ok; i++) {
-      const w = sorted[i].get(k);
-      if (w === undefined) ok = false; else sum += w;
+// bestFirst yields the indexes of vals from the highest value down, ties by lower document.
+// It sorts only the best few hundred at a time: a common word matches tens of thousands of
+// documents, and a query shows ten.
+function* bestFirst(ids, vals) {
+  let rest = Uint32Array.from(ids.keys());
+  let take = 256;
+  const cmp = (a, b) => vals[b] - vals[a] || ids[a] - ids[b];
+  while (rest.length > 0) {
+    if (rest.length <= take * 2) {
+      yield* rest.sort(cmp);
+      return;
     }
-    if (ok) all.set(k, sum);
+    const cut = kthLargest(Float64Array.from(rest, (i) => vals[i]), take);
+    yield* rest.filter((i) => vals[i] >= cut).sort(cmp);
+    rest = rest.filter((i) => vals[i] < cut);
+    take *= 4;
   }
-  if (all.size > 0 || perTerm.length === 1) return all;
-  const any = new Map();
-  for (const m of perTerm) for (const [k, v] of m) any.set(k, (any.get(k) || 0) + v);
-  return any;
 }
 
-function keep(filt, page, sub, opts) {
-  if ((opts.items || opts.open) && sub % 2 === 0) return false;
+// kthLargest returns the k-th largest value of a (which it reorders), by quickselect.
+function kthLargest(a, k) {
+  let lo = 0, hi = a.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i] > pivot) i++;
+      while (a[j] < pivot) j--;
+      if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+    }
+    if (target <= j) hi = j; else if (target >= i) lo = i; else return a[target];
+  }
+  return a[target];
+}
+
+function keep(filt, page, item, opts) {
+  if ((opts.items || opts.open) && !item) return false;
   if (opts.kind && filt.kinds[filt.pk[page]] !== opts.kind) return false;
   if (opts.role && !(filt.pr[page] || []).some((r) => filt.roles[r][0] === opts.role)) return false;
   return true;
 }
 
-function docText(d, sub) {
-  if (sub % 2 === 1) return d.i[(sub - 1) / 2][1];
-  const s = d.s[sub / 2];
-  return (sub === 0 ? d.t : s[1]) + "\n" + s[2];
+function docText(r) {
+  if (r.item) return r.data.i[r.n][1];
+  const s = r.data.s[r.n];
+  return (r.n === 0 ? r.data.t : s[1]) + "\n" + s[2];
 }
 
 function hasPhrases(text, phrases) {
