@@ -69,12 +69,10 @@ func (b *build) uncommitted(log *history.Log) map[string]bool {
 	return out
 }
 
-// historyPages writes the policy changelog, its Atom feed and each page's full history.
+// historyPages writes the policy changelog, its Atom feed, each page's full history and the
+// printable completion record (which names the commit of each checklist a reader worked on).
 func (b *build) historyPages(r *render.Renderer) error {
 	hs := b.hist.site
-	if hs == nil {
-		return nil
-	}
 	write := func(url, title, layout string, extra func(*render.Data)) error {
 		if p, ok := b.site.ByURL[url]; ok {
 			b.report(playbooks.Diagnostics{{File: filepath.ToSlash(filepath.Join(b.cfg.ContentDir, p.File)), Line: 1, Col: 1, Severity: playbooks.Error,
@@ -86,6 +84,12 @@ func (b *build) historyPages(r *render.Renderer) error {
 			return err
 		}
 		return b.write(pageFile(url), data)
+	}
+	if err := write("/progress/record/", "Completion record", "record", nil); err != nil {
+		return err
+	}
+	if hs == nil {
+		return nil
 	}
 	if err := write("/changelog/", "Changelog", "changelog", nil); err != nil {
 		return err

@@ -47,12 +47,13 @@ func TestChangedSinceLastVisit(t *testing.T) {
 	s.write("content/escalation.md", "---\ntitle: Escalation\n---\nEscalate within the hour.\n")
 	s.commit("Escalate within the hour (#31)", "Ken Thompson")
 	build()
+	// The query defeats the browser's cache: a rebuild may keep files' modification times.
 	err = chromedp.Run(ctx,
-		chromedp.Navigate(base+"escalation/"),
+		chromedp.Navigate(base+"escalation/?rebuilt"),
 		chromedp.WaitVisible(".history-since"),
 		chromedp.Text(".history-since", &first),
 		// A third visit without new commits says nothing.
-		chromedp.Navigate(base+"escalation/"),
+		chromedp.Navigate(base+"escalation/?again"),
 		chromedp.WaitVisible(".page-history"),
 		chromedp.Evaluate(`document.querySelectorAll(".history-since").length`, &notices),
 		chromedp.Navigate(base),
@@ -72,5 +73,41 @@ func TestChangedSinceLastVisit(t *testing.T) {
 	}
 	if !strings.HasSuffix(second, " 0") {
 		t.Errorf("a page not visited before shows a notice: %q", second)
+	}
+}
+
+// TestCompletionRecord: items a reader ticked appear on /progress/record/ with the day they
+// were ticked and the commit of the checklist's page.
+func TestCompletionRecord(t *testing.T) {
+	ctx := browsertest.New(t)
+	s := newSiteRepo(t)
+	s.write("content/onboarding.md", "# Onboarding\n\n- [ ] Read the escalation guideline\n- [ ] Meet your sponsor\n")
+	head := s.commit("Add onboarding", "Ada Lovelace")
+	out := filepath.Join(t.TempDir(), "public")
+	cfg, _, _ := LoadConfig(s.dir)
+	cfg.Out = out
+	if _, err := Build(cfg); err != nil {
+		t.Fatal(err)
+	}
+	base := browsertest.Serve(t, out, "/policy/")
+	var text, href string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"onboarding/"),
+		chromedp.WaitVisible("input[type=checkbox]"),
+		chromedp.Click("input[type=checkbox]"),
+		chromedp.Poll(`(localStorage.getItem("cmplay:/policy/:progress") || "").includes("escalation")`, nil),
+		chromedp.Navigate(base+"progress/record/"),
+		chromedp.WaitVisible(".record-checklist"),
+		chromedp.Text("[data-record]", &text),
+		chromedp.Evaluate(`document.querySelector(".record-version a").href`, &href),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "Read the escalation guideline") || strings.Contains(text, "Meet your sponsor") || !strings.Contains(text, "1 of 2 items completed") {
+		t.Errorf("record = %q", text)
+	}
+	if want := "https://github.com/acme/policy/commit/" + head.String(); href != want {
+		t.Errorf("version link = %q, want %q", href, want)
 	}
 }

@@ -3,6 +3,7 @@ import { initTheme } from "./js/theme-toggle.js";
 import { initMenu } from "./js/menu.js";
 import { initReviewDates } from "./js/review.js";
 import { initVisits } from "./js/visits.js";
+import { initRecord } from "./js/record.js";
 import { initChecklists } from "./js/checklist.js";
 import "./js/search-ui.js"; // the header search box and /search/; sets itself up
 
@@ -10,4 +11,5 @@ initTheme();
 initMenu();
 initReviewDates();
 initVisits();
+initRecord();
 initChecklists();
