@@ -94,6 +94,7 @@
       var id = JSON.parse(e.data);
       if (build !== null && id !== build) return reload(); // the server restarted or rebuilt while we were away
       build = id;
+      document.documentElement.setAttribute("data-cmplay-live", id); // connected (tests wait for it)
     });
     es.addEventListener("reload", function (e) {
       var d = JSON.parse(e.data);
