@@ -122,4 +122,3 @@ func TestBrowserReloadsOverlayAndCSS(t *testing.T) {
 		t.Fatal("a stylesheet change reloaded the page")
 	}
 }
-
