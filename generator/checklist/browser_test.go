@@ -497,3 +497,38 @@ func TestWithoutJavaScript(t *testing.T) {
 		}
 	}
 }
+
+// Two playbooks served from one host keep their progress apart: the key names the site's root.
+func TestTwoSitesOnOneHostDoNotMix(t *testing.T) {
+	root := t.TempDir()
+	for _, name := range []string{"a", "b"} {
+		src := t.TempDir()
+		for file, body := range siteFiles {
+			p := filepath.Join(src, file)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := generator.Build(generator.Config{Source: src, Out: filepath.Join(root, name), BaseURL: "/" + name + "/"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := &site{t: t, ctx: browsertest.New(t)}
+	t.Cleanup(func() { _ = chromedp.Cancel(s.ctx) })
+	watchErrors(t, s.ctx)
+	s.base = browsertest.Serve(t, root, "/")
+	s.open("a/onboarding/")
+	s.click(box(meet))
+	s.open("b/onboarding/")
+	if got := s.ticks(); got != laptop {
+		t.Fatalf("site b shows %q", got)
+	}
+	s.click(box(hello))
+	s.open("a/onboarding/")
+	if got := s.ticks(); got != meet+" "+laptop {
+		t.Fatalf("site a shows %q", got)
+	}
+}
