@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -81,6 +82,11 @@ func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
 		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 && !inside(fsys, p) {
+			diags = append(diags, playbooks.Diagnostic{File: p, Line: 1, Col: 1, Severity: playbooks.Error, Rule: "symlink",
+				Msg: "symbolic link to a file outside the content folder; not published", Fix: "copy the file into the content folder"})
+			return nil
+		}
 		if strings.EqualFold(path.Ext(name), ".md") {
 			src, ds := read(fsys, p, opt.LargePage)
 			diags = append(diags, ds...)
@@ -138,6 +144,41 @@ func firstInvalid(b []byte) int {
 		i += size
 	}
 	return len(b)
+}
+
+// inside resolves the symbolic links in p, one path element at a time as the system does, and
+// reports whether it stays within fsys: a link may point at another file of the content folder,
+// never at one elsewhere on the machine (os.DirFS would follow it). Absolute targets and chains
+// longer than 40 links count as outside.
+func inside(fsys fs.FS, p string) bool {
+	parts := strings.Split(p, "/")
+	cur := "."
+	for hops := 0; len(parts) > 0; {
+		part := parts[0]
+		parts = parts[1:]
+		switch part {
+		case "", ".":
+			continue
+		case "..":
+			if cur == "." {
+				return false
+			}
+			cur = path.Dir(cur)
+			continue
+		}
+		next := path.Join(cur, part)
+		info, err := fs.Lstat(fsys, next)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			cur = next
+			continue
+		}
+		target, err := fs.ReadLink(fsys, next)
+		if hops++; err != nil || hops > 40 || path.IsAbs(target) || filepath.IsAbs(target) {
+			return false
+		}
+		parts = append(strings.Split(filepath.ToSlash(target), "/"), parts...)
+	}
+	return true
 }
 
 // unwrapPath drops the path fs.PathError repeats, since the diagnostic names the file already.

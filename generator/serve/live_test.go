@@ -222,3 +222,31 @@ func TestServerRefusesEscapes(t *testing.T) {
 		t.Fatalf("reload.js: %d", code)
 	}
 }
+
+func TestSymlinkOutsideContentIsNotPublished(t *testing.T) {
+	l := startLive(t, site)
+	secret := filepath.Join(t.TempDir(), "secret.md")
+	must(t, os.WriteFile(secret, []byte("# Secret\n\nThe root password.\n"), 0o644))
+	must(t, os.Symlink(secret, l.path("content/secret.md")))
+	must(t, os.Symlink("../../"+filepath.Base(l.dir)+"/content/guide/welcome.md", l.path("content/sneaky.md")))
+	must(t, os.Symlink("guide/welcome.md", l.path("content/alias.md")))
+	var r rebuild
+	for r.res == nil || len(r.changed) < 3 && !strings.Contains(fmt.Sprint(r.res.Diagnostics), "sneaky") {
+		r = l.next()
+	}
+	for _, f := range []string{"content/secret.md", "content/sneaky.md"} {
+		if !strings.Contains(fmt.Sprint(r.res.Diagnostics), f+":1:1: error: symbolic link to a file outside the content folder") {
+			t.Errorf("no diagnostic for %s in %v", f, r.res.Diagnostics)
+		}
+	}
+	// The build has errors, so the server keeps the last good one (see Live); look at the build.
+	for name, want := range map[string]string{"secret/index.html": "", "sneaky/index.html": "", "alias/index.html": "Greet new members"} {
+		data, ok := r.update.Site.File(name)
+		if ok != (want != "") || !strings.Contains(string(data), want) {
+			t.Errorf("%s: built %v, want built %v", name, ok, want != "")
+		}
+		if strings.Contains(string(data), "root password") {
+			t.Fatal("a file from outside the content folder was published")
+		}
+	}
+}
