@@ -53,6 +53,7 @@ export function initChecklist() {
       h("button", { type: "button", class: "button", onclick: () => print() }, "Print"), " ",
       confirmButton("Reset this checklist", "Untick everything on this page?", "Reset", () => {
         S.forget(items.map((i) => i.id));
+        S.recordPeriod(url, cadence, items.filter((i) => i.def).length, items.length);
         S.save();
         live.textContent = "Checklist reset.";
       }),
