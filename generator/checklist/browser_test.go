@@ -532,3 +532,24 @@ func TestTwoSitesOnOneHostDoNotMix(t *testing.T) {
 		t.Fatalf("site a shows %q", got)
 	}
 }
+
+// Progress of the right version with odd parts (hand-edited, half-written) keeps what is usable
+// and drops the rest, without a script error anywhere.
+func TestOddStoredValuesAreTolerated(t *testing.T) {
+	s := newSite(t)
+	s.open("onboarding/")
+	odd := fmt.Sprintf(`{"v":1,"start":"soon","last":7,"items":{"x":7,%q:{"d":true},"y":null},"hist":{"/daily/":5,"/other/":{"past":"no","cur":[]}}}`, meet)
+	s.eval(fmt.Sprintf(`localStorage.setItem("cmplay:/sub/:progress", %q)`, odd), nil)
+	for _, page := range []string{"onboarding/", "daily/", "progress/", ""} {
+		s.open(page)
+	}
+	s.open("daily/")
+	s.click(box("daily/read-new-posts"))
+	s.open("onboarding/")
+	if got := s.ticks(); got != meet+" "+laptop {
+		t.Fatalf("ticks %q", got)
+	}
+	if got := s.text(".progress-notice"); got != "" {
+		t.Fatalf("notice for usable data: %q", got)
+	}
+}

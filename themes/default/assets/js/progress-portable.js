@@ -1,7 +1,7 @@
 // progress-portable.js moves progress out of the browser and back: a JSON export file, an import
 // that merges (with a preview of what changes), and a share link that carries the progress in
 // the URL fragment, which never reaches a server, for a read-only view.
-import { load, entry, isDone, startDate, valid } from "./progress-store.js";
+import { load, entry, isDone, startDate, valid, tidy } from "./progress-store.js";
 import { siteRoot } from "./store.js";
 import { localDate, now } from "./progress-store.js";
 
@@ -31,7 +31,7 @@ export function parseImport(text) {
   }
   if (v && v.format === FORMAT) v = v.progress;
   if (!valid(v)) throw new Error("This file does not hold cmplay progress this site understands.");
-  return v;
+  return tidy(v);
 }
 
 // preview lists what merging incoming into the reader's progress would change, item by item:

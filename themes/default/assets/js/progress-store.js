@@ -71,10 +71,28 @@ export function load() {
     lastProblem = "Your saved progress was in a format this site does not understand. It was set aside and progress starts empty.";
     state = empty();
   } else {
-    state = raw;
-    state.hist = state.hist || {};
+    state = tidy(raw);
   }
   return state;
+}
+
+// tidy drops the parts of a valid value that are not what they should be (hand-edited or
+// half-written data), so the rest of the theme can trust its shape.
+export function tidy(s) {
+  const obj = (x) => !!x && typeof x === "object" && !Array.isArray(x);
+  for (const id of Object.keys(s.items)) if (!obj(s.items[id])) delete s.items[id];
+  s.hist = obj(s.hist) ? s.hist : {};
+  for (const u of Object.keys(s.hist)) {
+    const h = s.hist[u];
+    if (!obj(h)) delete s.hist[u];
+    else {
+      h.past = Array.isArray(h.past) ? h.past.filter((x) => obj(x) && typeof x.p === "string") : [];
+      if (!obj(h.cur) || typeof h.cur.p !== "string") delete h.cur;
+    }
+  }
+  if (typeof s.start !== "string" || !/^\d{4}-\d\d-\d\d$/.test(s.start)) delete s.start;
+  if (!obj(s.last)) delete s.last;
+  return s;
 }
 
 // problem is the message to show when stored progress had to be set aside, or "".
@@ -89,8 +107,7 @@ export function save() {
 
 // replace swaps in a whole progress value (import, reset) and saves it.
 export function replace(v) {
-  state = valid(v) ? v : empty();
-  state.hist = state.hist || {};
+  state = valid(v) ? tidy(v) : empty();
   return save();
 }
 
