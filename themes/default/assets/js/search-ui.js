@@ -188,7 +188,10 @@ function initPage(form) {
   let seq = 0;
   const s = searchEngine(form);
 
-  s.filters().then((f) => {
+  // The role list comes from the index's filters file, loaded when the reader first reaches for
+  // the list (or when the address names a role), not on every visit.
+  const loadRoles = () => s.filters().then((f) => {
+    if (rolesLoaded) return;
     for (const [slug, title] of f.roles.slice().sort((a, b) => a[1].localeCompare(b[1]))) {
       const o = document.createElement("option");
       o.value = slug;
@@ -198,6 +201,9 @@ function initPage(form) {
     role.value = wantRole;
     rolesLoaded = true;
   }).catch(() => {});
+  if (wantRole) loadRoles();
+  role.addEventListener("focus", loadRoles, { once: true });
+  role.addEventListener("pointerdown", loadRoles, { once: true });
 
   const state = () => {
     const p = { q: input.value };

@@ -1,0 +1,196 @@
+// Command searchbytes measures, in headless Chromium, the bytes a first search query fetches
+// on a built site from cmplay's own index (search/) and from Pagefind's (pagefind/), when both
+// indexes are in the site folder. Each query runs on a freshly loaded page with an empty cache,
+// and counts what is needed to show its first 8 results: for cmplay the manifest, dictionary
+// chunks and page files; for Pagefind its script, WebAssembly, entry, index chunks, filters and
+// the fragments of 8 results. bench/search-vs-pagefind.sh builds the sites and runs it.
+//
+//	go run ./bench/searchbytes -site /tmp/site "escalation" "community manager"
+package main
+
+import (
+	"compress/gzip"
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/cmplay/cmplay/internal/browsertest"
+)
+
+type fetched struct {
+	Bytes, Files, Results float64
+	Names                 []string
+}
+
+const cmplayJS = `(async () => {
+	const box = document.getElementById("search-q");
+	box.focus();
+	if (!window.cmplaySearch) box.dispatchEvent(new FocusEvent("focus")); // a background tab gets no focus event
+	const r = await window.cmplaySearch.search(%q, {limit: 8});
+	return {Results: r.results.length};
+})()`
+
+const pagefindJS = `(async () => {
+	const pf = await import(new URL("pagefind/pagefind.js", location.href).href);
+	const r = await pf.search(%q);
+	await Promise.all(r.results.slice(0, 8).map(x => x.data()));
+	return {Results: Math.min(8, r.results.length)};
+})()`
+
+func main() {
+	site := flag.String("site", "", "built site folder holding search/ and pagefind/")
+	compress := flag.Bool("gzip", true, "serve text files gzip-compressed, as static hosts do (Pagefind's files are compressed already)")
+	verbose := flag.Bool("v", false, "list the files each query fetched")
+	flag.Parse()
+	if *site == "" || flag.NArg() == 0 {
+		log.Fatal("usage: searchbytes -site DIR QUERY...")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	var h http.Handler = http.FileServer(http.Dir(*site))
+	if *compress {
+		h = gzipText(h)
+	}
+	counter := &counter{next: h}
+	go http.Serve(ln, counter)
+	base := "http://" + ln.Addr().String() + "/"
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browsertest.Path()), chromedp.NoSandbox, chromedp.DisableGPU)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelA()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 10*time.Minute)
+	defer cancelT()
+
+	// Bytes are counted by the server as they go on the wire: Pagefind fetches from a web worker,
+	// whose requests the page's resource timing does not see.
+	measure := func(js, prefix string) fetched {
+		var f fetched
+		chromedp.Run(ctx, chromedp.Navigate("about:blank"))
+		counter.reset(prefix)
+		err := chromedp.Run(ctx,
+			network.Enable(), network.SetCacheDisabled(true),
+			chromedp.Navigate(base),
+			chromedp.WaitReady("#search-q[role=combobox]"),
+			chromedp.Evaluate(js, &f, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		if err != nil {
+			log.Fatal(err)
+		}
+		time.Sleep(200 * time.Millisecond)
+		f.Bytes, f.Files, f.Names = counter.total()
+		return f
+	}
+	w := tabwriter.NewWriter(os.Stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "query\tcmplay KB\tfiles\tshown\tpagefind KB\tfiles\tshown\tcmplay/pagefind\t")
+	var ratios []float64
+	var sumC, sumP float64
+	for _, q := range flag.Args() {
+		c := measure(fmt.Sprintf(cmplayJS, q), "/search/")
+		p := measure(fmt.Sprintf(pagefindJS, q), "/pagefind/")
+		ratios = append(ratios, c.Bytes/p.Bytes)
+		sumC += c.Bytes
+		sumP += p.Bytes
+		fmt.Fprintf(w, "%s\t%.1f\t%.0f\t%.0f\t%.1f\t%.0f\t%.0f\t%.2f\t\n", q, c.Bytes/1024, c.Files, c.Results, p.Bytes/1024, p.Files, p.Results, c.Bytes/p.Bytes)
+		if *verbose {
+			fmt.Fprintf(os.Stderr, "%s\n  cmplay: %v\n  pagefind: %v\n", q, c.Names, p.Names)
+		}
+	}
+	sort.Float64s(ratios)
+	fmt.Fprintf(w, "all\t%.1f\t\t\t%.1f\t\t\t%.2f\t\n", sumC/1024, sumP/1024, sumC/sumP)
+	w.Flush()
+	fmt.Printf("median ratio cmplay/pagefind: %.2f\n", ratios[len(ratios)/2])
+}
+
+// gzipText compresses scripts, pages, styles and JSON for clients that accept it.
+func gzipText(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ext := path.Ext(r.URL.Path)
+		text := ext == ".js" || ext == ".css" || ext == ".html" || ext == ".json" || strings.HasSuffix(r.URL.Path, "/")
+		if !text || !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		gz := gzip.NewWriter(w)
+		defer gz.Close()
+		w.Header().Set("Content-Encoding", "gzip")
+		next.ServeHTTP(gzipWriter{w, gz}, r)
+	})
+}
+
+type gzipWriter struct {
+	http.ResponseWriter
+	gz *gzip.Writer
+}
+
+func (g gzipWriter) WriteHeader(code int) {
+	g.Header().Del("Content-Length")
+	g.ResponseWriter.WriteHeader(code)
+}
+
+func (g gzipWriter) Write(b []byte) (int, error) { return g.gz.Write(b) }
+
+// counter counts the bytes and files served under one path prefix.
+type counter struct {
+	next   http.Handler
+	mu     sync.Mutex
+	prefix string
+	bytes  float64
+	names  []string
+}
+
+func (c *counter) reset(prefix string) {
+	c.mu.Lock()
+	c.prefix, c.bytes, c.names = prefix, 0, nil
+	c.mu.Unlock()
+}
+
+func (c *counter) total() (float64, float64, []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.bytes, float64(len(c.names)), c.names
+}
+
+func (c *counter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store") // every query starts cold, in the page and in workers
+	c.mu.Lock()
+	counted := strings.HasPrefix(r.URL.Path, c.prefix)
+	if counted {
+		c.names = append(c.names, r.URL.Path)
+	}
+	c.mu.Unlock()
+	if !counted {
+		c.next.ServeHTTP(w, r)
+		return
+	}
+	c.next.ServeHTTP(countingWriter{w, c}, r)
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	c *counter
+}
+
+func (cw countingWriter) Write(b []byte) (int, error) {
+	n, err := cw.ResponseWriter.Write(b)
+	cw.c.mu.Lock()
+	cw.c.bytes += float64(n)
+	cw.c.mu.Unlock()
+	return n, err
+}
