@@ -29,6 +29,7 @@ var validID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:-]*$`)
 // rewording; changing a word does.
 func Normalize(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range strings.ToLower(s) {
 		switch {
@@ -54,8 +55,9 @@ func Hash(text string) string {
 // Slug is the readable part of an automatic id: the first words of the item written the way
 // heading anchors are (markdown.Anchor), at most slugWords words and slugLen bytes.
 func Slug(text string) string {
-	var b strings.Builder
-	var word strings.Builder
+	var b, word strings.Builder
+	b.Grow(slugLen)
+	word.Grow(slugLen)
 	words := 0
 	flush := func() bool {
 		if word.Len() == 0 {

@@ -61,5 +61,5 @@ func (r *htmlRenderer) renderBox(w util.BufWriter, src []byte, node ast.Node, en
 }
 
 func writeAttr(w util.BufWriter, s string) {
-	_, _ = w.Write(util.EscapeHTML([]byte(s)))
+	_, _ = w.Write(util.EscapeHTML(util.StringToReadOnlyBytes(s)))
 }

@@ -122,12 +122,14 @@ func wrap(box *east.TaskCheckBox, it *Item, src []byte, st *markdown.State) {
 	}
 	block.ReplaceChild(block, box, it)
 	if li := block.Parent(); li != nil {
-		li.SetAttributeString("class", []byte("task-item"))
-		if list := li.Parent(); list != nil {
-			list.SetAttributeString("class", []byte("task-list"))
+		li.SetAttributeString("class", classItem)
+		if list := li.Parent(); list != nil && list.FirstChild() == li {
+			list.SetAttributeString("class", classList)
 		}
 	}
 }
+
+var classItem, classList = []byte("task-item"), []byte("task-list")
 
 // trimFrom cuts the inline text of block at source offset cut, dropping what follows and the
 // spaces before it.
@@ -202,6 +204,7 @@ func (c *lineCounter) at(off int) int {
 // plainText concatenates the text inside a node, without nested lists, trimmed.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
+	b.Grow(128)
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
