@@ -93,7 +93,7 @@ export function initChecklist() {
       s.when.textContent = when ? " · due " + fmtDate(when) : "";
       s.m.classList.toggle("is-overdue", sd < s.items.length && overdue(when));
     }
-    due.textContent = dated && !start() ? "Set your start date to see when each phase is due." : "";
+    due.textContent = !dated || start() ? "" : share ? "No start date was shared." : "Set your start date to see when each phase is due.";
     paintHistory();
     return n;
   }
