@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/cmplay/cmplay/generator/search"
 	"github.com/cmplay/cmplay/internal/browsertest"
 )
 
@@ -190,5 +191,68 @@ func TestSearchBrowserEscapes(t *testing.T) {
 	}
 	if res.Imgs != 0 || res.XSS != nil || dialogs != 0 {
 		t.Errorf("markup from the content became elements: %d elements, __xss=%v, %d dialogs", res.Imgs, res.XSS, dialogs)
+	}
+}
+
+// TestSearchBrowserParity checks that the browser splits text into words and parses queries
+// exactly as the Go code that built the index does, on tricky strings and on the text of every
+// page of the shipped playbook.
+func TestSearchBrowserParity(t *testing.T) {
+	ctx := newBrowser(t)
+	out := filepath.Join(t.TempDir(), "site")
+	res, err := Build(Config{Source: "..", Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"Don't re-post", "Über uns — café’s 3rd week", "İstanbul ǅemal ﬁne ΟΔΟΣ οδος", "e\u0301cole", "日本語のテキスト", "a'b ''", "x\u2028y"}
+	for _, p := range res.Site.Pages {
+		texts = append(texts, p.Title+"\n"+p.Text)
+	}
+	queries := []string{`"human voice" tone -legal`, "how to escalate", "escalation ", `-"quoted" x`, `a "b c`, "-", "Café-bar's", "90 days"}
+	var goWords [][]string
+	for _, s := range texts {
+		goWords = append(goWords, search.Words(s))
+	}
+	var goQueries []search.Query
+	for _, q := range queries {
+		goQueries = append(goQueries, search.ParseQuery(q))
+	}
+	in, _ := json.Marshal(map[string]any{"texts": texts, "queries": queries})
+	var got struct {
+		Words   [][]string
+		Queries []struct {
+			Terms []struct {
+				Word   string
+				Prefix bool
+			}
+			Phrases  [][]string
+			Excludes []string
+		}
+	}
+	base := browsertest.Serve(t, out, "/")
+	err = chromedp.Run(ctx, chromedp.Navigate(base+"search/"),
+		chromedp.Poll(`!!window.cmplaySearch`, nil),
+		chromedp.Evaluate(`(async () => {
+			const input = `+string(in)+`;
+			const s = window.cmplaySearch;
+			return { Words: input.texts.map(t => s.words(t)), Queries: await Promise.all(input.queries.map(q => s.parse(q))) };
+		})()`, &got, awaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, w := range goWords {
+		if strings.Join(w, " ") != strings.Join(got.Words[i], " ") {
+			t.Errorf("words of %.40q: Go %q, browser %q", texts[i], w, got.Words[i])
+		}
+	}
+	for i, q := range goQueries {
+		g, _ := json.Marshal(q)
+		b, _ := json.Marshal(got.Queries[i])
+		norm := func(s []byte) string {
+			return strings.ToLower(strings.NewReplacer(`"Terms":null`, `"Terms":[]`, `"Phrases":null`, `"Phrases":[]`, `"Excludes":null`, `"Excludes":[]`).Replace(string(s)))
+		}
+		if norm(g) != norm(b) {
+			t.Errorf("query %q: Go %s, browser %s", queries[i], g, b)
+		}
 	}
 }

@@ -391,7 +391,32 @@ func (s *Searcher) expand(t Term) map[stemKey]float64 {
 			}
 		}
 	}
+	if len(out) > 0 {
+		return out
+	}
+	// A form of the word the site never uses ("escalation" where the text only says
+	// "escalate"): cut a common ending and take the words that begin with the rest.
+	if base := strip(t.Word); base != "" {
+		for k := range s.expand(Term{Word: base, Prefix: true}) {
+			out[k] = weightTypo
+		}
+	}
 	return out
+}
+
+// endings are cut, longest first, by strip.
+var endings = []string{"ational", "ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ness",
+	"ies", "ied", "ial", "al", "ers", "er", "es", "ed", "ly", "s", "e", "y"}
+
+// strip cuts the first of endings a word has, when at least four letters remain; the same as
+// strip in search-core.js.
+func strip(w string) string {
+	for _, e := range endings {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= 4 {
+			return strings.TrimSuffix(w, e)
+		}
+	}
+	return ""
 }
 
 // find returns the chunk whose range holds word.

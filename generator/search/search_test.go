@@ -147,6 +147,9 @@ func TestSearchSynthetic(t *testing.T) {
 	if len(rs) == 0 || !strings.HasPrefix(rs[0].URL, "/p7/#task-p7/a") {
 		t.Errorf("items: %v", rs[:min(3, len(rs))])
 	}
+	if rs := s.Search("escalate ", Filter{}); len(rs) == 0 || rs[0].URL != "/p7/" {
+		t.Errorf("escalate (a form the text never uses): %v", rs[:min(3, len(rs))])
+	}
 	if rs := s.Search(`"path escalation"`, Filter{}); len(rs) != 0 {
 		t.Errorf("phrase in the wrong order matched %v", rs[0])
 	}

@@ -52,8 +52,14 @@ func isWordRune(r rune) bool {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
+// normalize lower-cases a word. Go lower-cases letter by letter and the browser with the full
+// Unicode rules; they differ only for "İ" (Go "i", the browser "i̇") and a final sigma (Go "σ",
+// the browser "ς"), so both sides fold those to "i" and "σ".
 func normalize(w string) string {
 	w = strings.ToLower(w)
+	if strings.ContainsAny(w, "\u0307ς") {
+		w = strings.NewReplacer("i\u0307", "i", "ς", "σ").Replace(w)
+	}
 	if strings.ContainsAny(w, "'’") {
 		w = strings.Map(func(r rune) rune {
 			if isApostrophe(r) {

@@ -25,7 +25,7 @@ const DIGIT = /\p{Nd}/u;
 export function tokenize(text) {
   const out = [];
   for (const m of text.matchAll(WORD)) {
-    const word = m[0].toLowerCase().replace(/['’]/g, "");
+    const word = m[0].toLowerCase().replace(/i\u0307/g, "i").replace(/ς/g, "σ").replace(/['’]/g, "");
     if (word) out.push({ word, start: m.index, end: m.index + m[0].length });
   }
   return out;
@@ -94,6 +94,17 @@ export function oneEdit(a, b) {
     return i + 1 < x.length && x[i] === y[i + 1] && x[i + 1] === y[i] && rest(x, i + 2) === rest(y, i + 2);
   }
   return rest(x, i) === rest(y, i + 1);
+}
+
+const ENDINGS = ["ational", "ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ness",
+  "ies", "ied", "ial", "al", "ers", "er", "es", "ed", "ly", "s", "e", "y"];
+
+// strip cuts the first of ENDINGS a word has, when at least four letters remain (query.go strip).
+function strip(w) {
+  for (const e of ENDINGS) {
+    if (w.endsWith(e) && runes(w) - runes(e) >= 4) return w.slice(0, w.length - e.length);
+  }
+  return "";
 }
 
 // decodeNumbers reads a string of variable-length numbers (see generator/search/encode.go).
@@ -225,6 +236,11 @@ export class Search {
     return this.filterData;
   }
 
+  // words and parse expose the tokeniser and the query parser, for tests that compare them with
+  // the Go ones.
+  words(text) { return words(text); }
+  async parse(q) { await this.ready(); return parseQuery(q, this.stop); }
+
   // find is the chunk whose word range holds word.
   find(word) {
     const cs = this.m.chunks;
@@ -285,6 +301,15 @@ export class Search {
           if (w.startsWith(first) && oneEdit(t.word, w)) note(range[0] + k, chunk, chunk.s[i], WEIGHT_TYPO);
         });
       });
+    }
+    // A form of the word the site never uses ("escalation" where the text only says
+    // "escalate"): cut a common ending and take the words that begin with the rest.
+    if (found.size === 0 && runes(t.word) >= TYPO_MIN_LEN) {
+      const base = strip(t.word);
+      if (base) {
+        const more = await this.expand({ word: base, prefix: true });
+        for (const st of more.stems) note(st.c, st.chunk, st.s, WEIGHT_TYPO);
+      }
     }
     const words = new Set();
     for (const { chunk, s } of found.values()) {
