@@ -256,3 +256,48 @@ func TestSearchBrowserParity(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchBrowserOpenItems ticks a checklist item on its page, then checks that "only my open
+// items" leaves it out of the results while the plain search still finds it.
+func TestSearchBrowserOpenItems(t *testing.T) {
+	ctx := newBrowser(t)
+	out := filepath.Join(t.TempDir(), "site")
+	buildShippedAt(t, "/", out)
+	base := browsertest.Serve(t, out, "/")
+	const id = "onboarding/first-90-days/fill-in-the-names-in-the"
+	itemsFor := func(query string) []string {
+		var urls []string
+		err := chromedp.Run(ctx, chromedp.Navigate(base+"search/?"+query),
+			chromedp.Poll(`document.querySelector(".search-status[role=status]").textContent.includes("result")`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+			chromedp.Evaluate(`[...document.querySelectorAll("#search-page-results a")].map(a => a.getAttribute("href"))`, &urls))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return urls
+	}
+	has := func(urls []string) bool {
+		for _, u := range urls {
+			if strings.HasSuffix(u, "#task-"+id) {
+				return true
+			}
+		}
+		return false
+	}
+	if urls := itemsFor("q=escalation+table&open=1"); !has(urls) {
+		t.Fatalf("open items before ticking: %v, want the item", urls)
+	}
+	var ticked bool
+	err := chromedp.Run(ctx, chromedp.Navigate(base+"onboarding/first-90-days/"),
+		chromedp.WaitReady(`input.task-box`),
+		chromedp.Sleep(300*time.Millisecond),
+		chromedp.Evaluate(`document.getElementById("task-`+id+`").click(); document.getElementById("task-`+id+`").checked`, &ticked))
+	if err != nil || !ticked {
+		t.Fatalf("tick the item: %v (checked=%v)", err, ticked)
+	}
+	if urls := itemsFor("q=escalation+table&open=1"); has(urls) {
+		t.Errorf("open items after ticking still has the item: %v", urls)
+	}
+	if urls := itemsFor("q=escalation+table&items=1"); !has(urls) {
+		t.Errorf("all items after ticking: %v, want the item", urls)
+	}
+}
