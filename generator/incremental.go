@@ -41,6 +41,7 @@ import (
 type Session struct {
 	cfg   Config
 	cache *cache
+	last  *output.Memory // the last complete build LiveUpdate made
 }
 
 // NewSession prepares to build the site cfg describes. Its first Build is a full build.
@@ -127,6 +128,7 @@ type templatedPage struct {
 func (c *cache) invalidate(source string, changed []string) {
 	c.stats = Stats{}
 	c.resolverOnce, c.shapeOnce, c.configOnce = sync.Once{}, sync.Once{}, sync.Once{}
+	c.configKey = 0 // until this build's renderer is configured
 	if changed == nil {
 		c.files = map[string][]byte{}
 		return
@@ -387,26 +389,44 @@ func (b *build) renderPage(r *render.Renderer, rc render.Config, p, prev, next *
 	return out, nil
 }
 
+// deferred are the steps LiveUpdate runs after the page has reloaded: their output is fetched by
+// the browser later (the search index), and they cost most of a rebuild.
+var deferred = map[string]bool{"search": true}
+
 // LiveUpdate builds the site into memory for `cmplay serve` and describes the result for the
 // open pages: the problems their overlay lists, and, when every changed file is a stylesheet,
 // the bundled stylesheets to swap in place of a reload. The Result is nil when the build failed.
+//
+// So that the page reloads as soon as it can, LiveUpdate leaves out the deferred steps and
+// borrows their files from the last complete build; Update.Then runs the complete build, which
+// the server swaps in without a reload. Until then a search finds the text as it was one save
+// earlier.
 func (s *Session) LiveUpdate(changed []string) (serve.Update, *Result, error) {
 	before := s.assetPaths()
 	mem := output.NewMemory()
-	res, err := s.Build(mem, changed)
+	s.cache.invalidate(s.cfg.Source, changed)
+	cfg := s.cfg
+	cfg.Writer = mem
+	fast := s.last != nil
+	skip := map[string]bool{}
+	if fast {
+		skip = deferred
+	}
+	res, err := runCached(cfg, skip, s.cache)
 	if err != nil {
 		return serve.Update{Problems: []serve.Problem{{Msg: "build failed: " + err.Error()}}}, nil, err
 	}
-	u := serve.Update{Site: mem, Errors: res.Diagnostics.Errors()}
-	for _, d := range res.Diagnostics {
-		if d.Severity != playbooks.Error {
-			continue
+	u := s.update(mem, res)
+	if fast {
+		for _, name := range s.last.Names() {
+			if _, ok := mem.File(name); !ok {
+				data, _ := s.last.File(name)
+				mem.WriteFile(name, data)
+			}
 		}
-		pos := d.File
-		if d.Line > 0 {
-			pos += fmt.Sprintf(":%d:%d", d.Line, max(d.Col, 1))
-		}
-		u.Problems = append(u.Problems, serve.Problem{Pos: pos, Msg: d.Msg})
+		u.Then = s.complete
+	} else {
+		s.last = mem
 	}
 	if cssOnly(changed) {
 		u.CSS = []serve.Swap{}
@@ -418,6 +438,35 @@ func (s *Session) LiveUpdate(changed []string) (serve.Update, *Result, error) {
 		}
 	}
 	return u, res, nil
+}
+
+// complete runs every step over what the last LiveUpdate read, for the server to swap in quietly.
+func (s *Session) complete() serve.Update {
+	mem := output.NewMemory()
+	res, err := s.Build(mem, []string{})
+	if err != nil {
+		return serve.Update{Quiet: true, Problems: []serve.Problem{{Msg: "build failed: " + err.Error()}}}
+	}
+	s.last = mem
+	u := s.update(mem, res)
+	u.Quiet = true
+	return u
+}
+
+// update describes a finished build for the server.
+func (s *Session) update(mem *output.Memory, res *Result) serve.Update {
+	u := serve.Update{Site: mem, Errors: res.Diagnostics.Errors()}
+	for _, d := range res.Diagnostics {
+		if d.Severity != playbooks.Error {
+			continue
+		}
+		pos := d.File
+		if d.Line > 0 {
+			pos += fmt.Sprintf(":%d:%d", d.Line, max(d.Col, 1))
+		}
+		u.Problems = append(u.Problems, serve.Problem{Pos: pos, Msg: d.Msg})
+	}
+	return u
 }
 
 func (s *Session) assetPaths() map[string]string {
@@ -435,4 +484,30 @@ func cssOnly(changed []string) bool {
 		}
 	}
 	return len(changed) > 0
+}
+
+// reuseListing renders one of the generator's listing pages (kinds, tags, 404), or reuses the
+// previous build's when nothing a listing shows has changed: listings show only the site's
+// shape (see Session) and the renderer's configuration. Other generated pages are rendered.
+func (b *build) reuseListing(url string, make func() ([]byte, error)) ([]byte, error) {
+	c := b.cache
+	listing := strings.HasPrefix(url, "/kinds/") || strings.HasPrefix(url, "/tags/") || url == "/404.html"
+	if c == nil || !listing || c.configKey == 0 {
+		return make()
+	}
+	c.shapeOnce.Do(func() { c.shapeKey = b.shapeKey() })
+	key := c.configKey ^ c.shapeKey*31
+	c.mu.Lock()
+	e, ok := c.templated[url]
+	c.mu.Unlock()
+	if ok && e.key == key {
+		return e.html, nil
+	}
+	out, err := make()
+	if err == nil {
+		c.mu.Lock()
+		c.templated[url] = templatedPage{key: key, html: out}
+		c.mu.Unlock()
+	}
+	return out, err
 }

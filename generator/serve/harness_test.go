@@ -25,6 +25,7 @@ type live struct {
 	url      string // the site's address, ending in "/"
 	server   *serve.Live
 	rebuilds chan rebuild
+	finished chan serve.Update // each build finished after a reload (Update.Then)
 }
 
 type rebuild struct {
@@ -44,7 +45,7 @@ func startLive(t testing.TB, files map[string]string) *live {
 		t.Fatal(err)
 	}
 	l := &live{t: t, dir: dir, url: "http://" + ln.Addr().String() + "/", server: serve.NewLive("/"),
-		rebuilds: make(chan rebuild, 64)}
+		rebuilds: make(chan rebuild, 64), finished: make(chan serve.Update, 64)}
 	sess := generator.NewSession(generator.Config{Source: dir, BaseURL: l.url, Foot: serve.Script})
 	first, _, err := sess.LiveUpdate(nil)
 	if err != nil {
@@ -65,6 +66,13 @@ func startLive(t testing.TB, files map[string]string) *live {
 		began := time.Now()
 		u, res, err := sess.LiveUpdate(changed)
 		l.rebuilds <- rebuild{began, changed, res, err, u}
+		if then := u.Then; then != nil {
+			u.Then = func() serve.Update {
+				v := then()
+				l.finished <- v
+				return v
+			}
+		}
 		return u
 	})
 	srv := &http.Server{Handler: l.server}

@@ -67,6 +67,12 @@ type Update struct {
 	// CSS lists the stylesheets replaced when only stylesheets changed; the pages swap them
 	// instead of reloading. Nil means reload.
 	CSS []Swap
+	// Quiet swaps the build in without telling the pages to reload: it differs from the one
+	// served only in files they fetch later (the search index).
+	Quiet bool
+	// Then, when set, finishes the build (the steps left for after the reload); Run publishes
+	// its result unless newer changes are already waiting.
+	Then func() Update
 }
 
 // Publish serves a rebuild's result, if it is good enough (see Live), and tells the open pages.
@@ -84,7 +90,7 @@ func (l *Live) Publish(u Update) bool {
 	} else {
 		l.Hub.Send(Event{Type: "ok"})
 	}
-	if swap {
+	if swap && !u.Quiet {
 		if u.CSS != nil {
 			l.Hub.Send(Event{Type: "css", Data: u.CSS})
 		} else {
@@ -97,17 +103,29 @@ func (l *Live) Publish(u Update) bool {
 // Run rebuilds after every burst of changes the watcher reports and publishes each result, until
 // ctx ends or the watcher is closed.
 func (l *Live) Run(ctx context.Context, w *Watcher, rebuild func(changed []string) Update) {
+	var changed []string
+	waiting := false // changed holds a burst not built yet
 	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-w.done:
-			return
-		case changed, ok := <-w.Batches():
-			if !ok {
+		if !waiting {
+			select {
+			case <-ctx.Done():
 				return
+			case <-w.done:
+				return
+			case changed = <-w.Batches():
 			}
-			l.Publish(rebuild(changed))
+		}
+		waiting = false
+		u := rebuild(changed)
+		l.Publish(u)
+		if u.Then == nil {
+			continue
+		}
+		select {
+		case changed = <-w.Batches():
+			waiting = true // a newer save goes first; its own build finishes later
+		default:
+			l.Publish(u.Then())
 		}
 	}
 }

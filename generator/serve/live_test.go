@@ -7,6 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/cmplay/cmplay/generator"
+	"github.com/cmplay/cmplay/generator/output"
+	"github.com/cmplay/cmplay/generator/serve"
 )
 
 var site = map[string]string{
@@ -248,5 +253,39 @@ func TestSymlinkOutsideContentIsNotPublished(t *testing.T) {
 		if strings.Contains(string(data), "root password") {
 			t.Fatal("a file from outside the content folder was published")
 		}
+	}
+}
+
+func TestSearchIndexCatchesUpAfterReload(t *testing.T) {
+	l := startLive(t, site)
+	must(t, os.WriteFile(l.path("content/guide/welcome.md"), []byte("---\ntitle: Welcome\nweight: 2\n---\nGreet new members with a zanzibarquux.\n"), 0o644))
+	if r := l.next(); r.update.Then == nil {
+		t.Fatal("the rebuild left nothing for after the reload; the deferred steps ran before it")
+	}
+	if _, body := l.get("/guide/welcome/"); !strings.Contains(body, "zanzibarquux") {
+		t.Fatal("the page is not served before the search index is rebuilt")
+	}
+	select {
+	case <-l.finished:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the build was never finished")
+	}
+	full := output.NewMemory()
+	if _, err := generator.Build(generator.Config{Source: l.dir, BaseURL: l.url, Foot: serve.Script, Writer: full}); err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for _, name := range full.Names() {
+		if !strings.HasPrefix(name, "search/") {
+			continue
+		}
+		want, _ := full.File(name)
+		if _, got := l.get("/" + name); got != string(want) {
+			t.Fatalf("%s served after the build finished differs from a full build's", name)
+		}
+		compared++
+	}
+	if compared == 0 {
+		t.Fatal("the full build wrote no search index to compare")
 	}
 }
