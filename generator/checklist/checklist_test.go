@@ -234,3 +234,11 @@ func TestDuplicates(t *testing.T) {
 		t.Fatalf("diag = %s", d)
 	}
 }
+
+func TestNumberedIDsDoNotCollide(t *testing.T) {
+	p, _ := render(t, "/p/", "- [ ] Post it\n- [ ] Post it\n- [ ] Post it 2\n")
+	got := []string{p.Items[0].ID, p.Items[1].ID, p.Items[2].ID}
+	if fmt.Sprint(got) != "[p/post-it p/post-it-2 p/post-it-2-2]" {
+		t.Fatalf("ids %q", got)
+	}
+}

@@ -115,7 +115,7 @@ func assignIDs(page string, items []*Item) {
 			count[slugs[i]]++
 		}
 	}
-	used := map[string]int{}
+	taken := map[string]bool{}
 	for i, it := range items {
 		if it.Pinned {
 			continue
@@ -125,11 +125,10 @@ func assignIDs(page string, items []*Item) {
 		if count[slug] > 1 && it.Section != "" {
 			id = page + "/" + it.Section + "/" + slug
 		}
-		used[id]++
-		if n := used[id]; n > 1 {
-			it.ID = id + "-" + strconv.Itoa(n)
-			continue
-		}
 		it.ID = id
+		for n := 2; taken[it.ID]; n++ {
+			it.ID = id + "-" + strconv.Itoa(n)
+		}
+		taken[it.ID] = true
 	}
 }
