@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -37,6 +38,7 @@ type Hub struct {
 	join, leave chan chan Event
 	send        chan Event
 	done        chan struct{}
+	closing     sync.Once
 	id          string // this server's run, so a page reconnecting to a restarted server reloads
 }
 
@@ -49,7 +51,7 @@ func NewHub() *Hub {
 }
 
 // Close ends the hub's goroutine and every stream.
-func (h *Hub) Close() { close(h.done) }
+func (h *Hub) Close() { h.closing.Do(func() { close(h.done) }) }
 
 // Send delivers an event to every open page.
 func (h *Hub) Send(ev Event) {

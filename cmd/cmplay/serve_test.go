@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// lockedBuffer is a stdout the command and the test share.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestServeCommand runs `cmplay serve --port 0` as a user would: it prints the address it
+// picked, serves pages that load the reload script (which `cmplay build` output never has),
+// rebuilds after a save, refuses a busy port, and stops cleanly on Ctrl-C with an event stream
+// still open.
+func TestServeCommand(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "content", "index.md")
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(filepath.Dir(page), 0o755))
+	must(os.WriteFile(page, []byte("# Home\n\nFirst words.\n"), 0o644))
+
+	var stdout, stderr lockedBuffer
+	code := make(chan int, 1)
+	go func() { code <- run([]string{"serve", "--source", dir, "--port", "0"}, &stdout, &stderr) }()
+	addr := regexp.MustCompile(`serving on (http://127\.0\.0\.1:(\d+)/)`)
+	var url, port string
+	for deadline := time.Now().Add(30 * time.Second); url == ""; time.Sleep(20 * time.Millisecond) {
+		if m := addr.FindStringSubmatch(stdout.String()); m != nil {
+			url, port = m[1], m[2]
+		} else if time.Now().After(deadline) {
+			t.Fatalf("no address printed; stdout %q stderr %q", stdout.String(), stderr.String())
+		}
+	}
+	get := func(u string) string {
+		t.Helper()
+		resp, err := http.Get(u)
+		must(err)
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return string(body)
+	}
+	if body := get(url); !strings.Contains(body, `<script src="/__cmplay/reload.js" defer></script>`) || !strings.Contains(body, "First words.") {
+		t.Fatalf("served home page lacks the reload script or the content:\n%s", body)
+	}
+
+	must(os.WriteFile(page, []byte("# Home\n\nSecond words.\n"), 0o644))
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(get(url), "Second words."); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the save was not served; stdout %q stderr %q", stdout.String(), stderr.String())
+		}
+	}
+	if !strings.Contains(stdout.String(), "rebuilt in ") {
+		t.Errorf("no rebuild line printed: %q", stdout.String())
+	}
+
+	// The same port again is busy: a clear error, exit code 1.
+	var busyErr bytes.Buffer
+	if c := run([]string{"serve", "--source", dir, "--port", port}, io.Discard, &busyErr); c != 1 || !strings.Contains(busyErr.String(), "try --port 0") {
+		t.Errorf("busy port: exit %d, %q", c, busyErr.String())
+	}
+
+	// Ctrl-C with a page's event stream open.
+	conn, err := net.Dial("tcp", strings.TrimPrefix(strings.TrimSuffix(url, "/"), "http://"))
+	must(err)
+	defer conn.Close()
+	_, err = conn.Write([]byte("GET /__cmplay/events HTTP/1.1\r\nHost: x\r\n\r\n"))
+	must(err)
+	buf := make([]byte, 512)
+	n, err := conn.Read(buf)
+	must(err)
+	if !strings.Contains(string(buf[:n]), "text/event-stream") {
+		t.Fatalf("event stream answered %q", buf[:n])
+	}
+	must(syscall.Kill(os.Getpid(), syscall.SIGINT))
+	select {
+	case c := <-code:
+		if c != 0 || !strings.Contains(stdout.String(), "stopped") {
+			t.Fatalf("Ctrl-C: exit %d, stdout %q", c, stdout.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server did not stop on Ctrl-C")
+	}
+
+	// Build output never carries the reload script.
+	out := filepath.Join(t.TempDir(), "public")
+	if c := run([]string{"build", "--source", dir, "--out", out}, io.Discard, io.Discard); c != 0 {
+		t.Fatalf("build: exit %d", c)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "index.html"))
+	must(err)
+	if bytes.Contains(data, []byte("__cmplay")) {
+		t.Fatal("cmplay build output contains the live-reload script")
+	}
+}
