@@ -68,13 +68,13 @@ func Watch(opt WatchOptions) (*Watcher, error) {
 		w.parents[filepath.Dir(f)] = true
 	}
 	if opt.Poll > 0 {
-		go w.poll(opt.Poll)
+		go w.poll(opt.Poll, w.snapshot())
 		return w, nil
 	}
 	fsw, err := fsnotify.NewBufferedWatcher(4096)
 	if err != nil {
 		fmt.Fprintf(opt.Log, "cmplay: cannot watch files (%v); polling every second instead\n", err)
-		go w.poll(time.Second)
+		go w.poll(time.Second, w.snapshot())
 		return w, nil
 	}
 	w.fsw = fsw
@@ -86,7 +86,7 @@ func Watch(opt WatchOptions) (*Watcher, error) {
 		}
 		fmt.Fprintf(opt.Log, "cmplay: the system's limit on watched folders is reached (%v); polling every second instead.\n"+
 			"  On Linux, raise it with: sudo sysctl fs.inotify.max_user_watches=524288\n", err)
-		go w.poll(time.Second)
+		go w.poll(time.Second, w.snapshot())
 		return w, nil
 	}
 	go w.run()
@@ -299,9 +299,9 @@ func (w *Watcher) run() {
 	}
 }
 
-// poll compares the size and modification time of every watched file at each tick.
-func (w *Watcher) poll(every time.Duration) {
-	last := w.snapshot()
+// poll compares the size and modification time of every watched file at each tick, starting
+// from last.
+func (w *Watcher) poll(every time.Duration, last map[string]stamp) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {

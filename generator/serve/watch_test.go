@@ -1,0 +1,55 @@
+package serve
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestIgnoredName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"about.md": false, "logo.png": false, "_index.md": false, "4913.md": false, "notes#1.md": false,
+		".about.md.swp": true, ".about.md.swx": true, "4913": true, "about.md~": true, ".#about.md": true,
+		"#about.md#": true, "about.md___jb_tmp___": true, "about.md___jb_old___": true, ".git": true,
+		"node_modules": true, ".public.cmplay-tmp-123": true,
+	} {
+		if got := IgnoredName(name); got != want {
+			t.Errorf("IgnoredName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestPolling is the fallback for systems without (enough) file system events: a change is
+// found by comparing sizes and modification times, and reported like an event burst.
+func TestPolling(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "content", "a", "page.md")
+	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte("one"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := Watch(WatchOptions{Dirs: []string{filepath.Join(dir, "content")}, Poll: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	// Change the file (its size too: two writes may share a modification time) and add a swap
+	// file to ignore.
+	if err := os.WriteFile(page, []byte("two, longer"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "a", ".page.md.swp"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case b := <-w.Batches():
+		if len(b) != 1 || b[0] != page {
+			t.Fatalf("polling reported %v, want [%s]", b, page)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("polling did not see the change")
+	}
+}
