@@ -111,14 +111,16 @@ func TestSearchBrowserEnter(t *testing.T) {
 	for _, tc := range []struct{ name, base string }{{"root", "/"}, {"subpath", "/sub/"}, {"file", "file"}} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "site")
-			var start string
+			var start, results string
 			switch tc.base {
 			case "file":
 				buildShippedAt(t, "file://"+out+"/", out)
 				start = "file://" + out + "/guidelines/escalation/index.html"
+				results = "file://" + out + "/search/index.html"
 			default:
 				buildShippedAt(t, tc.base, out)
-				start = browsertest.Serve(t, out, tc.base) + "guidelines/escalation/"
+				site := browsertest.Serve(t, out, tc.base)
+				start, results = site+"guidelines/escalation/", site+"search/"
 			}
 			landed, options := typeAndEnter(t, ctx, start, query)
 			if len(options) == 0 || !strings.Contains(options[0], "Kids’ platforms") {
@@ -134,6 +136,14 @@ func TestSearchBrowserEnter(t *testing.T) {
 			var found bool
 			if err := chromedp.Run(ctx, chromedp.Evaluate(`!!document.getElementById(decodeURIComponent(location.hash.slice(1)))`, &found)); err != nil || !found {
 				t.Fatalf("no element for %s (%v)", landed, err)
+			}
+			// The shareable results page finds the same section, with a link that works here.
+			var first string
+			err := chromedp.Run(ctx, chromedp.Navigate(results+"?q=kids+platforms&kind=guideline"),
+				chromedp.WaitVisible("#search-page-results a"),
+				chromedp.Evaluate(`document.querySelector("#search-page-results a").href`, &first))
+			if err != nil || !strings.HasSuffix(first, wantURL) {
+				t.Fatalf("results page: first link %q (%v), want …%s", first, err, wantURL)
 			}
 		})
 	}

@@ -217,7 +217,9 @@ function initPage(form) {
   const run = async () => {
     const p = state();
     const mine = ++seq;
-    history.replaceState(null, "", "?" + new URLSearchParams(p).toString());
+    try {
+      history.replaceState(null, "", "?" + new URLSearchParams(p).toString());
+    } catch (e) { /* some browsers refuse it for file:// pages; the search still runs */ }
     if (!p.q.trim()) {
       list.replaceChildren();
       status.textContent = "Type to search every page, section and checklist item.";
