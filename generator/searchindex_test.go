@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,13 +87,19 @@ func TestSearchFilters(t *testing.T) {
 		t.Fatal("kind program: no results")
 	}
 	for _, r := range rs {
-		if !strings.HasPrefix(r.URL, "/programs/") {
-			t.Errorf("kind program: got %s", r.URL)
+		if r.Kind != "program" || !strings.HasPrefix(r.URL, "/programs/") {
+			t.Errorf("kind program: got %s (%s)", r.URL, r.Kind)
 		}
 	}
+	all := s.Search("community", search.Filter{})
 	rs = s.Search("community", search.Filter{Role: "internal-community-manager"})
-	if len(rs) == 0 {
-		t.Fatal("role filter: no results")
+	if len(rs) == 0 || len(rs) >= len(all) {
+		t.Fatalf("role filter: %d results of %d", len(rs), len(all))
+	}
+	for _, r := range rs {
+		if !slices.Contains(r.Roles, "internal-community-manager") {
+			t.Errorf("role filter: got %s for roles %v", r.URL, r.Roles)
+		}
 	}
 	for _, r := range s.Search("escalation -moderation", search.Filter{}) {
 		if strings.Contains(strings.ToLower(r.Within+" "), "moderation") {

@@ -177,6 +177,8 @@ type Result struct {
 	Page   int
 	URL    string // page URL with the anchor of the section or item: "/guidelines/escalation/#when"
 	Title  string // page title
+	Kind   string
+	Roles  []string
 	Within string // section heading or item text, "" for the page's intro
 	Score  float64
 }
@@ -316,7 +318,7 @@ func (s *Searcher) hasPhrases(d int, phrases [][]string) bool {
 func (s *Searcher) result(d int, score float64) Result {
 	page, n, item := s.locate(d)
 	p := s.pages[page]
-	r := Result{Doc: d, Page: page, URL: p.URL, Title: p.Title, Score: score}
+	r := Result{Doc: d, Page: page, URL: p.URL, Title: p.Title, Kind: p.Kind, Roles: p.Roles, Score: score}
 	if item {
 		it := p.Items[n]
 		r.Within = it[1]
