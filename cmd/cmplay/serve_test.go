@@ -122,3 +122,56 @@ func TestServeCommand(t *testing.T) {
 		t.Fatal("cmplay build output contains the live-reload script")
 	}
 }
+
+// TestBuildWatch runs `cmplay build --watch`: the output folder follows each save, is swapped in
+// whole (never half-written: the marker of a complete build is always there), carries no reload
+// script, and Ctrl-C stops the command.
+func TestBuildWatch(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "content", "guide", "page.md")
+	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte("# Page\n\nVersion one.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	var stdout lockedBuffer
+	code := make(chan int, 1)
+	go func() { code <- run([]string{"build", "--watch", "--source", dir, "--out", out}, &stdout, io.Discard) }()
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(stdout.String(), "watching for changes"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("build --watch did not start: %q", stdout.String())
+		}
+	}
+	built := filepath.Join(out, "guide", "page", "index.html")
+	if err := os.WriteFile(page, []byte("# Page\n\nVersion two.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(filepath.Join(out, ".cmplay-output")); err != nil {
+			t.Fatalf("the output folder was seen incomplete: %v", err)
+		}
+		data, _ := os.ReadFile(built)
+		if bytes.Contains(data, []byte("Version two.")) {
+			if bytes.Contains(data, []byte("__cmplay")) {
+				t.Fatal("build --watch output has the live-reload script")
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the output did not follow the save: %q", stdout.String())
+		}
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case c := <-code:
+		if c != 0 {
+			t.Fatalf("exit %d", c)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("build --watch did not stop on Ctrl-C")
+	}
+}
