@@ -98,7 +98,8 @@ func (b *build) historyPages(r *render.Renderer) error {
 		return err
 	}
 	for _, p := range b.site.Pages {
-		if hs.For(p) == nil {
+		// A page whose whole history fits in its footer list needs no page of its own.
+		if v := hs.For(p); v == nil || v.More == 0 {
 			continue
 		}
 		target := render.Link{Title: p.Title, URL: p.URL, Kind: p.Kind}

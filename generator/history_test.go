@@ -2,6 +2,7 @@ package generator
 
 import (
 	"encoding/xml"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -108,9 +109,21 @@ var (
 func TestHistoryGolden(t *testing.T) {
 	s := newSiteRepo(t)
 	policyHistory(s)
+	// Enough changes that the footer list is cut and a full history page is made.
+	for i := 1; i <= 5; i++ {
+		s.write("content/escalation.md", fmt.Sprintf("---\ntitle: Escalation\n---\nEscalate within %d hours.\n", 5-i))
+		s.commit(fmt.Sprintf("Tighten the escalation window, step %d", i), "Grace Hopper")
+	}
 	res, mem := s.build(s.dir)
 	if len(res.Diagnostics) != 0 || len(res.Notes) != 0 {
 		t.Fatalf("diagnostics %v, notes %v", res.Diagnostics, res.Notes)
+	}
+	// A page whose whole history fits in its footer gets no separate history page.
+	if _, ok := mem.File("history/index.html"); ok {
+		t.Error("a history page was made for a page with two commits")
+	}
+	if strings.Contains(file(t, mem, "index.html"), "Full history") {
+		t.Error("a page with its whole history in the footer links to a full history")
 	}
 	got := "-- escalation/index.html: history block --\n" + historyBlock.FindString(file(t, mem, "escalation/index.html")) +
 		"\n-- history/escalation/index.html: main --\n" + mainBlock.FindStringSubmatch(file(t, mem, "history/escalation/index.html"))[1] +
