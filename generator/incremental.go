@@ -34,7 +34,8 @@ import (
 //     the site's shape: every title, URL, summary, kind, weight, role, tag and checklist size
 //     that other pages show in navigation, listings and previous/next links. An edit that only
 //     changes a page's body re-executes that page's template alone; one that changes its title
-//     re-executes every template but still reuses every page's Markdown;
+//     re-executes every template but still reuses every page's Markdown; the kind, tag and 404
+//     listings, by the renderer's configuration and the site's shape;
 //   - the parsed theme and the asset bundle, until a file of the site's theme changes.
 //
 // A change to cmplay.toml needs a new Session: the configuration is fixed for its lifetime.
@@ -58,9 +59,6 @@ func NewSession(cfg Config) *Session {
 	c.themeDir, _ = filepath.Abs(filepath.Join(cfg.Source, "themes", cfg.Theme))
 	return &Session{cfg: cfg, cache: c}
 }
-
-// Config is the configuration the session builds with.
-func (s *Session) Config() Config { return s.cfg }
 
 // Build builds the site into w, or into the output folder (swapped in whole) when w is nil.
 // changed names the files and folders that changed since the previous Build, as absolute paths
