@@ -135,3 +135,51 @@ func BenchmarkSessionRebuild(b *testing.B) {
 		}
 	}
 }
+
+// TestLiveUpdateDefersOnlyTheSearchIndex: the build a page reloads from differs from a full
+// build only in the search index, which is the previous one; the build finished after the
+// reload is the full build.
+func TestLiveUpdateDefersOnlyTheSearchIndex(t *testing.T) {
+	dir := writeSite(t, t.TempDir(), incrementalSite)
+	s := NewSession(Config{Source: dir})
+	first, _, err := s.LiveUpdate(nil)
+	if err != nil || first.Then != nil {
+		t.Fatalf("first build: %v, deferred %v", err, first.Then != nil)
+	}
+	writeSite(t, dir, map[string]string{"content/a/two.md": "---\ntitle: Two\nweight: 2\n---\nA new word: quokkaberry.\n"})
+	u, _, err := s.LiveUpdate([]string{"content/a/two.md"})
+	if err != nil || u.Then == nil {
+		t.Fatalf("rebuild: %v, deferred %v", err, u.Then != nil)
+	}
+	full := output.NewMemory()
+	if _, err := Build(Config{Source: dir, Writer: full}); err != nil {
+		t.Fatal(err)
+	}
+	searchFiles := 0
+	for _, n := range full.Names() {
+		if strings.HasPrefix(n, "search/") {
+			searchFiles++
+			continue
+		}
+		want, _ := full.File(n)
+		if got, _ := u.Site.File(n); !bytes.Equal(got, want) {
+			t.Errorf("%s: the build the page reloads from differs from a full build", n)
+		}
+	}
+	for _, n := range first.Site.Names() {
+		if strings.HasPrefix(n, "search/") {
+			want, _ := first.Site.File(n)
+			if got, _ := u.Site.File(n); !bytes.Equal(got, want) {
+				t.Errorf("%s: not the previous search index", n)
+			}
+		}
+	}
+	if searchFiles == 0 {
+		t.Fatal("no search index in a full build")
+	}
+	done := u.Then()
+	if !done.Quiet {
+		t.Error("the finished build would reload the page again")
+	}
+	sameOutput(t, "finished build", done.Site, full)
+}
