@@ -9,11 +9,14 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/cmplay/cmplay/generator/output"
 	"github.com/cmplay/cmplay/generator/search"
 	"github.com/cmplay/cmplay/internal/browsertest"
+	"github.com/cmplay/cmplay/internal/corpus"
 )
 
 // writeZipfCorpus writes a playbook of n generated pages into src/content. Words are drawn
@@ -177,4 +180,36 @@ func indexBytes(tb testing.TB, out string) (int64, int) {
 		return nil
 	})
 	return total, pages
+}
+
+// BenchmarkSearchIndexInBuild times the index stage on the pages of the generated playbook that
+// BenchmarkBuild uses (1,000 and 5,000 pages), and reports it as a share of one whole in-memory
+// build of the same site measured in the same run, with the index size per page.
+func BenchmarkSearchIndexInBuild(b *testing.B) {
+	for _, n := range []int{1000, 5000} {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			if _, err := corpus.Write(dir, n); err != nil {
+				b.Fatal(err)
+			}
+			start := time.Now()
+			res, err := Build(Config{Source: dir, Writer: output.NewMemory()})
+			if err != nil {
+				b.Fatal(err)
+			}
+			build := time.Since(start)
+			b.ResetTimer()
+			var files map[string][]byte
+			for i := 0; i < b.N; i++ {
+				files = search.Build(search.Input{Pages: res.Site.Pages}).Files()
+			}
+			per := b.Elapsed() / time.Duration(b.N)
+			total := 0
+			for _, f := range files {
+				total += len(f)
+			}
+			b.ReportMetric(float64(per)/float64(build), "share-of-build")
+			b.ReportMetric(float64(total)/float64(len(res.Site.Pages)), "bytes/page")
+		})
+	}
 }

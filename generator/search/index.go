@@ -3,7 +3,6 @@ package search
 import (
 	"html"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/cmplay/cmplay/playbooks"
@@ -134,17 +133,17 @@ func (ix *Index) pageDocs(p *playbooks.Page) ([]doc, pageData) {
 // terms returns the stems of the indexed words of s, and records each surface word's stem.
 func (ix *Index) terms(s string) []string {
 	var out []string
-	for _, t := range Tokenize(s) {
-		if !Indexed(t.Word) {
-			continue
+	eachWord(s, func(w string, _, _ int) {
+		if !Indexed(w) {
+			return
 		}
-		st, ok := ix.words[t.Word]
+		st, ok := ix.words[w]
 		if !ok {
-			st = Stem(t.Word)
-			ix.words[t.Word] = st
+			st = Stem(w)
+			ix.words[w] = st
 		}
 		out = append(out, st)
-	}
+	})
 	return out
 }
 
@@ -173,8 +172,9 @@ func (ix *Index) score(docs []doc) {
 	}
 	perDoc := make([][]weighted, len(docs))
 	df := map[string]int{}
+	tf := map[string]float64{}
 	for i, d := range docs {
-		tf := map[string]float64{}
+		clear(tf)
 		for f, ts := range d.fields {
 			if len(ts) == 0 {
 				continue
@@ -184,6 +184,7 @@ func (ix *Index) score(docs []doc) {
 				tf[t] += boosts[f] / norm
 			}
 		}
+		perDoc[i] = make([]weighted, 0, len(tf))
 		for t, v := range tf {
 			perDoc[i] = append(perDoc[i], weighted{t, v})
 			df[t]++
@@ -191,7 +192,6 @@ func (ix *Index) score(docs []doc) {
 	}
 	n := float64(len(docs))
 	for i, d := range docs {
-		sort.Slice(perDoc[i], func(a, b int) bool { return perDoc[i][a].stem < perDoc[i][b].stem })
 		for _, w := range perDoc[i] {
 			idf := math.Log(1 + (n-float64(df[w.stem])+0.5)/(float64(df[w.stem])+0.5))
 			s := idf * w.tf * (k1 + 1) / (w.tf + k1)

@@ -19,6 +19,12 @@ type Token struct {
 // its apostrophes are dropped ("Don't" → "dont"). Runs made only of apostrophes are not words.
 func Tokenize(text string) []Token {
 	var out []Token
+	eachWord(text, func(w string, start, end int) { out = append(out, Token{Word: w, Start: start, End: end}) })
+	return out
+}
+
+// eachWord calls f with every normalised word of text and its span, without collecting them.
+func eachWord(text string, f func(w string, start, end int)) {
 	start := -1
 	for i, r := range text {
 		if isWordRune(r) {
@@ -28,22 +34,17 @@ func Tokenize(text string) []Token {
 			continue
 		}
 		if start >= 0 {
-			out = appendToken(out, text, start, i)
+			if w := normalize(text[start:i]); w != "" {
+				f(w, start, i)
+			}
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = appendToken(out, text, start, len(text))
+		if w := normalize(text[start:]); w != "" {
+			f(w, start, len(text))
+		}
 	}
-	return out
-}
-
-func appendToken(out []Token, text string, start, end int) []Token {
-	w := normalize(text[start:end])
-	if w == "" {
-		return out
-	}
-	return append(out, Token{Word: w, Start: start, End: end})
 }
 
 func isWordRune(r rune) bool {
@@ -56,7 +57,17 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 // Unicode rules; they differ only for "İ" (Go "i", the browser "i̇") and a final sigma (Go "σ",
 // the browser "ς"), so both sides fold those to "i" and "σ".
 func normalize(w string) string {
-	w = strings.ToLower(w)
+	w = strings.ToLower(w) // returns w itself when it has no upper case
+	plain := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || c == '\'' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return w
+	}
 	if strings.ContainsAny(w, "\u0307ς") {
 		w = strings.NewReplacer("i\u0307", "i", "ς", "σ").Replace(w)
 	}
