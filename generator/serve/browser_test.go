@@ -28,29 +28,27 @@ func waitJS(expr string) chromedp.Action {
 	})
 }
 
-// TestBrowserReloadsOverlayAndCSS opens a page in Chromium, edits its file and sees the page
+// TestBrowserReloadsOverlayAndCSS opens a page of the shipped playbook in Chromium, edits its file and sees the page
 // reload with the change at the same scroll position; breaks the front matter and sees the
 // overlay over the last good page; fixes it and sees the overlay go; edits a stylesheet and sees
 // it swapped without a reload.
 func TestBrowserReloadsOverlayAndCSS(t *testing.T) {
 	ctx := browsertest.New(t)
-	files := map[string]string{"themes/default/assets/print.css": "@media print { body { color: #111 } }\n"}
-	for k, v := range site {
-		files[k] = v
+	files := shipped(t)
+	files["themes/default/assets/print.css"] = "@media print { body { color: #111 } }\n"
+	const name = "content/onboarding/first-90-days.md"
+	original := files[name]
+	if original == "" {
+		t.Fatalf("the shipped playbook has no %s", name)
 	}
-	long := "---\ntitle: Welcome\nweight: 2\n---\nGreet new members within a day.\n\n"
-	for i := 0; i < 200; i++ {
-		long += "A line of filler so the page scrolls.\n\n"
-	}
-	files["content/guide/welcome.md"] = long
 	l := startLive(t, files)
-	page := l.path("content/guide/welcome.md")
+	page := l.path(name)
 
 	var reloaded bool
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(l.url+"guide/welcome/"),
+		chromedp.Navigate(l.url+"onboarding/first-90-days/"),
 		waitJS(`document.querySelector('script[src="/__cmplay/reload.js"]') !== null && document.readyState === "complete"`),
-		chromedp.Evaluate(`window.scrollTo(0, 1500); window.cmplayMarker = "before"; true`, nil),
+		chromedp.Evaluate(`window.scrollTo(0, 800); window.cmplayMarker = "before"; true`, nil),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +57,7 @@ func TestBrowserReloadsOverlayAndCSS(t *testing.T) {
 	if err := chromedp.Run(ctx, waitJS(`document.documentElement.hasAttribute("data-cmplay-live")`)); err != nil {
 		t.Fatal(err)
 	}
-	must(t, os.WriteFile(page, []byte(long+"Saved while the browser watched.\n"), 0o644))
+	must(t, os.WriteFile(page, []byte(original+"\nSaved while the browser watched.\n"), 0o644))
 	l.next()
 	err = chromedp.Run(ctx,
 		waitJS(`document.body.textContent.includes("Saved while the browser watched.")`),
@@ -75,22 +73,22 @@ func TestBrowserReloadsOverlayAndCSS(t *testing.T) {
 	if err := chromedp.Run(ctx, waitJS(`window.scrollY > 0`), chromedp.Evaluate(`window.scrollY`, &y)); err != nil {
 		t.Fatal(err)
 	}
-	if y < 1400 || y > 1600 {
-		t.Errorf("scroll position after reload %v, want about 1500", y)
+	if y < 700 || y > 900 {
+		t.Errorf("scroll position after reload %v, want about 800", y)
 	}
 
 	// A broken save: the overlay names file:line:col over the last good page.
-	must(t, os.WriteFile(page, []byte("---\ntitle: [Welcome\n---\nBroken.\n"), 0o644))
+	must(t, os.WriteFile(page, []byte("---\ntitle: [First 90 days\n---\nBroken.\n"), 0o644))
 	l.next()
 	var text string
 	err = chromedp.Run(ctx,
 		waitJS(`document.getElementById("cmplay-overlay") !== null`),
-		chromedp.Text("#cmplay-overlay", &text, chromedp.ByQuery),
+		chromedp.Evaluate(`document.getElementById("cmplay-overlay").textContent`, &text),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(text, "content/guide/welcome.md:2:") {
+	if !strings.Contains(text, name+":2:") {
 		t.Fatalf("overlay says %q, want the file:line:col of the error", text)
 	}
 	var lastGood bool
@@ -98,7 +96,7 @@ func TestBrowserReloadsOverlayAndCSS(t *testing.T) {
 		t.Fatalf("the last good page is not shown under the overlay (%v)", err)
 	}
 	// The fix clears it.
-	must(t, os.WriteFile(page, []byte(long+"Fixed.\n"), 0o644))
+	must(t, os.WriteFile(page, []byte(original+"\nFixed.\n"), 0o644))
 	l.next()
 	if err := chromedp.Run(ctx, waitJS(`document.body.textContent.includes("Fixed.") && document.getElementById("cmplay-overlay") === null`)); err != nil {
 		t.Fatal(err)

@@ -84,10 +84,18 @@ func (h *Hub) run() {
 				close(c)
 			}
 		case ev := <-h.send:
+			// Pages are told when the problems change, not each time a build repeats them (the
+			// overlay would flicker).
 			switch ev.Type {
 			case "problems":
+				if problems != nil && sameData(problems.Data, ev.Data) {
+					continue
+				}
 				problems = &ev
 			case "ok":
+				if problems == nil {
+					continue
+				}
 				problems = nil
 			case "reload", "css":
 				build++
@@ -101,6 +109,12 @@ func (h *Hub) run() {
 			}
 		}
 	}
+}
+
+func sameData(a, b any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
 }
 
 func (h *Hub) buildID(n int) string { return h.id + "-" + strconv.Itoa(n) }
