@@ -43,7 +43,7 @@ function renderResult(r, found, tag, id) {
   const a = document.createElement("a");
   a.href = r.url;
   a.className = "search-result";
-  if (id) { a.id = id; a.setAttribute("role", "option"); a.tabIndex = -1; }
+  if (id) { a.id = id; a.setAttribute("role", "option"); a.tabIndex = -1; el.setAttribute("role", "presentation"); }
   const head = document.createElement("span");
   head.className = "search-result-title";
   head.textContent = r.title;
