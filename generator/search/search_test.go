@@ -181,3 +181,24 @@ func BenchmarkSearchIndex(b *testing.B) {
 	b.ReportMetric(float64(total)/float64(len(pages)), "bytes/page")
 	b.ReportMetric(float64(first), "first-query-bytes")
 }
+
+// FuzzSearch feeds arbitrary queries to the parser and the searcher: nothing may panic, and every
+// result must name a page of the index.
+func FuzzSearch(f *testing.F) {
+	for _, q := range []string{"escalat", `"a b" -c`, "-", `"`, "İ ς x", "\xff\xfe", "a\"b\"c -\"d e\"", "word1x2 word3"} {
+		f.Add(q)
+	}
+	ix := Build(Input{Pages: synthetic(20), ChunkBytes: 512})
+	s, err := Open(ix.Files())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		ParseQuery(q)
+		for _, r := range s.Search(q, Filter{}) {
+			if !strings.HasPrefix(r.URL, "/p") {
+				t.Fatalf("result %v", r)
+			}
+		}
+	})
+}
