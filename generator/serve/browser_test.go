@@ -34,6 +34,9 @@ func waitJS(expr string) chromedp.Action {
 // it swapped without a reload.
 func TestBrowserReloadsOverlayAndCSS(t *testing.T) {
 	ctx := browsertest.New(t)
+	// Close the browser and wait for it before the test's temporary folders (its profile among
+	// them) are removed.
+	defer chromedp.Cancel(ctx)
 	files := shipped(t)
 	files["themes/default/assets/print.css"] = "@media print { body { color: #111 } }\n"
 	const name = "content/onboarding/first-90-days.md"

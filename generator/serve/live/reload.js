@@ -8,19 +8,21 @@
   "use strict";
   var KEY = "cmplay-live-scroll";
   var build = null;
+  var expected = null; // the build a reload asked for: a newer one may have come meanwhile
   var overlay = null;
 
   try {
     var saved = JSON.parse(sessionStorage.getItem(KEY) || "null");
     sessionStorage.removeItem(KEY);
     if (saved && saved.path === location.pathname) {
+      expected = saved.build;
       window.addEventListener("load", function () { window.scrollTo(saved.x, saved.y); });
     }
   } catch (e) { /* storage may be disabled; reloading still works */ }
 
-  function reload() {
+  function reload(id) {
     try {
-      sessionStorage.setItem(KEY, JSON.stringify({ path: location.pathname, x: window.scrollX, y: window.scrollY }));
+      sessionStorage.setItem(KEY, JSON.stringify({ path: location.pathname, x: window.scrollX, y: window.scrollY, build: id }));
     } catch (e) { /* ignore */ }
     location.reload();
   }
@@ -92,14 +94,15 @@
     var es = new EventSource("/__cmplay/events");
     es.addEventListener("hello", function (e) {
       var id = JSON.parse(e.data);
-      if (build !== null && id !== build) return reload(); // the server restarted or rebuilt while we were away
+      // The server restarted or rebuilt while we were away, or while this page was loading.
+      if ((build !== null && id !== build) || (build === null && expected && id !== expected)) return reload(id);
       build = id;
       document.documentElement.setAttribute("data-cmplay-live", id); // connected (tests wait for it)
     });
     es.addEventListener("reload", function (e) {
       var d = JSON.parse(e.data);
       build = d.build;
-      reload();
+      reload(d.build);
     });
     es.addEventListener("css", function (e) {
       var d = JSON.parse(e.data);
