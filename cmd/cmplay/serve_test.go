@@ -83,6 +83,14 @@ func TestServeCommand(t *testing.T) {
 		t.Errorf("no rebuild line printed: %q", stdout.String())
 	}
 
+	// A new title in cmplay.toml rebuilds the site with it.
+	must(os.WriteFile(filepath.Join(dir, "cmplay.toml"), []byte("title = \"Renamed Playbook\"\n"), 0o644))
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(get(url), "Renamed Playbook"); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the new title in cmplay.toml was not served; stderr %q", stderr.String())
+		}
+	}
+
 	// The same port again is busy: a clear error, exit code 1.
 	var busyErr bytes.Buffer
 	if c := run([]string{"serve", "--source", dir, "--port", port}, io.Discard, &busyErr); c != 1 || !strings.Contains(busyErr.String(), "try --port 0") {
