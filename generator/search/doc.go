@@ -23,8 +23,9 @@
 // The browser never stems. The dictionary lists each surface word (the word as written in the
 // text) together with its stem. A query word that is found there reaches its stem. A prefix
 // reaches the stems of every word it begins. Failing both, a word of five letters or more reaches
-// the words one edit away (Damerau), and failing that too, the words that begin with the word
-// minus a common ending ("escalation" → "escal…").
+// the words one edit away (Damerau): first among the words sharing its first two letters, then
+// among those sharing its first letter. Failing that too, it reaches the words that begin with
+// the word minus a common ending ("escalation" → "escal…").
 //
 // # Ranking
 //

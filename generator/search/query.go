@@ -383,18 +383,22 @@ func (s *Searcher) expand(t Term) map[stemKey]float64 {
 	if len(out) > 0 || utf8.RuneCountInString(t.Word) < typoMinLen {
 		return out
 	}
-	first, _ := utf8.DecodeRuneInString(t.Word)
-	pre := string(first)
-	lo, hi := s.prefixChunks(pre)
-	for c := lo; c < hi; c++ {
-		for i, w := range s.chunks[c].Words {
-			if strings.HasPrefix(w, pre) && oneEdit(t.Word, w) {
-				out[stemKey{c, s.chunks[c].Stems[i]}] = weightTypo
+	// Typos are looked for among the words that share the first two letters, then, when there
+	// are none, the first letter: most typos are past the second letter, and the first search
+	// loads fewer chunks.
+	rs := []rune(t.Word)
+	for _, pre := range []string{string(rs[:2]), string(rs[:1])} {
+		lo, hi := s.prefixChunks(pre)
+		for c := lo; c < hi; c++ {
+			for i, w := range s.chunks[c].Words {
+				if strings.HasPrefix(w, pre) && oneEdit(t.Word, w) {
+					out[stemKey{c, s.chunks[c].Stems[i]}] = weightTypo
+				}
 			}
 		}
-	}
-	if len(out) > 0 {
-		return out
+		if len(out) > 0 {
+			return out
+		}
 	}
 	// A form of the word the site never uses ("escalation" where the text only says
 	// "escalate"): cut a common ending and take the words that begin with the rest.

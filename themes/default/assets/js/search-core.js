@@ -293,14 +293,18 @@ export class Search {
       if (i >= 0) note(c, chunk, chunk.s[i], WEIGHT_EXACT);
     }
     if (found.size === 0 && runes(t.word) >= TYPO_MIN_LEN) {
-      const first = String.fromCodePoint(t.word.codePointAt(0));
-      const range = this.prefixChunks(first);
-      const chunks = await this.chunksIn(range);
-      chunks.forEach((chunk, k) => {
-        chunk.w.forEach((w, i) => {
-          if (w.startsWith(first) && oneEdit(t.word, w)) note(range[0] + k, chunk, chunk.s[i], WEIGHT_TYPO);
+      // Typos among the words sharing the first two letters, then the first letter (query.go).
+      const rs = [...t.word];
+      for (const pre of [rs[0] + rs[1], rs[0]]) {
+        const range = this.prefixChunks(pre);
+        const chunks = await this.chunksIn(range);
+        chunks.forEach((chunk, k) => {
+          chunk.w.forEach((w, i) => {
+            if (w.startsWith(pre) && oneEdit(t.word, w)) note(range[0] + k, chunk, chunk.s[i], WEIGHT_TYPO);
+          });
         });
-      });
+        if (found.size > 0) break;
+      }
     }
     // A form of the word the site never uses ("escalation" where the text only says
     // "escalate"): cut a common ending and take the words that begin with the rest.
