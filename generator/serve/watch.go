@@ -81,16 +81,23 @@ func Watch(opt WatchOptions) (*Watcher, error) {
 	if err := w.addAll(); err != nil {
 		fsw.Close()
 		w.fsw = nil
-		if !errors.Is(err, syscall.ENOSPC) && !errors.Is(err, syscall.EMFILE) {
+		if !outOfWatches(err) {
 			return nil, err
 		}
-		fmt.Fprintf(opt.Log, "cmplay: the system's limit on watched folders is reached (%v); polling every second instead.\n"+
-			"  On Linux, raise it with: sudo sysctl fs.inotify.max_user_watches=524288\n", err)
+		fmt.Fprintf(opt.Log, limitMessage, err)
 		go w.poll(time.Second, w.snapshot())
 		return w, nil
 	}
 	go w.run()
 	return w, nil
+}
+
+const limitMessage = "cmplay: the system's limit on watched folders is reached (%v); polling every second instead.\n" +
+	"  On Linux, raise it with: sudo sysctl fs.inotify.max_user_watches=524288\n"
+
+// outOfWatches reports the errors of a system that cannot watch one more folder.
+func outOfWatches(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE)
 }
 
 // Batches delivers the bursts of changes.
@@ -131,16 +138,12 @@ func (w *Watcher) addAll() error {
 
 // created handles a new folder: below a watched folder it is watched with everything in it; above
 // one that did not exist yet it is watched until that one appears. It returns the files found.
-func (w *Watcher) created(dir string) []string {
+func (w *Watcher) created(dir string) ([]string, error) {
 	var found []string
 	for _, d := range w.opt.Dirs {
 		switch {
 		case within(d, dir):
-			f, err := w.addTree(dir)
-			if err != nil {
-				fmt.Fprintf(w.opt.Log, "cmplay: cannot watch %s: %v\n", dir, err)
-			}
-			return f
+			return w.addTree(dir)
 		case within(dir, d):
 			w.fsw.Add(dir)
 			if _, err := os.Stat(d); err == nil {
@@ -154,7 +157,7 @@ func (w *Watcher) created(dir string) []string {
 			}
 		}
 	}
-	return found
+	return found, nil
 }
 
 func within(dir, p string) bool {
@@ -258,7 +261,17 @@ func (w *Watcher) run() {
 			}
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() {
-					for _, f := range w.created(ev.Name) {
+					found, err := w.created(ev.Name)
+					if outOfWatches(err) {
+						fmt.Fprintf(w.opt.Log, limitMessage, err)
+						w.fsw.Close()
+						go w.poll(time.Second, nil) // the first tick reports every file: a full rebuild
+						return
+					}
+					if err != nil {
+						fmt.Fprintf(w.opt.Log, "cmplay: cannot watch %s: %v\n", ev.Name, err)
+					}
+					for _, f := range found {
 						pending[f] = true
 					}
 				}
