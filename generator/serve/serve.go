@@ -1,5 +1,17 @@
 // Package serve is cmplay's local web server: it serves a build held in memory with the same
 // URL rules a static host applies (pretty URLs, index.html, the site's 404 page).
+//
+// For live editing it also has the other parts of watch → debounce → rebuild → notify:
+//
+//   - Watcher (watch.go) follows the site's folders with fsnotify, including folders created
+//     later, ignores editors' temporary files, and folds each burst of events into one list of
+//     changed paths after 100 ms of quiet; it polls when the system has no watches left.
+//   - Hub (hub.go) is the server-sent event stream; one goroutine owns the open pages.
+//   - Live (live.go) puts Handler and Hub behind one http.Handler with the embedded reload
+//     script, decides which build is served after a rebuild, and runs the rebuild loop. The
+//     rebuild itself is a callback: the generator builds, this package serves.
+//
+// docs/serve.md is the user's guide.
 package serve
 
 import (
