@@ -1,9 +1,11 @@
 package playbooks
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a diagnostic stops a page (Error) or only asks for attention (Warning).
@@ -92,13 +94,33 @@ func (ds Diagnostics) Sort() {
 }
 
 // Position converts a byte offset in src into a 1-based line and column (in runes, so a column
-// points at the character a person sees).
+// points at the character a person sees). For many lookups in one file use a LineIndex.
 func Position(src []byte, offset int) (line, col int) {
-	if offset > len(src) {
-		offset = len(src)
+	offset = max(0, min(offset, len(src)))
+	start := bytes.LastIndexByte(src[:offset], '\n') + 1
+	return 1 + bytes.Count(src[:start], []byte{'\n'}), 1 + utf8.RuneCount(src[start:offset])
+}
+
+// LineIndex answers Position for one file in logarithmic time.
+type LineIndex struct {
+	src    []byte
+	starts []int // offset of the first byte of each line
+}
+
+// NewLineIndex indexes the line starts of src.
+func NewLineIndex(src []byte) *LineIndex {
+	starts := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
 	}
-	line = 1 + strings.Count(string(src[:offset]), "\n")
-	start := strings.LastIndexByte(string(src[:offset]), '\n') + 1
-	col = 1 + len([]rune(string(src[start:offset])))
-	return line, col
+	return &LineIndex{src: src, starts: starts}
+}
+
+// Position is the 1-based line and rune column of a byte offset.
+func (x *LineIndex) Position(offset int) (line, col int) {
+	offset = max(0, min(offset, len(x.src)))
+	i := sort.SearchInts(x.starts, offset+1) - 1
+	return i + 1, 1 + utf8.RuneCount(x.src[x.starts[i]:offset])
 }

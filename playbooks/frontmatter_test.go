@@ -96,9 +96,13 @@ func TestDiagnosticString(t *testing.T) {
 
 func TestPosition(t *testing.T) {
 	src := []byte("ab\nçd\nef")
-	for _, tt := range []struct{ off, line, col int }{{0, 1, 1}, {3, 2, 1}, {5, 2, 2}, {7, 3, 1}} {
+	x := NewLineIndex(src)
+	for _, tt := range []struct{ off, line, col int }{{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {5, 2, 2}, {7, 3, 1}, {9, 3, 3}, {99, 3, 3}} {
 		if l, c := Position(src, tt.off); l != tt.line || c != tt.col {
 			t.Errorf("Position(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
+		}
+		if l, c := x.Position(tt.off); l != tt.line || c != tt.col {
+			t.Errorf("LineIndex.Position(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
 		}
 	}
 }

@@ -97,8 +97,8 @@ func TestLongItemKeepsIDWhenItsEndIsReworded(t *testing.T) {
 }
 
 func TestPinnedIDs(t *testing.T) {
-	p, diags := render(t, "/p/", "- [ ] Meet your *sponsor* {#meet-sponsor}\n- [ ] Bad id {#no/slash}\n- [ ] Plain\n")
-	if len(p.Items) != 3 {
+	p, diags := render(t, "/p/", "- [ ] Meet your *sponsor* {#meet-sponsor}\n- [ ] Bad id {#-leading-dash}\n- [ ] Plain\n- [ ] Reworded, old automatic id kept {#onboarding/first-week/meet-your-sponsor}\n")
+	if len(p.Items) != 4 {
 		t.Fatalf("%d items", len(p.Items))
 	}
 	it := p.Items[0]
@@ -119,6 +119,9 @@ func TestPinnedIDs(t *testing.T) {
 	}
 	if p.Items[2].Pinned || p.Items[2].ID != "p/plain" {
 		t.Fatalf("item 3 = %+v", p.Items[2])
+	}
+	if it := p.Items[3]; !it.Pinned || it.ID != "onboarding/first-week/meet-your-sponsor" {
+		t.Fatalf("an automatic id cannot be pinned: %+v", it)
 	}
 }
 

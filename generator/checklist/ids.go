@@ -20,9 +20,10 @@ const (
 // pinnedRe matches a trailing "{#id}" at the end of an item's last line.
 var pinnedRe = regexp.MustCompile(`[ \t]*\{#([^{}\s]*)\}[ \t]*$`)
 
-// validID is what an author may pin: letters, digits and . _ : - (no spaces, no slashes, which
-// automatic ids use).
-var validID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:-]*$`)
+// validID is what an author may pin: letters, digits and . _ : - /, starting with a letter or
+// digit. Slashes are allowed so an author can pin the automatic id ("page/words") an item had
+// before it was reworded, which keeps readers' ticks; `cmplay check --base` suggests exactly that.
+var validID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:/-]*$`)
 
 // Normalize is the form of an item's text that its hash covers: lower case, letters and digits
 // only, one space between words. Changing case, punctuation or spacing does not count as a

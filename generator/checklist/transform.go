@@ -107,7 +107,7 @@ func wrap(box *east.TaskCheckBox, it *Item, src []byte, st *markdown.State) {
 				it.ID, it.Pinned = id, true
 			} else if st != nil {
 				st.Report(last.Start+m[2], playbooks.Error, "checklist-id",
-					fmt.Sprintf("item id %q may hold only letters, digits and . _ : - (and start with a letter or digit)", id),
+					fmt.Sprintf("item id %q may hold only letters, digits and . _ : - / (and start with a letter or digit)", id),
 					"rename the id, e.g. {#meet-sponsor}")
 			}
 		}

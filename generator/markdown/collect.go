@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"html"
 	"net/url"
 	"path"
 	"strings"
@@ -58,7 +59,8 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 				txt.WriteByte(' ')
 			}
 		case *ast.String:
-			txt.Write(n.Value)
+			// The typographer's curly quotes and dashes are HTML entities; text wants characters.
+			txt.WriteString(html.UnescapeString(string(n.Value)))
 		case *ast.Paragraph:
 			if p.Summary == "" && n.Parent() == doc {
 				p.Summary = firstSentences(plainText(n, src), 200)
@@ -145,7 +147,7 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b.WriteString(html.UnescapeString(string(c.Value)))
 		case *ast.List:
 			if c != n {
 				return ast.WalkSkipChildren, nil
@@ -180,7 +182,7 @@ func lineOf(src []byte, off int) int {
 // links that point at nothing or outside the site.
 func (c *collector) rewrite(st *State, dest string, image bool, off int) string {
 	p := st.Page
-	line, col := playbooks.Position(p.Body, off)
+	line, col := st.Position(off)
 	p.Links = append(p.Links, playbooks.Link{Dest: dest, Image: image, Line: line, Col: col})
 	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || hasScheme(dest) {
 		return dest

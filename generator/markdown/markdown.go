@@ -82,6 +82,15 @@ func New(opt Options) *Renderer {
 type State struct {
 	Page  *playbooks.Page
 	Diags playbooks.Diagnostics
+	lines *playbooks.LineIndex
+}
+
+// Position is the line and column of a byte offset in the page body.
+func (s *State) Position(offset int) (line, col int) {
+	if s.lines == nil {
+		s.lines = playbooks.NewLineIndex(s.Page.Body)
+	}
+	return s.lines.Position(offset)
 }
 
 var stateKey = parser.NewContextKey()
@@ -94,7 +103,7 @@ func StateOf(pc parser.Context) *State {
 
 // Report adds a diagnostic at a byte offset of the page body.
 func (s *State) Report(offset int, sev playbooks.Severity, rule, msg, fix string) {
-	line, col := playbooks.Position(s.Page.Body, offset)
+	line, col := s.Position(offset)
 	s.Diags = append(s.Diags, playbooks.Diagnostic{File: s.Page.File, Line: line, Col: col, Severity: sev, Rule: rule, Msg: msg, Fix: fix})
 }
 

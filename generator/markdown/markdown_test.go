@@ -159,6 +159,26 @@ func TestSummaryAndText(t *testing.T) {
 	}
 }
 
+func TestTextHasCharactersNotEntities(t *testing.T) {
+	p, _ := render(t, "a.md", "## \"Escalate\" -- fast\n\nThe \"human\" voice -- always.\n", Options{})
+	if strings.Contains(p.Text, "&") || !strings.Contains(p.Text, "“human”") || p.Headings[0].Text != "“Escalate” – fast" {
+		t.Errorf("text %q, heading %q: want typographic characters, not entities", p.Text, p.Headings[0].Text)
+	}
+}
+
+// TestManyLinksLinear: diagnostics for thousands of links on one page must not rescan the page
+// for each one (it did, and a page of 1,000 links took 80 ms).
+func TestManyLinksLinear(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 5000; i++ {
+		b.WriteString("A [missing](nope.md) link on a line of its own.\n\n")
+	}
+	p, diags := render(t, "a.md", b.String(), Options{})
+	if len(diags) != 5000 || diags[4999].Line != 9999 || len(p.Links) != 5000 {
+		t.Fatalf("%d diagnostics, last at line %d", len(diags), diags[len(diags)-1].Line)
+	}
+}
+
 func BenchmarkRender(b *testing.B) {
 	var sb strings.Builder
 	for i := 0; i < 20; i++ {

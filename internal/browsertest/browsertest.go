@@ -58,7 +58,15 @@ func New(t testing.TB) context.Context {
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	// Close the browser gracefully before the test's temporary folders (its profile) are removed;
+	// a bare cancel races Chromium's own shutdown writing into the profile.
+	bctx := ctx
+	t.Cleanup(func() {
+		chromedp.Cancel(bctx)
+		cancelT()
+		cancelC()
+		cancelA()
+	})
 	if err := chromedp.Run(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
@@ -77,7 +85,15 @@ func Serve(t testing.TB, dir, prefix string) string {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle(prefix, http.StripPrefix(strings.TrimSuffix(prefix, "/"), http.FileServer(http.Dir(dir))))
+	files := http.StripPrefix(strings.TrimSuffix(prefix, "/"), http.FileServer(http.Dir(dir)))
+	// Tests rebuild sites within the same second; file times have one-second resolution, so
+	// conditional requests could be answered "304 Not Modified" with the old page.
+	mux.Handle(prefix, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Header.Del("If-Modified-Since")
+		r.Header.Del("If-None-Match")
+		w.Header().Set("Cache-Control", "no-store")
+		files.ServeHTTP(w, r)
+	}))
 	srv := &http.Server{Handler: mux}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
