@@ -62,7 +62,9 @@ func New(t testing.TB) context.Context {
 	// a bare cancel races Chromium's own shutdown writing into the profile.
 	bctx := ctx
 	t.Cleanup(func() {
-		chromedp.Cancel(bctx)
+		if bctx.Err() == nil { // a test may have closed the browser itself
+			chromedp.Cancel(bctx)
+		}
 		cancelT()
 		cancelC()
 		cancelA()
