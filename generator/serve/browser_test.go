@@ -28,10 +28,11 @@ func waitJS(expr string) chromedp.Action {
 	})
 }
 
-// TestBrowserReloadsOverlayAndCSS opens a page of the shipped playbook in Chromium, edits its file and sees the page
-// reload with the change at the same scroll position; breaks the front matter and sees the
-// overlay over the last good page; fixes it and sees the overlay go; edits a stylesheet and sees
-// it swapped without a reload.
+// TestBrowserReloadsOverlayAndCSS opens a page of the shipped playbook in Chromium, edits its
+// file and sees the page reload with the change at the same scroll position; breaks the front
+// matter and sees the overlay over the last good page; fixes it and sees the overlay go; edits a
+// stylesheet and sees it swapped without a reload; restarts the server and sees the page
+// reconnect and reload.
 func TestBrowserReloadsOverlayAndCSS(t *testing.T) {
 	ctx := browsertest.New(t)
 	// Close the browser and wait for it before the test's temporary folders (its profile among
@@ -121,5 +122,15 @@ func TestBrowserReloadsOverlayAndCSS(t *testing.T) {
 	}
 	if !kept {
 		t.Fatal("a stylesheet change reloaded the page")
+	}
+
+	// The server is stopped, the file changes, the server starts again: the page reconnects and
+	// reloads.
+	addr := l.addr()
+	l.stop()
+	must(t, os.WriteFile(page, []byte(original+"\nWritten while the server was down.\n"), 0o644))
+	l.start(addr)
+	if err := chromedp.Run(ctx, waitJS(`document.body.textContent.includes("Written while the server was down.")`)); err != nil {
+		t.Fatalf("the page did not reload from the restarted server: %v", err)
 	}
 }

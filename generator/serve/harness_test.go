@@ -26,6 +26,7 @@ type live struct {
 	server   *serve.Live
 	rebuilds chan rebuild
 	finished chan serve.Update // each build finished after a reload (Update.Then)
+	stop     func()            // stops the running server
 }
 
 type rebuild struct {
@@ -40,22 +41,32 @@ func startLive(t testing.TB, files map[string]string) *live {
 	t.Helper()
 	dir := t.TempDir()
 	writeFiles(t, dir, files)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	l := &live{t: t, dir: dir, rebuilds: make(chan rebuild, 64), finished: make(chan serve.Update, 64)}
+	l.start("127.0.0.1:0")
+	t.Cleanup(func() { l.stop() })
+	return l
+}
+
+// start builds the site and serves it on addr, as `cmplay serve` starting up.
+func (l *live) start(addr string) {
+	t := l.t
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := &live{t: t, dir: dir, url: "http://" + ln.Addr().String() + "/", server: serve.NewLive("/"),
-		rebuilds: make(chan rebuild, 64), finished: make(chan serve.Update, 64)}
-	sess := generator.NewSession(generator.Config{Source: dir, BaseURL: l.url, Foot: serve.Script})
+	l.url = "http://" + ln.Addr().String() + "/"
+	l.server = serve.NewLive("/")
+	sess := generator.NewSession(generator.Config{Source: l.dir, BaseURL: l.url, Foot: serve.Script})
 	first, _, err := sess.LiveUpdate(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	l.server.Publish(first)
 	w, err := serve.Watch(serve.WatchOptions{
-		Dirs:  []string{filepath.Join(dir, "content"), filepath.Join(dir, "themes", "default")},
-		Files: []string{filepath.Join(dir, generator.File)},
-		Skip:  []string{filepath.Join(dir, "public"), filepath.Join(dir, ".git")},
+		Dirs:  []string{filepath.Join(l.dir, "content"), filepath.Join(l.dir, "themes", "default")},
+		Files: []string{filepath.Join(l.dir, generator.File)},
+		Skip:  []string{filepath.Join(l.dir, "public"), filepath.Join(l.dir, ".git")},
 		Log:   io.Discard,
 	})
 	if err != nil {
@@ -77,14 +88,17 @@ func startLive(t testing.TB, files map[string]string) *live {
 	})
 	srv := &http.Server{Handler: l.server}
 	go srv.Serve(ln)
-	t.Cleanup(func() {
+	server := l.server
+	l.stop = func() {
 		cancel()
 		w.Close()
-		l.server.Close()
+		server.Close()
 		srv.Close()
-	})
-	return l
+	}
 }
+
+// addr is the address the server listens on.
+func (l *live) addr() string { return strings.TrimSuffix(strings.TrimPrefix(l.url, "http://"), "/") }
 
 func writeFiles(t testing.TB, dir string, files map[string]string) {
 	t.Helper()
