@@ -197,8 +197,14 @@ func (f *cachedFS) ReadFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	f.c.mu.Lock()
-	f.c.files[name] = data
 	f.c.stats.Read++
+	f.c.mu.Unlock()
+	// A symbolic link changes when its target does, and the watcher names only the target.
+	if info, err := fs.Lstat(f.base, name); err != nil || info.Mode()&fs.ModeSymlink != 0 {
+		return data, nil
+	}
+	f.c.mu.Lock()
+	f.c.files[name] = data
 	f.c.mu.Unlock()
 	return data, nil
 }

@@ -88,6 +88,14 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 			writeSite(t, dir, map[string]string{"content/a/one.md": "---\ntitle: [unclosed\n---\nFirst page.\n"})
 		}, []string{"content/a/one.md"}, Stats{Read: 1, Parsed: 1, Rendered: 1, Templated: 5}},
 		{"unknown change", func() {}, nil, Stats{Read: 6}},
+		{"symbolic link to a page", func() {
+			if err := os.Symlink("two.md", filepath.Join(dir, "content/a/link.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"content/a/link.md"}, Stats{Read: 1, Parsed: 1, Rendered: 6, Templated: 6}},
+		{"its target edited", func() {
+			writeSite(t, dir, map[string]string{"content/a/two.md": "---\ntitle: Two renamed\nweight: 2\nsummary: The second page.\n---\nLinked body.\n"})
+		}, []string{"content/a/two.md"}, Stats{Read: 2, Parsed: 2, Rendered: 2, Templated: 2}},
 	}
 	for _, st := range steps {
 		st.edit()
