@@ -311,3 +311,59 @@ func TestSearchBrowserOpenItems(t *testing.T) {
 		t.Errorf("all items after ticking: %v, want the item", urls)
 	}
 }
+
+// TestSearchBrowserMatchesGo runs queries with and without filters through the browser and the
+// Go searcher on the shipped playbook and wants the same results in the same order.
+func TestSearchBrowserMatchesGo(t *testing.T) {
+	ctx := newBrowser(t)
+	out := filepath.Join(t.TempDir(), "site")
+	buildShippedAt(t, "/", out)
+	s := shippedSearch(t)
+	type check struct {
+		Q    string
+		Opts map[string]any
+		f    search.Filter
+	}
+	checks := []check{
+		{"community", nil, search.Filter{}},
+		{"community manager", nil, search.Filter{}},
+		{"commun", map[string]any{"kind": "program"}, search.Filter{Kind: "program"}},
+		{"community", map[string]any{"role": "internal-community-manager"}, search.Filter{Role: "internal-community-manager"}},
+		{"escalation", map[string]any{"items": true}, search.Filter{Items: true}},
+		{`"weekly practices" -daily`, nil, search.Filter{}},
+		{"moderatoin feedbak", nil, search.Filter{}},
+		{"escalations", nil, search.Filter{}},
+	}
+	in, _ := json.Marshal(checks)
+	var got [][]string
+	base := browsertest.Serve(t, out, "/")
+	err := chromedp.Run(ctx, chromedp.Navigate(base+"search/"),
+		chromedp.Poll(`!!window.cmplaySearch`, nil),
+		chromedp.Evaluate(`(async () => {
+			const root = new URL("../", location.href).href;
+			const out = [];
+			for (const c of `+string(in)+`) {
+				const r = await window.cmplaySearch.search(c.Q, Object.assign({limit: 30}, c.Opts || {}));
+				out.push(r.results.map(x => "/" + x.url.slice(root.length)));
+			}
+			return out;
+		})()`, &got, awaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range checks {
+		var want []string
+		for _, r := range s.Search(c.Q, c.f) {
+			if len(want) == 30 {
+				break
+			}
+			want = append(want, r.URL)
+		}
+		if len(want) == 0 {
+			t.Errorf("%q %v: no results in Go", c.Q, c.Opts)
+		}
+		if strings.Join(want, "\n") != strings.Join(got[i], "\n") {
+			t.Errorf("%q %v:\nGo      %q\nbrowser %q", c.Q, c.Opts, want, got[i])
+		}
+	}
+}
