@@ -367,3 +367,41 @@ func TestSearchBrowserMatchesGo(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchBrowserKeys moves through the results with the arrow keys and closes them with Esc.
+func TestSearchBrowserKeys(t *testing.T) {
+	ctx := newBrowser(t)
+	out := filepath.Join(t.TempDir(), "site")
+	buildShippedAt(t, "/", out)
+	base := browsertest.Serve(t, out, "/")
+	var first, down, wrapped, expanded string
+	var hidden bool
+	active := `document.getElementById("search-q").getAttribute("aria-activedescendant")`
+	err := chromedp.Run(ctx, chromedp.Navigate(base),
+		chromedp.WaitReady("#search-q[role=combobox]"),
+		chromedp.Click("#search-q"),
+		chromedp.SendKeys("#search-q", "escalat"),
+		chromedp.WaitVisible(".search-popup [role=option]"),
+		chromedp.Evaluate(active, &first),
+		chromedp.KeyEvent(kb.ArrowDown),
+		chromedp.Evaluate(active, &down),
+		chromedp.KeyEvent(kb.ArrowUp),
+		chromedp.KeyEvent(kb.ArrowUp),
+		chromedp.Evaluate(active+` + " " + document.querySelectorAll(".search-popup [role=option]").length`, &wrapped),
+		chromedp.KeyEvent(kb.Escape),
+		chromedp.Evaluate(`document.querySelector(".search-popup").hidden`, &hidden),
+		chromedp.Evaluate(`document.getElementById("search-q").getAttribute("aria-expanded")`, &expanded),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first != "search-opt-0" || down != "search-opt-1" {
+		t.Errorf("active option: %q, then after ↓ %q", first, down)
+	}
+	if wrapped != "search-opt-7 8" {
+		t.Errorf("↑ from the first option: %q, want the last of 8", wrapped)
+	}
+	if !hidden || expanded != "false" {
+		t.Errorf("after Esc: hidden=%v aria-expanded=%s", hidden, expanded)
+	}
+}
