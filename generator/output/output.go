@@ -1,17 +1,29 @@
-// Package output is the write stage. A build writes every file into a fresh temporary folder
-// beside the target and, only when the whole build has been written, swaps it into place: a build
-// that fails leaves the previous output untouched, and a reader never sees a half-written site.
+// Package output is the write stage. A build is written into a folder beside the target and,
+// only when the whole build has been written, swapped into place in one atomic step: a build that
+// fails leaves the previous output untouched, and a reader never sees a half-written site.
 //
-// cmplay only ever deletes what it made: the temporary folders it creates, and an output folder
-// that carries its marker file. It refuses targets that are "/", the site itself, or a folder
-// that contains the site, and a non-empty folder it did not create.
+// The folder a build is written into is, when there is one, the spare left by the build before
+// last: the output folder keeps a manifest of its files and their content hashes, so a build
+// rewrites only the files whose content changed and removes the ones that went away, instead of
+// creating thousands of files and folders and deleting as many. Creating files is what a build
+// of a large site spends most of its time on.
+//
+// cmplay only ever deletes what it made: its temporary and spare folders beside the target and
+// files inside an output folder that carries its marker. It refuses targets that are "/", the
+// site itself, or a folder that contains the site, and a non-empty folder it did not create.
 package output
 
 import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -19,21 +31,29 @@ import (
 // Marker is the file cmplay leaves in every output folder to recognise it as its own.
 const Marker = ".cmplay-output"
 
+// Manifest lists the files of the build in an output folder with a hash of each.
+const Manifest = ".cmplay-manifest"
+
+const markerText = "This folder is written by cmplay build and replaced whole on every build.\n"
+
 // Writer receives the files of a build.
 type Writer interface {
 	// WriteFile stores data at a slash-separated path below the output root.
 	WriteFile(name string, data []byte) error
 }
 
-// Dir writes a build into a temporary folder and swaps it in with Commit.
+// Dir writes a build into a work folder and swaps it in with Commit.
 type Dir struct {
 	target string
-	tmp    string
+	work   string
+	reused bool              // work is the spare tree of an earlier build
+	old    map[string]string // what work holds: path → hash; nil when unknown
 	jobs   chan job
 	wg     sync.WaitGroup
 	once   sync.Once
-	mu     sync.Mutex // guards made and err
+	mu     sync.Mutex // guards made, files and err
 	made   map[string]bool
+	files  map[string]string // the new build: path → hash
 	err    error
 }
 
@@ -52,29 +72,77 @@ func NewDir(target, source string) (*Dir, error) {
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	removeStale(parent, filepath.Base(t))
-	tmp, err := os.MkdirTemp(parent, tmpPrefix(filepath.Base(t)))
-	if err != nil {
-		return nil, fmt.Errorf("output: %w", err)
+	d := &Dir{target: t, made: map[string]bool{}, files: map[string]string{}}
+	if spare := sparePath(t); ours(spare) {
+		d.work, d.reused = spare, true
+		d.old = readManifest(spare)
+		// The spare is about to change: drop its manifest first, so that if this build dies
+		// half-way the next one rewrites the folder whole instead of trusting a stale list.
+		if err := os.Remove(filepath.Join(spare, Manifest)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("output: %w", err)
+		}
+	} else {
+		work, err := os.MkdirTemp(parent, tmpPrefix(filepath.Base(t)))
+		if err != nil {
+			return nil, fmt.Errorf("output: %w", err)
+		}
+		if err := os.Chmod(work, 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(filepath.Join(work, Marker), []byte(markerText), 0o644); err != nil {
+			return nil, fmt.Errorf("output: %w", err)
+		}
+		d.work = work
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, err
-	}
-	d := &Dir{target: t, tmp: tmp, made: map[string]bool{}}
+	d.files[Marker] = hash([]byte(markerText))
 	d.start()
-	return d, d.WriteFile(Marker, []byte("This folder is written by cmplay build and replaced whole on every build.\n"))
+	return d, nil
 }
 
 func tmpPrefix(base string) string { return "." + base + ".cmplay-tmp-" }
 
+// sparePath is where the previous build is kept for the next one to update.
+func sparePath(target string) string {
+	return filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".cmplay-spare")
+}
+
+func ours(dir string) bool {
+	st, err := os.Stat(filepath.Join(dir, Marker))
+	return err == nil && st.Mode().IsRegular()
+}
+
 // removeStale deletes temporary folders left by builds that were killed; they carry cmplay's
-// own prefix, so nothing else can match.
+// own prefix and marker, so nothing else can match.
 func removeStale(parent, base string) {
 	matches, _ := filepath.Glob(filepath.Join(parent, tmpPrefix(base)+"*"))
 	for _, m := range matches {
-		if _, err := os.Stat(filepath.Join(m, Marker)); err == nil {
+		if ours(m) {
 			os.RemoveAll(m)
 		}
 	}
+}
+
+func hash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:16])
+}
+
+// readManifest reads an output folder's list of files; nil when it has none or it is damaged.
+func readManifest(dir string) map[string]string {
+	data, err := os.ReadFile(filepath.Join(dir, Manifest))
+	if err != nil {
+		return nil
+	}
+	m := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		h, p, ok := strings.Cut(sc.Text(), " ")
+		if !ok || len(h) != 32 || p == "" {
+			return nil
+		}
+		m[p] = h
+	}
+	return m
 }
 
 func checkTarget(t, source string) error {
@@ -150,18 +218,40 @@ func (d *Dir) fail(err error) {
 	d.mu.Unlock()
 }
 
-// WriteFile queues one file of the build; it is written by a pool of I/O workers and any error
-// is returned by Commit. data must not be changed afterwards. Safe for concurrent use.
+// WriteFile records one file of the build and queues it for writing, unless the work folder
+// already holds exactly that content. Writes happen on a pool of I/O workers; any error is
+// returned by Commit. data must not be changed afterwards. Safe for concurrent use.
 func (d *Dir) WriteFile(name string, data []byte) error {
 	clean := filepath.Clean(filepath.FromSlash(name))
 	if filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
 		return fmt.Errorf("output: %q is outside the output folder", name)
 	}
-	d.jobs <- job{filepath.Join(d.tmp, clean), data}
+	key, h := filepath.ToSlash(clean), hash(data)
+	d.mu.Lock()
+	d.files[key] = h
+	same := d.old != nil && d.old[key] == h
+	d.mu.Unlock()
+	if !same {
+		d.jobs <- job{filepath.Join(d.work, clean), data}
+	}
 	return nil
 }
 
 func (d *Dir) writeNow(full string, data []byte) error {
+	err := d.create(full, data)
+	if err != nil && d.reused {
+		// In a reused folder a path may be taken by the other kind of entry (a file where the new
+		// build has a folder, or the reverse): clear the way inside the work folder and retry.
+		d.clearPath(full)
+		err = d.create(full, data)
+	}
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	return nil
+}
+
+func (d *Dir) create(full string, data []byte) error {
 	dir := filepath.Dir(full)
 	d.mu.Lock()
 	made := d.made[dir]
@@ -169,16 +259,34 @@ func (d *Dir) writeNow(full string, data []byte) error {
 	if !made {
 		// MkdirAll tolerates another worker creating the same folder at the same time.
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("output: %w", err)
+			return err
 		}
 		d.mu.Lock()
 		d.made[dir] = true
 		d.mu.Unlock()
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
-		return fmt.Errorf("output: %w", err)
+	return os.WriteFile(full, data, 0o644)
+}
+
+func (d *Dir) clearPath(full string) {
+	rel, err := filepath.Rel(d.work, full)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return
 	}
-	return nil
+	p := d.work
+	for _, part := range strings.Split(filepath.Dir(rel), string(filepath.Separator)) {
+		if part == "." {
+			break
+		}
+		p = filepath.Join(p, part)
+		if st, err := os.Lstat(p); err == nil && !st.IsDir() {
+			os.Remove(p)
+			break
+		}
+	}
+	if st, err := os.Lstat(full); err == nil && st.IsDir() {
+		os.RemoveAll(full)
+	}
 }
 
 // wait lets the queued writes finish and returns the first error.
@@ -190,24 +298,92 @@ func (d *Dir) wait() error {
 	return d.err
 }
 
-// Commit waits for every queued write, swaps the finished build into place and removes the
-// previous one.
+// Commit waits for every queued write, removes from a reused folder what the new build does not
+// have, records the manifest and swaps the folder into place. The previous build is kept as the
+// spare the next build updates.
 func (d *Dir) Commit() error {
 	if err := d.wait(); err != nil {
 		return err
 	}
+	if d.reused {
+		if err := d.prune(); err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(d.work, Manifest), d.manifest(), 0o644); err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
 	if _, err := os.Lstat(d.target); errors.Is(err, os.ErrNotExist) {
-		if err := os.Rename(d.tmp, d.target); err != nil {
+		if err := os.Rename(d.work, d.target); err != nil {
 			return fmt.Errorf("output: %w", err)
 		}
 		return nil
 	}
-	if err := exchange(d.tmp, d.target); err != nil {
+	if err := exchange(d.work, d.target); err != nil {
 		return fmt.Errorf("output: swap %s into place: %w", d.target, err)
 	}
-	// d.tmp now holds the previous build.
-	if err := removeParallel(d.tmp); err != nil {
+	// d.work now holds the previous build: keep it as the spare, unless something that is not
+	// ours sits at the spare's name.
+	spare := sparePath(d.target)
+	if d.work == spare {
+		return nil
+	}
+	if _, err := os.Lstat(spare); errors.Is(err, os.ErrNotExist) {
+		if err := os.Rename(d.work, spare); err == nil {
+			return nil
+		}
+	}
+	if err := removeParallel(d.work); err != nil {
 		return fmt.Errorf("output: remove previous build: %w", err)
+	}
+	return nil
+}
+
+func (d *Dir) manifest() []byte {
+	paths := make([]string, 0, len(d.files))
+	for p := range d.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var b bytes.Buffer
+	for _, p := range paths {
+		b.WriteString(d.files[p] + " " + p + "\n")
+	}
+	return b.Bytes()
+}
+
+// prune removes from a reused folder every file the new build did not write, and the folders
+// that leaves empty.
+func (d *Dir) prune() error {
+	var gone []string
+	if d.old != nil {
+		for p := range d.old {
+			if _, ok := d.files[p]; !ok {
+				gone = append(gone, filepath.Join(d.work, filepath.FromSlash(p)))
+			}
+		}
+	} else {
+		err := filepath.WalkDir(d.work, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(d.work, p)
+			if _, ok := d.files[filepath.ToSlash(rel)]; !ok && rel != Manifest {
+				gone = append(gone, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for _, p := range gone {
+		os.Remove(p)
+		for dir := filepath.Dir(p); dir != d.work && strings.HasPrefix(dir, d.work); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil { // not empty: stop climbing
+				break
+			}
+		}
 	}
 	return nil
 }
@@ -233,10 +409,13 @@ func removeParallel(dir string) error {
 	return os.RemoveAll(dir)
 }
 
-// Abort discards the temporary folder, leaving the previous output as it was.
+// Abort discards the build. A fresh work folder is removed; a reused spare is left without a
+// manifest, so the next build rewrites it whole. The output folder is untouched either way.
 func (d *Dir) Abort() {
 	d.wait()
-	os.RemoveAll(d.tmp)
+	if !d.reused {
+		os.RemoveAll(d.work)
+	}
 }
 
 // Target is the absolute output folder.
