@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cmplay/cmplay/generator/markdown"
 	"github.com/cmplay/cmplay/generator/site"
 	"github.com/cmplay/cmplay/playbooks"
 )
@@ -89,7 +90,7 @@ func resolve(s *site.Site, p *playbooks.Page, dest string) (*playbooks.Page, str
 	if raw == "" {
 		return p, frag, true
 	}
-	if strings.HasPrefix(raw, "//") || hasScheme(raw) {
+	if strings.HasPrefix(raw, "//") || markdown.HasScheme(raw) {
 		return nil, "", false
 	}
 	raw, _, _ = strings.Cut(raw, "?")
@@ -114,17 +115,4 @@ func resolve(s *site.Site, p *playbooks.Page, dest string) (*playbooks.Page, str
 	}
 	t, ok := s.ByURL[u]
 	return t, frag, ok
-}
-
-func hasScheme(s string) bool {
-	i := strings.IndexByte(s, ':')
-	if i <= 0 {
-		return false
-	}
-	for _, r := range s[:i] {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.') {
-			return false
-		}
-	}
-	return true
 }

@@ -3,8 +3,6 @@ package checklist
 import (
 	"bytes"
 	"fmt"
-	"html"
-	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -45,7 +43,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			for len(open) > 0 && open[len(open)-1].level >= n.Level {
 				open = open[:len(open)-1]
 			}
-			section, title = attr(n, "id"), plainText(n, src)
+			section, title = attr(n, "id"), markdown.PlainText(n, src)
 			if due := attr(n, "due"); due != "" {
 				days, err := ParseDue(due)
 				if err != nil && st != nil {
@@ -112,7 +110,7 @@ func wrap(box *east.TaskCheckBox, it *Item, src []byte, st *markdown.State) {
 			}
 		}
 	}
-	it.Words = plainText(block, src)
+	it.Words = markdown.PlainText(block, src)
 	it.Hash = Hash(it.Words)
 	for c := box.NextSibling(); c != nil; {
 		next := c.NextSibling()
@@ -199,29 +197,4 @@ func (c *lineCounter) at(off int) int {
 	c.line += bytes.Count(c.src[c.off:off], []byte{'\n'})
 	c.off = off
 	return c.line
-}
-
-// plainText concatenates the text inside a node, without nested lists, trimmed.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	b.Grow(128)
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.List:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	// The typographer's quotes and dashes arrive as entities ("&ldquo;").
-	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
 }

@@ -27,7 +27,7 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 	}
 	src := reader.Source()
 	p := st.Page
-	if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 && strings.EqualFold(plainText(h, src), p.Title) {
+	if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 && strings.EqualFold(PlainText(h, src), p.Title) {
 		doc.RemoveChild(doc, h)
 	}
 	var txt strings.Builder
@@ -63,7 +63,7 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			txt.WriteString(html.UnescapeString(string(n.Value)))
 		case *ast.Paragraph:
 			if p.Summary == "" && n.Parent() == doc {
-				p.Summary = firstSentences(plainText(n, src), 200)
+				p.Summary = firstSentences(PlainText(n, src), 200)
 			}
 		}
 		return ast.WalkContinue, nil
@@ -104,7 +104,7 @@ func (s *sectionSplitter) finish(txt string) []playbooks.Section {
 }
 
 func heading(n *ast.Heading, src []byte) playbooks.Heading {
-	h := playbooks.Heading{Level: n.Level, Text: plainText(n, src)}
+	h := playbooks.Heading{Level: n.Level, Text: PlainText(n, src)}
 	if v, ok := n.AttributeString("id"); ok {
 		if b, ok := v.([]byte); ok {
 			h.ID = string(b)
@@ -133,9 +133,12 @@ func removeAttribute(n ast.Node, name string) {
 	}
 }
 
-// plainText concatenates the text inside a node.
-func plainText(n ast.Node, src []byte) string {
+// PlainText is the text inside a node as a reader sees it: inline markup dropped, the
+// typographer's entities turned back into characters, white space folded, and nested lists left
+// out (a list item's text is its own line, not its sub-items').
+func PlainText(n ast.Node, src []byte) string {
 	var b strings.Builder
+	b.Grow(128)
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -143,11 +146,11 @@ func plainText(n ast.Node, src []byte) string {
 		switch c := c.(type) {
 		case *ast.Text:
 			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() {
+			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.WriteString(html.UnescapeString(string(c.Value)))
+			b.Write(c.Value)
 		case *ast.List:
 			if c != n {
 				return ast.WalkSkipChildren, nil
@@ -155,7 +158,7 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
 }
 
 // offsetOf finds a byte offset in the source for a node: its first text, or its block's lines.
@@ -184,7 +187,7 @@ func (c *collector) rewrite(st *State, dest string, image bool, off int) string 
 	p := st.Page
 	line, col := st.Position(off)
 	p.Links = append(p.Links, playbooks.Link{Dest: dest, Image: image, Line: line, Col: col})
-	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || hasScheme(dest) {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || HasScheme(dest) {
 		return dest
 	}
 	if c.opt.Resolver == nil {
@@ -231,7 +234,9 @@ func (c *collector) rewrite(st *State, dest string, image bool, off int) string 
 	return dest
 }
 
-func hasScheme(s string) bool {
+// HasScheme reports whether a link destination starts with a URL scheme ("https:", "mailto:"),
+// that is, points outside the site.
+func HasScheme(s string) bool {
 	i := strings.IndexByte(s, ':')
 	if i <= 0 {
 		return false
