@@ -282,7 +282,10 @@ func (b *build) templates() error {
 	rc := render.Config{
 		Title: b.cfg.Title, Language: b.cfg.Language, BaseURL: b.baseURL, BasePath: b.basePath,
 		FileURLs: b.fileURLs, RepoURL: b.cfg.RepoURL, EditBase: editBase(b.cfg.ContentDir), Branch: b.cfg.Branch,
-		Assets: b.bundle.Paths, Head: b.cfg.Head, Foot: b.cfg.Foot, History: b.hist.site,
+		Assets: b.bundle.Paths, Head: b.cfg.Head, Foot: b.cfg.Foot,
+	}
+	if b.hist.site != nil { // an untyped nil outside a repository, so templates see "no history"
+		rc.History = b.hist.site
 	}
 	r := render.New(theme, b.site, rc)
 	ps := b.site.Pages

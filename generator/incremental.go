@@ -323,10 +323,10 @@ func (b *build) shapeKey() uint64 {
 func (b *build) configKey(rc render.Config) uint64 {
 	var h maphash.Hash
 	h.SetSeed(b.cache.seed)
-	if hs := rc.History; hs != nil {
+	if hs := b.hist.site; hs != nil {
 		fmt.Fprintf(&h, "history %s %d %#v %q\x00", hs.Log.Head, len(hs.Log.Commits), hs.Forge, sortedKeys(hs.Uncommitted))
-		rc.History = nil
 	}
+	rc.History = nil
 	s := fmt.Sprintf("%#v", rc)
 	if strings.Contains(s, "(0x") {
 		fmt.Fprintf(&h, "%p", b)

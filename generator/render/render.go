@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/cmplay/cmplay/generator/history"
 	"github.com/cmplay/cmplay/generator/site"
 	"github.com/cmplay/cmplay/playbooks"
 )
@@ -23,7 +22,10 @@ type Config struct {
 	EditBase string // path of the content folder inside the repository, "" at its root
 	Branch   string
 	Assets   map[string]string // bundle name ("main.css") → site path
-	History  *history.Site     // git history of the pages; nil outside a repository
+	// History is the history stage's view of the site (a *history.Site: templates call its
+	// For, ForURL and Forge methods); nil outside a repository. It is an interface so the
+	// templates stage does not depend on the history stage.
+	History any
 	// Head and Foot are HTML the generator adds to every page's <head> and the end of <body>
 	// (the live-reload script under serve); empty in build output.
 	Head, Foot template.HTML
