@@ -97,21 +97,18 @@ func (b *build) historyPages(r *render.Renderer) error {
 	if err := b.write("changelog.xml", hs.Atom(b.cfg.Title, b.baseURL)); err != nil {
 		return err
 	}
+	// A page whose whole history fits in its footer list needs no page of its own.
+	var long []*playbooks.Page
 	for _, p := range b.site.Pages {
-		// A page whose whole history fits in its footer list needs no page of its own.
-		if v := hs.For(p); v == nil || v.More == 0 {
-			continue
-		}
-		target := render.Link{Title: p.Title, URL: p.URL, Kind: p.Kind}
-		err := write(history.URL(p.URL), "History of "+p.Title, "history", func(d *render.Data) {
-			d.Summary = "Every change to “" + p.Title + "”, newest first."
-			l := target
-			l.URL = d.Rel(p.URL)
-			d.Children = []render.Link{l}
-		})
-		if err != nil {
-			return err
+		if v := hs.For(p); v != nil && v.More > 0 {
+			long = append(long, p)
 		}
 	}
-	return nil
+	return parallel(len(long), func(i int) error {
+		p := long[i]
+		return write(history.URL(p.URL), "History of "+p.Title, "history", func(d *render.Data) {
+			d.Summary = "Every change to “" + p.Title + "”, newest first."
+			d.Children = []render.Link{{Title: p.Title, URL: d.Rel(p.URL), Kind: p.Kind}}
+		})
+	})
 }
