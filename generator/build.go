@@ -68,8 +68,9 @@ func round(d time.Duration) time.Duration {
 	return d.Round(time.Millisecond)
 }
 
-// Build runs the pipeline once: load → parse → assemble → render Markdown → assets → templates →
-// write. Problems in the content are collected as diagnostics and the build goes on; an error is
+// Build runs the pipeline once: load → parse and assemble → render Markdown → history → checklist
+// manifest → search index → assets → templates → write (see the package documentation). Problems
+// in the content are collected as diagnostics and the build goes on; an error is
 // returned only when no complete site could be written (a broken theme, an unwritable output
 // folder), and then the previous output is left as it was.
 func Build(cfg Config) (*Result, error) {
