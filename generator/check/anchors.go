@@ -90,21 +90,9 @@ func resolve(s *site.Site, p *playbooks.Page, dest string) (*playbooks.Page, str
 	if raw == "" {
 		return p, frag, true
 	}
-	if strings.HasPrefix(raw, "//") || markdown.HasScheme(raw) {
+	target, _, ok := markdown.LinkTarget(p.Dir(), raw)
+	if !ok {
 		return nil, "", false
-	}
-	raw, _, _ = strings.Cut(raw, "?")
-	target, err := url.PathUnescape(raw)
-	if err != nil {
-		target = raw
-	}
-	if strings.HasPrefix(target, "/") {
-		target = path.Clean(strings.TrimPrefix(target, "/"))
-	} else {
-		target = path.Join(p.Dir(), target)
-	}
-	if target == "." {
-		target = ""
 	}
 	if ext := strings.ToLower(path.Ext(target)); ext != ".md" && ext != "" {
 		return nil, "", false

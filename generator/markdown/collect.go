@@ -193,26 +193,11 @@ func (c *collector) rewrite(st *State, dest string, image bool, off int) string 
 	if c.opt.Resolver == nil {
 		return dest
 	}
-	raw, frag := dest, ""
-	if i := strings.IndexAny(dest, "?#"); i >= 0 {
-		raw, frag = dest[:i], dest[i:]
-	}
-	target, err := url.PathUnescape(raw)
-	if err != nil {
-		target = raw
-	}
-	if strings.HasPrefix(target, "/") {
-		target = path.Clean(strings.TrimPrefix(target, "/"))
-	} else {
-		target = path.Join(p.Dir(), target)
-	}
+	target, frag, _ := LinkTarget(p.Dir(), dest)
 	if target == ".." || strings.HasPrefix(target, "../") {
 		st.Report(off, playbooks.Warning, "link-escapes-site", fmt.Sprintf("link %q points outside the site", dest),
 			"link to a page inside the content folder, or use a full https:// URL")
 		return dest
-	}
-	if target == "." {
-		target = ""
 	}
 	ext := strings.ToLower(path.Ext(target))
 	if ext == ".md" || ext == "" {
@@ -232,6 +217,33 @@ func (c *collector) rewrite(st *State, dest string, image bool, off int) string 
 	st.Report(off, playbooks.Warning, rule, fmt.Sprintf("link to missing %s %q", what, dest),
 		"check the path; links are relative to this file's folder")
 	return dest
+}
+
+// LinkTarget resolves a link written in a page of folder dir ("" at the content root) to a path
+// below the content folder ("" for the root itself; it starts with "../" when the link leaves
+// the site) and the query or fragment that follows it. ok is false for links that do not point
+// into the site: empty, only a fragment, "//host" or with a scheme.
+func LinkTarget(dir, dest string) (target, suffix string, ok bool) {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || HasScheme(dest) {
+		return "", "", false
+	}
+	raw := dest
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		raw, suffix = dest[:i], dest[i:]
+	}
+	target, err := url.PathUnescape(raw)
+	if err != nil {
+		target = raw
+	}
+	if strings.HasPrefix(target, "/") {
+		target = path.Clean(strings.TrimPrefix(target, "/"))
+	} else {
+		target = path.Join(dir, target)
+	}
+	if target == "." {
+		target = ""
+	}
+	return target, suffix, true
 }
 
 // HasScheme reports whether a link destination starts with a URL scheme ("https:", "mailto:"),
