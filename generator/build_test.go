@@ -15,17 +15,7 @@ import (
 // newSite writes files (path → content) into a new site folder.
 func newSite(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return writeSite(t, t.TempDir(), files)
 }
 
 func mustBuild(t *testing.T, cfg Config) *Result {
