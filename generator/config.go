@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -76,6 +77,8 @@ func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line = pe.Position.Line
+		} else if m := tomlLine.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1]) // a type error names its line only in the message
 		}
 		return cfg, playbooks.Diagnostics{{File: name, Line: line, Col: 1, Severity: playbooks.Error, Rule: "config",
 			Msg: "invalid cmplay.toml: " + strings.TrimPrefix(err.Error(), "toml: ")}}, fmt.Errorf("config: %s is not valid TOML", name)
@@ -91,6 +94,8 @@ func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
 	cfg.Theme, cfg.Language, cfg.ContentDir, cfg.UnsafeHTML = fc.Theme, fc.Language, fc.ContentDir, fc.UnsafeHTML
 	return cfg.withDefaults(), diags, nil
 }
+
+var tomlLine = regexp.MustCompile(`line (\d+)`)
 
 func keyLine(data []byte, key string) int {
 	re := regexp.MustCompile(`^\s*["']?` + regexp.QuoteMeta(key) + `["']?\s*=`)

@@ -100,7 +100,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	res, err := generator.Build(cfg)
 	if err != nil {
 		printDiags(stderr, cfgDiags)
-		fmt.Fprintf(stderr, "cmplay: build failed, previous output left as it was: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: build failed (any previous output is untouched): %v\n", err)
 		return 1
 	}
 	res.Diagnostics = append(cfgDiags, res.Diagnostics...)
