@@ -2,8 +2,11 @@ package search
 
 import (
 	"html"
+	"maps"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/cmplay/cmplay/playbooks"
 )
@@ -73,12 +76,35 @@ func Build(in Input) *Index {
 		in.ChunkBytes = DefaultChunkBytes
 	}
 	ix := &Index{in: in, words: map[string]string{}, postings: map[string][]posting{}}
+	// Pages are tokenised and stemmed in parallel, each worker with its own memo of stems; the
+	// documents are then numbered in page order, so the index does not depend on scheduling.
+	type built struct {
+		docs []doc
+		page pageData
+	}
+	out := make([]built, len(in.Pages))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(in.Pages)))
+	memos := make([]stems, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		memos[w] = stems{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(in.Pages); i += workers {
+				out[i].docs, out[i].page = pageDocs(in.Pages[i], memos[w])
+			}
+		}()
+	}
+	wg.Wait()
+	for _, m := range memos {
+		maps.Copy(ix.words, m)
+	}
 	var docs []doc
-	for _, p := range in.Pages {
-		ds, pd := ix.pageDocs(p)
-		docs = append(docs, ds...)
-		ix.perPage = append(ix.perPage, len(ds))
-		ix.pages = append(ix.pages, pd)
+	for _, b := range out {
+		docs = append(docs, b.docs...)
+		ix.perPage = append(ix.perPage, len(b.docs))
+		ix.pages = append(ix.pages, b.page)
 	}
 	ix.docs = len(docs)
 	ix.score(docs)
@@ -88,29 +114,29 @@ func Build(in Input) *Index {
 // pageDocs turns one page into its documents and the data the browser shows for it. Text is
 // unescaped: the typographer leaves entities such as &rsquo; in the collected text, and the
 // browser puts everything in text nodes, where an entity would show as written.
-func (ix *Index) pageDocs(p *playbooks.Page) ([]doc, pageData) {
+func pageDocs(p *playbooks.Page, memo stems) ([]doc, pageData) {
 	pd := pageData{URL: p.URL, Title: p.Title, Kind: string(p.Kind), Roles: p.Roles}
 	intro := doc{}
-	intro.fields[fieldTitle] = ix.terms(p.Title)
+	intro.fields[fieldTitle] = memo.terms(p.Title)
 	meta := strings.Join(p.Tags, " ")
 	if s := strings.TrimSuffix(p.Summary, "…"); s != "" && !strings.HasPrefix(p.Text, s) {
 		meta = p.Summary + " " + meta // written in the front matter, not the first words of the text
 	}
-	intro.fields[fieldMeta] = ix.terms(meta)
+	intro.fields[fieldMeta] = memo.terms(meta)
 	introText := ""
 	secs := p.Sections
 	if len(secs) > 0 && secs[0].ID == "" {
 		introText, secs = html.UnescapeString(secs[0].Text), secs[1:]
 	}
-	intro.fields[fieldBody] = ix.terms(introText)
+	intro.fields[fieldBody] = memo.terms(introText)
 	pd.Sections = append(pd.Sections, [3]string{"", "", introText})
 	docs := []doc{intro}
 	ctx := intro.fields[fieldTitle]
 	for _, s := range secs {
 		d := doc{}
 		title, text := html.UnescapeString(s.Title), html.UnescapeString(s.Text)
-		d.fields[fieldHeading] = ix.terms(title)
-		d.fields[fieldBody] = ix.terms(text)
+		d.fields[fieldHeading] = memo.terms(title)
+		d.fields[fieldBody] = memo.terms(text)
 		d.fields[fieldContext] = ctx
 		docs = append(docs, d)
 		pd.Sections = append(pd.Sections, [3]string{s.ID, title, text})
@@ -118,7 +144,7 @@ func (ix *Index) pageDocs(p *playbooks.Page) ([]doc, pageData) {
 	for _, it := range p.Items {
 		d := doc{item: true}
 		text := html.UnescapeString(it.Text)
-		d.fields[fieldItem] = ix.terms(text)
+		d.fields[fieldItem] = memo.terms(text)
 		d.fields[fieldContext] = ctx
 		docs = append(docs, d)
 		checked := ""
@@ -130,17 +156,20 @@ func (ix *Index) pageDocs(p *playbooks.Page) ([]doc, pageData) {
 	return docs, pd
 }
 
+// stems memoises the stemmer: surface word → stem.
+type stems map[string]string
+
 // terms returns the stems of the indexed words of s, and records each surface word's stem.
-func (ix *Index) terms(s string) []string {
+func (m stems) terms(s string) []string {
 	var out []string
 	eachWord(s, func(w string, _, _ int) {
 		if !Indexed(w) {
 			return
 		}
-		st, ok := ix.words[w]
+		st, ok := m[w]
 		if !ok {
 			st = Stem(w)
-			ix.words[w] = st
+			m[w] = st
 		}
 		out = append(out, st)
 	})
@@ -170,24 +199,42 @@ func (ix *Index) score(docs []doc) {
 		stem string
 		tf   float64
 	}
+	// Term frequencies are per document: compute them on every core, each worker counting the
+	// documents each stem occurs in for its share, then add the counts up.
 	perDoc := make([][]weighted, len(docs))
-	df := map[string]int{}
-	tf := map[string]float64{}
-	for i, d := range docs {
-		clear(tf)
-		for f, ts := range d.fields {
-			if len(ts) == 0 {
-				continue
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)))
+	dfs := make([]map[string]int, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		dfs[w] = map[string]int{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tf := map[string]float64{}
+			for i := w; i < len(docs); i += workers {
+				clear(tf)
+				for f, ts := range docs[i].fields {
+					if len(ts) == 0 {
+						continue
+					}
+					norm := 1 - b + b*float64(len(ts))/avg[f]
+					for _, t := range ts {
+						tf[t] += boosts[f] / norm
+					}
+				}
+				perDoc[i] = make([]weighted, 0, len(tf))
+				for t, v := range tf {
+					perDoc[i] = append(perDoc[i], weighted{t, v})
+					dfs[w][t]++
+				}
 			}
-			norm := 1 - b + b*float64(len(ts))/avg[f]
-			for _, t := range ts {
-				tf[t] += boosts[f] / norm
-			}
-		}
-		perDoc[i] = make([]weighted, 0, len(tf))
-		for t, v := range tf {
-			perDoc[i] = append(perDoc[i], weighted{t, v})
-			df[t]++
+		}()
+	}
+	wg.Wait()
+	df := dfs[0]
+	for _, m := range dfs[1:] {
+		for t, n := range m {
+			df[t] += n
 		}
 	}
 	n := float64(len(docs))
