@@ -13,12 +13,19 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
 var version = "dev"
 
 func main() {
+	// A build holds every page's text, HTML and index entries at once. Collecting garbage more
+	// often than Go's default (GOGC=100) keeps peak memory about a fifth lower for a few percent
+	// of time (measured with bench/build.sh); GOGC in the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
