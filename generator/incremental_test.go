@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cmplay/cmplay/generator/output"
+	"github.com/cmplay/cmplay/internal/corpus"
 )
 
 // writeSite writes files (slash paths below dir) and returns dir.
@@ -121,27 +122,38 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	}
 }
 
-// BenchmarkSessionRebuild times an incremental build after a body edit of one page of the
-// generated corpus, beside a full build of the same site in the same run.
+// BenchmarkSessionRebuild times an incremental build after a body edit of one page of a
+// generated 1,000-page corpus, beside a full build of the same site in the same run.
 func BenchmarkSessionRebuild(b *testing.B) {
-	dir := os.Getenv("CMPLAY_BENCH_SITE")
-	if dir == "" {
-		b.Skip("set CMPLAY_BENCH_SITE to a site made by bench/gencorpus.py")
-	}
-	s := NewSession(Config{Source: dir})
-	if _, err := s.Build(output.NewMemory(), nil); err != nil {
+	dir := b.TempDir()
+	if _, err := corpus.Write(dir, 1000); err != nil {
 		b.Fatal(err)
 	}
-	page := filepath.Join(dir, "content/s00/page-00000.md")
-	orig, _ := os.ReadFile(page)
-	b.Cleanup(func() { os.WriteFile(page, orig, 0o644) })
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		os.WriteFile(page, append(orig, fmt.Sprintf("\nEdit %d.\n", i)...), 0o644)
-		if _, err := s.Build(output.NewMemory(), []string{page}); err != nil {
+	b.Run("full", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := Build(Config{Source: dir, Writer: output.NewMemory()}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("incremental", func(b *testing.B) {
+		s := NewSession(Config{Source: dir})
+		if _, err := s.Build(output.NewMemory(), nil); err != nil {
 			b.Fatal(err)
 		}
-	}
+		page := filepath.Join(dir, filepath.FromSlash(corpus.Path(0, 1000)))
+		orig, err := os.ReadFile(page)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			os.WriteFile(page, append(orig, fmt.Sprintf("\nEdit %d.\n", i)...), 0o644)
+			if _, err := s.Build(output.NewMemory(), []string{page}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // TestLiveUpdateDefersOnlyTheSearchIndex: the build a page reloads from differs from a full

@@ -3,45 +3,14 @@ package serve_test
 import (
 	"fmt"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/generator/output"
 	"github.com/cmplay/cmplay/generator/serve"
+	"github.com/cmplay/cmplay/internal/corpus"
 )
-
-// corpus is a generated playbook of n pages in folders of 100, each with front matter, headings,
-// paragraphs, a table, a link to another page and a checklist, like bench/gencorpus.py makes.
-func corpus(n int) map[string]string {
-	words := strings.Fields("community member forum moderator advocate program practice escalate guideline " +
-		"brand product support feedback event newsletter survey metric onboarding partner report question answer")
-	para := func(seed, k int) string {
-		w := make([]string, k)
-		for i := range w {
-			w[i] = words[(seed*7+i*13)%len(words)]
-		}
-		return strings.ToUpper(w[0][:1]) + strings.Join(w, " ")[1:] + "."
-	}
-	kinds := []string{"guideline", "practice", "program", "checklist", "role", "framework"}
-	files := map[string]string{"content/_index.md": "---\ntitle: Generated playbook\n---\n" + para(0, 40) + "\n"}
-	for i := 0; i < n; i++ {
-		var b strings.Builder
-		fmt.Fprintf(&b, "---\ntitle: \"Page %d %s\"\nkind: %s\nweight: %d\ntags: [%s]\n---\n\n%s\n\n",
-			i, words[i%len(words)], kinds[i%len(kinds)], i%50, words[(i*3)%len(words)], para(i, 40))
-		for h := 0; h < 3; h++ {
-			fmt.Fprintf(&b, "## Section %d %s\n\n%s\n\n%s\n\nSee [related](../s%02d/page-%05d.md).\n\n",
-				h, words[(i+h)%len(words)], para(i+h, 60), para(i*h, 30), ((i*7+h)%n)/100, (i*7+h)%n)
-		}
-		b.WriteString("| a | b |\n|---|---|\n| x | y |\n\n## Checklist\n\n")
-		for k := 0; k < 8; k++ {
-			fmt.Fprintf(&b, "- [ ] %s\n", para(i+k, 8))
-		}
-		files[fmt.Sprintf("content/s%02d/page-%05d.md", i/100, i)] = b.String()
-	}
-	return files
-}
 
 // BenchmarkSaveToReload measures, on real files with the real watcher and a real event stream,
 // the time from saving a page to the open page being told to reload, beside a full build of the
@@ -56,7 +25,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 	}
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
-			files := corpus(n)
+			files := corpus.Files(n)
 			l := startLive(b, files)
 			full := fullBuild(b, l)
 			events := l.subscribe()
@@ -64,7 +33,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 			stages := map[string]time.Duration{}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				name := fmt.Sprintf("content/s%02d/page-%05d.md", (i*37%n)/100, i*37%n)
+				name := corpus.Path(i*37%n, n)
 				files[name] += fmt.Sprintf("\nEdit %d, saved by the benchmark.\n", i)
 				saved := time.Now()
 				if err := os.WriteFile(l.path(name), []byte(files[name]), 0o644); err != nil {

@@ -17,26 +17,39 @@ var words = strings.Fields("community member forum moderator advocate program pr
 
 var kinds = []string{"guideline", "practice", "program", "checklist", "role", "framework"}
 
-// Write creates dir/content with n pages and returns the content folder.
-func Write(dir string, n int) (string, error) {
+// Files returns the n pages and the home page, by path below the site folder
+// ("content/s03/page-00103.md" → its Markdown).
+func Files(n int) map[string]string {
 	rnd := rand.New(rand.NewSource(42))
-	sections := max(1, n/100)
 	paths := make([]string, n)
 	for i := range paths {
-		paths[i] = fmt.Sprintf("s%02d/page-%05d.md", i%sections, i)
+		paths[i] = strings.TrimPrefix(Path(i, n), "content/")
 	}
-	content := filepath.Join(dir, "content")
+	files := make(map[string]string, n+1)
 	for i, p := range paths {
-		full := filepath.Join(content, p)
+		files["content/"+p] = page(rnd, i, paths)
+	}
+	files["content/_index.md"] = "---\ntitle: Synthetic playbook\n---\n# Synthetic playbook\n\n" + para(rnd, 50) + "\n"
+	return files
+}
+
+// Path is the file of page i of an n-page corpus, below the site folder.
+func Path(i, n int) string {
+	return fmt.Sprintf("content/s%02d/page-%05d.md", i%max(1, n/100), i)
+}
+
+// Write creates dir/content with n pages and returns the content folder.
+func Write(dir string, n int) (string, error) {
+	for name, data := range Files(n) {
+		full := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			return "", err
 		}
-		if err := os.WriteFile(full, []byte(page(rnd, i, paths)), 0o644); err != nil {
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
 			return "", err
 		}
 	}
-	home := "---\ntitle: Synthetic playbook\n---\n# Synthetic playbook\n\n" + para(rnd, 50) + "\n"
-	return content, os.WriteFile(filepath.Join(content, "_index.md"), []byte(home), 0o644)
+	return filepath.Join(dir, "content"), nil
 }
 
 func para(rnd *rand.Rand, k int) string {
