@@ -331,6 +331,9 @@ func (b *build) generated(r *render.Renderer) error {
 			gens = append(gens, gen{render.TagURL(t), func() ([]byte, error) { return r.Tag(t) }})
 		}
 	}
+	for _, l := range r.Listings() { // the pages of long folders' indexes
+		gens = append(gens, gen{l.URL, func() ([]byte, error) { return r.Listing(l) }})
+	}
 	gens = append(gens, gen{ProgressURL, func() ([]byte, error) { return b.progressPage(r) }})
 	gens = append(gens, gen{SearchURL, func() ([]byte, error) { return b.searchPage(r) }})
 	gens = append(gens, gen{"/404.html", r.NotFound})

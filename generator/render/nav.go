@@ -2,159 +2,212 @@ package render
 
 import (
 	"html"
+	"strconv"
 	"strings"
 
 	"github.com/cmplay/cmplay/generator/site"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
-// root stands for the relative path to the site root inside pre-rendered navigation; each page
-// replaces it with its own "../../" prefix.
-const root = "\x00R\x00"
+// The sidebar of a page lists the top-level entries, then, opened one inside the other, each
+// folder from the top down to the page's own folder. A level lists every entry when it has at
+// most NavCap; a longer folder lists a window of NavWindow entries around the one on the
+// page's path, with "N earlier" and "N more" links to the pages of the folder's index that
+// list the rest. So a sidebar costs at most (depth+1) × NavCap links on every page, whatever
+// the size of the site: a folder of 10,000 pages costs its pages 25 links each, not 10,000.
+//
+// The other design — the whole tree once, in a shared hashed file the pages fetch and expand —
+// needs script and a fetch that file:// forbids, so without JavaScript a reader would have no
+// sidebar at all; and each first visit would download the tree of the whole site (7,432 links,
+// about 450 KB, for the largest folder of tldr-pages) to show 25 of its lines.
+const (
+	// NavCap is the most entries one level of the sidebar lists in full.
+	NavCap = 40
+	// NavWindow is how many entries of a longer folder the sidebar lists.
+	NavWindow = 25
+	// IndexPageSize is how many entries one page of a folder's index lists; a folder with more
+	// has its index paged: the folder's own URL, then page/2/, page/3/…
+	IndexPageSize = 100
+)
 
-// navigation is the sidebar, rendered once per build: for each top-level entry a closed form
-// (just its link) and an open form (with everything below it). A page's sidebar is the open form
-// of its own section and the closed form of the others, so its size depends on the section, not
-// on the site.
+// navigation is the folder tree with what every sidebar needs computed once per build: each
+// folder's entries in order, where each page and folder sits in its parent's entries, and the
+// URL of each folder's listing.
 type navigation struct {
-	entries  []navEntry
-	fileURLs bool
+	root    *site.Section
+	entries map[*site.Section][]site.Entry
+	pos     map[any]int // *playbooks.Page or *site.Section → index in its folder's entries
+	folders map[string]*site.Section
+	urls    map[*site.Section]string
 }
 
-type navEntry struct {
-	slug   string // first URL segment of the section; "" for a page at the root
-	closed string
-	open   string
-}
-
-func buildNav(s *site.Site, fileURLs bool) *navigation {
-	n := &navigation{fileURLs: fileURLs}
-	if s.Root == nil {
-		return n
-	}
-	for _, e := range s.Root.Entries() {
-		if e.Page != nil {
-			li := "<li>" + n.a(e.Page.URL, e.Page.Title) + "</li>"
-			n.entries = append(n.entries, navEntry{closed: li, open: li})
-			continue
-		}
-		var closed, open strings.Builder
-		closed.WriteString(`<li class="nav-section">`)
-		closed.WriteString(n.sectionLink(e.Section))
-		closed.WriteString("</li>")
-		open.WriteString(`<li class="nav-section is-open">`)
-		open.WriteString(n.sectionLink(e.Section))
-		n.writeTree(&open, e.Section)
-		open.WriteString("</li>")
-		n.entries = append(n.entries, navEntry{slug: sectionSlug(e.Section), closed: closed.String(), open: open.String()})
+func buildNav(s *site.Site) *navigation {
+	n := &navigation{root: s.Root, entries: map[*site.Section][]site.Entry{}, pos: map[any]int{},
+		folders: map[string]*site.Section{}, urls: map[*site.Section]string{}}
+	if s.Root != nil {
+		n.add(s.Root)
 	}
 	return n
 }
 
-func (n *navigation) sectionLink(sec *site.Section) string {
-	if sec.Index != nil {
-		return n.a(sec.Index.URL, sec.Title)
-	}
-	return `<span class="nav-label">` + html.EscapeString(sec.Title) + `</span>`
-}
-
-func (n *navigation) writeTree(b *strings.Builder, sec *site.Section) {
-	entries := sec.Entries()
-	if len(entries) == 0 {
-		return
-	}
-	b.WriteString("<ul>")
-	for _, e := range entries {
+func (n *navigation) add(sec *site.Section) {
+	es := sec.Entries()
+	n.entries[sec] = es
+	n.folders[sec.Dir] = sec
+	for i, e := range es {
 		if e.Page != nil {
-			b.WriteString("<li>")
-			b.WriteString(n.a(e.Page.URL, e.Page.Title))
-			b.WriteString("</li>")
-			continue
-		}
-		b.WriteString(`<li class="nav-section is-open">`)
-		b.WriteString(n.sectionLink(e.Section))
-		n.writeTree(b, e.Section)
-		b.WriteString("</li>")
-	}
-	b.WriteString("</ul>")
-}
-
-func (n *navigation) a(url, title string) string {
-	href := root + relPath(url)
-	if n.fileURLs && strings.HasSuffix(href, "/") {
-		href += "index.html"
-	}
-	return `<a href="` + html.EscapeString(href) + `">` + html.EscapeString(title) + `</a>`
-}
-
-// forPage is the sidebar of one page: its own section open, its own link marked current.
-func (n *navigation) forPage(p *playbooks.Page) string { return n.forURL(p.URL) }
-
-// forURL is the sidebar for the page at a site path.
-func (n *navigation) forURL(url string) string {
-	sec, _, _ := strings.Cut(strings.Trim(url, "/"), "/")
-	var b strings.Builder
-	for _, e := range n.entries {
-		if e.slug != "" && e.slug == sec {
-			b.WriteString(e.open)
+			n.pos[e.Page] = i
 		} else {
-			b.WriteString(e.closed)
+			n.pos[e.Section] = i
+			n.add(e.Section)
 		}
 	}
-	out := b.String()
-	target := `href="` + html.EscapeString(root+relPath(url))
-	if n.fileURLs && strings.HasSuffix(target, "/") {
-		target += "index.html"
-	}
-	out = strings.Replace(out, target+`"`, target+`" aria-current="page"`, 1)
-	prefix := strings.Repeat("../", strings.Count(strings.Trim(url, "/"), "/")+boolInt(url != "/" && strings.HasSuffix(url, "/")))
-	return strings.ReplaceAll(out, html.EscapeString(root), prefix)
+	n.urls[sec] = folderURL(sec, n.urls)
 }
 
-// absolute is the sidebar with root-relative links, for pages served at any address (404).
-func (n *navigation) absolute(basePath string) string {
-	var b strings.Builder
-	for _, e := range n.entries {
-		b.WriteString(e.closed)
-	}
-	return strings.ReplaceAll(b.String(), html.EscapeString(root), basePath)
-}
-
-// sectionSlug is the first URL segment shared by the pages of a top-level section.
-func sectionSlug(sec *site.Section) string {
-	if p := anyPage(sec); p != nil {
-		first, _, _ := strings.Cut(strings.Trim(p.URL, "/"), "/")
-		return first
+// folderURL is the URL of a folder's index page or, for a folder without one, the URL its
+// pages' URLs start with (where a generated listing stands in for the index when needed).
+func folderURL(sec *site.Section, known map[*site.Section]string) string {
+	switch {
+	case sec.Index != nil:
+		return sec.Index.URL
+	case sec.Parent == nil:
+		return "/"
+	case len(sec.Pages) > 0:
+		return parentURL(sec.Pages[0].URL)
+	case len(sec.Children) > 0:
+		return parentURL(known[sec.Children[0]])
 	}
 	return ""
 }
 
-func anyPage(sec *site.Section) *playbooks.Page {
-	if sec.Index != nil {
-		return sec.Index
+// parentURL is "/a/b/" for "/a/b/c/".
+func parentURL(u string) string {
+	t := strings.TrimSuffix(u, "/")
+	return t[:strings.LastIndexByte(t, '/')+1]
+}
+
+// linked reports whether a folder has a page at its URL: its index, or a generated listing
+// because the sidebar cannot list all its entries.
+func (n *navigation) linked(sec *site.Section) bool {
+	return sec.Index != nil || len(n.entries[sec]) > NavCap
+}
+
+// listingURL is the page of a folder's index that lists entry i.
+func (n *navigation) listingURL(sec *site.Section, i int) string {
+	return pageURL(n.urls[sec], i/IndexPageSize+1)
+}
+
+// pageURL is the URL of page k (from 1) of a folder index at base.
+func pageURL(base string, k int) string {
+	if k <= 1 {
+		return base
 	}
-	if len(sec.Pages) > 0 {
-		return sec.Pages[0]
+	return base + "page/" + strconv.Itoa(k) + "/"
+}
+
+// sidebar is the navigation of the page at d.URL: open down to folder target, the window of
+// each level around the entry on the path to it, and at target's own level around entry focus
+// (-1: from the start).
+func (n *navigation) sidebar(d *Data, target *site.Section, focus int) string {
+	if n.root == nil {
+		return ""
 	}
-	for _, c := range sec.Children {
-		if p := anyPage(c); p != nil {
-			return p
+	var path []*site.Section // from just below the root down to target
+	for s := target; s != nil && s != n.root; s = s.Parent {
+		path = append([]*site.Section{s}, path...)
+	}
+	var b strings.Builder
+	n.level(&b, d, n.root, path, focus)
+	return b.String()
+}
+
+// level writes the entries of sec shown on this page; path is what is open below sec.
+func (n *navigation) level(b *strings.Builder, d *Data, sec *site.Section, path []*site.Section, focus int) {
+	es := n.entries[sec]
+	at := focus
+	if len(path) > 0 {
+		at = n.pos[path[0]]
+	}
+	lo, hi := window(len(es), at)
+	if lo > 0 {
+		n.more(b, d, sec, lo-1, "↑ "+strconv.Itoa(lo)+" earlier")
+	}
+	for _, e := range es[lo:hi] {
+		if e.Page != nil {
+			b.WriteString("<li>")
+			b.WriteString(n.a(d, e.Page.URL, e.Page.Title))
+			b.WriteString("</li>")
+			continue
 		}
+		if len(path) > 0 && e.Section == path[0] {
+			b.WriteString(`<li class="nav-section is-open">`)
+			b.WriteString(n.sectionLink(d, e.Section))
+			if len(n.entries[e.Section]) > 0 {
+				b.WriteString("<ul>")
+				n.level(b, d, e.Section, path[1:], focus)
+				b.WriteString("</ul>")
+			}
+		} else {
+			b.WriteString(`<li class="nav-section">`)
+			b.WriteString(n.sectionLink(d, e.Section))
+		}
+		b.WriteString("</li>")
 	}
-	return nil
+	if hi < len(es) {
+		n.more(b, d, sec, hi, strconv.Itoa(len(es)-hi)+" more ↓")
+	}
 }
 
-// relPath is a site path without its leading slash; the site root is "./".
-func relPath(url string) string {
-	if url == "/" {
-		return "./"
+// window is the range of n entries a level lists around entry focus.
+func window(n, focus int) (lo, hi int) {
+	if n <= NavCap {
+		return 0, n
 	}
-	return strings.TrimPrefix(url, "/")
+	lo = max(0, min(focus-NavWindow/2, n-NavWindow))
+	return lo, lo + NavWindow
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+func (n *navigation) more(b *strings.Builder, d *Data, sec *site.Section, i int, label string) {
+	b.WriteString(`<li class="nav-more">`)
+	b.WriteString(n.a(d, n.listingURL(sec, i), label))
+	b.WriteString("</li>")
 }
+
+func (n *navigation) sectionLink(d *Data, sec *site.Section) string {
+	if n.linked(sec) {
+		return n.a(d, n.urls[sec], sec.Title)
+	}
+	return `<span class="nav-label">` + html.EscapeString(sec.Title) + `</span>`
+}
+
+// a is a link to a site path, marked current when it is the page being rendered.
+func (n *navigation) a(d *Data, url, title string) string {
+	cur := ""
+	if url == d.URL {
+		cur = ` aria-current="page"`
+	}
+	return `<a href="` + html.EscapeString(d.Rel(url)) + `"` + cur + `>` + html.EscapeString(title) + `</a>`
+}
+
+// forPage is the sidebar of a content page: open down to its folder, its own link current.
+func (n *navigation) forPage(d *Data, p *playbooks.Page) string {
+	sec := n.folders[p.Dir()]
+	if sec == nil {
+		return n.sidebar(d, n.root, -1)
+	}
+	if p.IsIndex {
+		return n.sidebar(d, sec, -1)
+	}
+	return n.sidebar(d, sec, n.pos[p])
+}
+
+// forListing is the sidebar of page k of a folder's index: the folder open at that page's
+// entries.
+func (n *navigation) forListing(d *Data, sec *site.Section, k int) string {
+	return n.sidebar(d, sec, (k-1)*IndexPageSize+NavWindow/2)
+}
+
+// forGenerated is the sidebar of a page that is in no folder (listings, search, changelog):
+// the top level only.
+func (n *navigation) forGenerated(d *Data) string { return n.sidebar(d, n.root, -1) }

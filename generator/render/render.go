@@ -41,7 +41,7 @@ type Renderer struct {
 
 // New prepares shared parts (navigation) once.
 func New(theme *Theme, s *site.Site, cfg Config) *Renderer {
-	return &Renderer{theme: theme, site: s, cfg: cfg, nav: buildNav(s, cfg.FileURLs)}
+	return &Renderer{theme: theme, site: s, cfg: cfg, nav: buildNav(s)}
 }
 
 // Link is a title with a URL, already relative to the page it appears on.
@@ -69,6 +69,7 @@ type Data struct {
 	Next     *Link
 	TOC      []playbooks.Heading
 	Children []Link // pages of a section index, or of a listing page
+	Pager    []PageLink // the pages of a long folder index; empty when it fits on one
 	Groups   []Group
 	Roles    []Link // role pages this page applies to
 	Tags     []Link
@@ -132,7 +133,7 @@ func (r *Renderer) Page(p *playbooks.Page, prev, next *playbooks.Page) ([]byte, 
 	d := r.data(p.URL, p.Title)
 	d.Page, d.Summary, d.Kind = p, p.Summary, p.Kind
 	d.Content = template.HTML(p.HTML)
-	d.Nav = template.HTML(r.nav.forPage(p))
+	d.Nav = template.HTML(r.nav.forPage(d, p))
 	for _, c := range r.site.Breadcrumbs(p) {
 		d.Crumbs = append(d.Crumbs, r.link(d, c))
 	}
@@ -163,7 +164,9 @@ func (r *Renderer) Page(p *playbooks.Page, prev, next *playbooks.Page) ([]byte, 
 		}
 	}
 	if p.IsIndex {
-		d.Children = r.children(d, p)
+		if sec := r.nav.folders[p.Dir()]; sec != nil {
+			r.listing(d, sec, 1)
+		}
 	}
 	if r.cfg.RepoURL != "" {
 		d.EditURL = EditURL(r.cfg.RepoURL, r.cfg.Branch, joinPath(r.cfg.EditBase, p.File))
@@ -175,44 +178,6 @@ func (r *Renderer) Page(p *playbooks.Page, prev, next *playbooks.Page) ([]byte, 
 		names = []string{"section", "page"}
 	}
 	return r.exec(d, names...)
-}
-
-func (r *Renderer) children(d *Data, p *playbooks.Page) []Link {
-	sec := r.sectionOf(p.Dir())
-	if sec == nil {
-		return nil
-	}
-	var out []Link
-	for _, e := range sec.Entries() {
-		if e.Page != nil {
-			out = append(out, r.link(d, e.Page))
-		} else if e.Section.Index != nil {
-			l := r.link(d, e.Section.Index)
-			l.Count = len(e.Section.Pages)
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-func (r *Renderer) sectionOf(dir string) *site.Section {
-	sec := r.site.Root
-	if dir == "" {
-		return sec
-	}
-	for _, part := range strings.Split(dir, "/") {
-		var next *site.Section
-		for _, c := range sec.Children {
-			if c.Dir == joinPath(sec.Dir, part) {
-				next = c
-			}
-		}
-		if next == nil {
-			return nil
-		}
-		sec = next
-	}
-	return sec
 }
 
 func joinPath(a, b string) string {
@@ -253,7 +218,7 @@ func (r *Renderer) exec(d *Data, names ...string) ([]byte, error) {
 func (r *Renderer) Kind(k playbooks.Kind) ([]byte, error) {
 	d := r.data(KindURL(k), k.Plural())
 	d.Kind = k
-	d.Nav = template.HTML(r.nav.forURL(d.URL))
+	d.Nav = template.HTML(r.nav.forGenerated(d))
 	for _, p := range r.site.Kinds[k] {
 		if k == playbooks.KindRole {
 			g := Group{Title: p.Title, URL: d.Rel(p.URL)}
@@ -271,7 +236,7 @@ func (r *Renderer) Kind(k playbooks.Kind) ([]byte, error) {
 // Tags renders the tag cloud page; Tag one tag's listing.
 func (r *Renderer) Tags() ([]byte, error) {
 	d := r.data("/tags/", "Tags")
-	d.Nav = template.HTML(r.nav.forURL(d.URL))
+	d.Nav = template.HTML(r.nav.forGenerated(d))
 	for _, t := range sortedTags(r.site.Tags) {
 		d.Children = append(d.Children, Link{Title: t, URL: d.Rel(TagURL(t)), Count: len(r.site.Tags[t])})
 	}
@@ -281,7 +246,7 @@ func (r *Renderer) Tags() ([]byte, error) {
 // Tag renders the listing of one tag.
 func (r *Renderer) Tag(tag string) ([]byte, error) {
 	d := r.data(TagURL(tag), "Tagged “"+tag+"”")
-	d.Nav = template.HTML(r.nav.forURL(d.URL))
+	d.Nav = template.HTML(r.nav.forGenerated(d))
 	for _, p := range r.site.Tags[tag] {
 		d.Children = append(d.Children, r.link(d, p))
 	}
@@ -292,7 +257,7 @@ func (r *Renderer) Tag(tag string) ([]byte, error) {
 func (r *Renderer) NotFound() ([]byte, error) {
 	d := r.data("/404.html", "Page not found")
 	d.absolute = true
-	d.Nav = template.HTML(r.nav.absolute(r.cfg.BasePath))
+	d.Nav = template.HTML(r.nav.forGenerated(d))
 	return r.exec(d, "404", "list")
 }
 
@@ -300,7 +265,7 @@ func (r *Renderer) NotFound() ([]byte, error) {
 // search results, the changelog): url is its site path, layout the theme layout it uses.
 func (r *Renderer) Generated(url, title, layout string, extra func(*Data)) ([]byte, error) {
 	d := r.data(url, title)
-	d.Nav = template.HTML(r.nav.forURL(d.URL))
+	d.Nav = template.HTML(r.nav.forGenerated(d))
 	if extra != nil {
 		extra(d)
 	}

@@ -1,6 +1,7 @@
 // cmplay theme script: progressive enhancements only. Every page reads and works without it.
 import { initTheme } from "./js/theme-toggle.js";
 import { initMenu } from "./js/menu.js";
+import { initSidebar } from "./js/sidebar.js";
 import { initReviewDates } from "./js/review.js";
 import { initVisits } from "./js/visits.js";
 import { initRecord } from "./js/record.js";
@@ -9,6 +10,7 @@ import "./js/search-ui.js"; // the header search box and /search/; sets itself u
 
 initTheme();
 initMenu();
+initSidebar();
 initReviewDates();
 initVisits();
 initRecord();

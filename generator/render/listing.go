@@ -1,0 +1,117 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+
+	"github.com/cmplay/cmplay/generator/site"
+)
+
+// pagerReach is how many neighbouring pages a pager links on each side of the current one,
+// besides the first and the last: a pager stays a line long however long the folder is.
+const pagerReach = 4
+
+// PageLink is one entry of a folder index's pager: a page number linked (URL set), the page
+// being read (Current), or a gap standing for pages left out (neither).
+type PageLink struct {
+	Label   string
+	URL     string
+	Range   string // first and last titles the page lists, "tar – tee", as a hint
+	Current bool
+}
+
+// Listing is a page of a folder's index that the generator writes itself: page 2 onwards of
+// a long folder, and page 1 too when the folder has no index page but more entries than the
+// sidebar lists (its "N more" links must lead somewhere).
+type Listing struct {
+	URL string
+	sec *site.Section
+	k   int
+}
+
+// Listings are the folder index pages the generator writes, in folder order.
+func (r *Renderer) Listings() []Listing {
+	var out []Listing
+	var walk func(sec *site.Section)
+	walk = func(sec *site.Section) {
+		es := r.nav.entries[sec]
+		first := 2
+		if sec.Index == nil && r.nav.linked(sec) {
+			first = 1
+		}
+		for k := first; k <= pages(len(es)); k++ {
+			out = append(out, Listing{URL: pageURL(r.nav.urls[sec], k), sec: sec, k: k})
+		}
+		for _, e := range es {
+			if e.Section != nil {
+				walk(e.Section)
+			}
+		}
+	}
+	if r.site.Root != nil {
+		walk(r.site.Root)
+	}
+	return out
+}
+
+// Listing renders page k of a folder's index with the "list" layout.
+func (r *Renderer) Listing(l Listing) ([]byte, error) {
+	title := l.sec.Title
+	if n := pages(len(r.nav.entries[l.sec])); n > 1 {
+		title += " (page " + strconv.Itoa(l.k) + " of " + strconv.Itoa(n) + ")"
+	}
+	d := r.data(l.URL, title)
+	d.Nav = template.HTML(r.nav.forListing(d, l.sec, l.k))
+	r.listing(d, l.sec, l.k)
+	return r.exec(d, "list")
+}
+
+// listing fills d with page k of a folder's entries and the pager between its pages.
+func (r *Renderer) listing(d *Data, sec *site.Section, k int) {
+	es := r.nav.entries[sec]
+	lo, hi := (k-1)*IndexPageSize, min(k*IndexPageSize, len(es))
+	for _, e := range es[max(0, min(lo, hi)):hi] {
+		if e.Page != nil {
+			d.Children = append(d.Children, r.link(d, e.Page))
+			continue
+		}
+		if r.nav.linked(e.Section) {
+			l := Link{Title: e.Section.Title, URL: d.Rel(r.nav.urls[e.Section]), Count: len(e.Section.Pages)}
+			if p := e.Section.Index; p != nil {
+				l.Summary, l.Kind = p.Summary, p.Kind
+			}
+			d.Children = append(d.Children, l)
+		}
+	}
+	n := pages(len(es))
+	if n < 2 {
+		return
+	}
+	gap := false
+	for i := 1; i <= n; i++ {
+		if i != 1 && i != n && (i < k-pagerReach || i > k+pagerReach) {
+			if !gap {
+				d.Pager = append(d.Pager, PageLink{Label: "…"})
+			}
+			gap = true
+			continue
+		}
+		gap = false
+		first, last := es[(i-1)*IndexPageSize], es[min(i*IndexPageSize, len(es))-1]
+		pl := PageLink{Label: strconv.Itoa(i), Range: entryTitle(first) + " – " + entryTitle(last), Current: i == k}
+		if !pl.Current {
+			pl.URL = d.Rel(pageURL(r.nav.urls[sec], i))
+		}
+		d.Pager = append(d.Pager, pl)
+	}
+}
+
+func entryTitle(e site.Entry) string {
+	if e.Page != nil {
+		return e.Page.Title
+	}
+	return e.Section.Title
+}
+
+// pages is how many index pages list n entries.
+func pages(n int) int { return max(1, (n+IndexPageSize-1)/IndexPageSize) }
