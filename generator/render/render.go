@@ -68,7 +68,7 @@ type Data struct {
 	Prev     *Link
 	Next     *Link
 	TOC      []playbooks.Heading
-	Children []Link // pages of a section index, or of a listing page
+	Children []Link     // pages of a section index, or of a listing page
 	Pager    []PageLink // the pages of a long folder index; empty when it fits on one
 	Groups   []Group
 	Roles    []Link // role pages this page applies to
