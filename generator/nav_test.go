@@ -1,0 +1,180 @@
+package generator
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/cmplay/cmplay/generator/render"
+	"github.com/cmplay/cmplay/internal/browsertest"
+)
+
+// bigFolderSite is a site with one folder of n pages and no index page of its own (as
+// tldr-pages' pages/common), beside a small section with an index.
+func bigFolderSite(t testing.TB, n int) string {
+	files := map[string]string{
+		"content/_index.md":          "# Commands\n",
+		"content/guide/_index.md":    "# Guide\n",
+		"content/guide/start.md":     "# Start\n\nRead [tar](../pages/common/cmd-00001.md).\n",
+		"content/pages/linux/apt.md": "# apt\n",
+	}
+	for i := 0; i < n; i++ {
+		files[fmt.Sprintf("content/pages/common/cmd-%05d.md", i)] = fmt.Sprintf("# cmd-%05d\n\n> Does thing %d.\n\n- Run it:\n\n`cmd-%05d --all`\n", i, i, i)
+	}
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var (
+	sidebarRe = regexp.MustCompile(`(?s)<nav id="sidebar".*?</nav>`)
+	cardRe    = regexp.MustCompile(`<li class="card[^"]*"><a href="([^"]+)"><span class="card-title">([^<]+)</span>`)
+)
+
+// TestNavigationBounded: in a folder of 5,000 pages every page's sidebar lists a bounded
+// window with the page itself marked current, no page grows with the folder, and the folder's
+// paged index lists every page exactly once. In Chromium, over HTTP and from file://, the
+// current entry is scrolled into the sidebar's view and a reader gets from a page to the
+// folder's index, through its pager, and to another page by clicking.
+func TestNavigationBounded(t *testing.T) {
+	const n = 5000
+	src := bigFolderSite(t, n)
+	out := filepath.Join(t.TempDir(), "public")
+	res := mustBuild(t, Config{Source: src, Out: out})
+	t.Run("http", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("browser test")
+		}
+		browseBigFolder(t, browsertest.Serve(t, out, "/")+"pages/common/", "")
+	})
+	t.Run("file", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("browser test")
+		}
+		fout := filepath.Join(t.TempDir(), "public")
+		mustBuild(t, Config{Source: src, Out: fout, BaseURL: "file://" + filepath.ToSlash(fout) + "/"})
+		browseBigFolder(t, "file://"+filepath.ToSlash(fout)+"/pages/common/", "index.html")
+	})
+	if len(res.Diagnostics) > 0 {
+		t.Fatalf("diagnostics: %v", res.Diagnostics)
+	}
+	var largest int64
+	var largestName string
+	filepath.Walk(out, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") && fi.Size() > largest {
+			largest, largestName = fi.Size(), p
+		}
+		return nil
+	})
+	if largest > 24<<10 {
+		t.Errorf("largest page %s is %d bytes: navigation grows with the folder", largestName, largest)
+	}
+	for _, i := range []int{0, 2500, n - 1} {
+		name := fmt.Sprintf("cmd-%05d", i)
+		page, err := os.ReadFile(filepath.Join(out, "pages/common", name, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		nav := sidebarRe.Find(page)
+		if links := strings.Count(string(nav), "<a "); links > 2*render.NavCap+render.NavWindow+2 {
+			t.Errorf("%s: sidebar has %d links", name, links)
+		}
+		if !strings.Contains(string(nav), `href="./" aria-current="page">`+name+`</a>`) {
+			t.Errorf("%s: sidebar does not mark the page current:\n%s", name, nav)
+		}
+		if i > 0 && !strings.Contains(string(nav), " earlier</a>") || i < n-1 && !strings.Contains(string(nav), " more ↓</a>") {
+			t.Errorf("%s: sidebar lacks its links to the rest of the folder:\n%s", name, nav)
+		}
+	}
+	// The folder has no index page: page 1 of its listing stands at its URL, 49 more follow.
+	seen := map[string]int{}
+	pages := (n + render.IndexPageSize - 1) / render.IndexPageSize
+	for k := 1; k <= pages; k++ {
+		name := "pages/common/index.html"
+		if k > 1 {
+			name = fmt.Sprintf("pages/common/page/%d/index.html", k)
+		}
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatalf("listing page %d: %v", k, err)
+		}
+		for _, m := range cardRe.FindAllStringSubmatch(string(data), -1) {
+			seen[m[2]]++
+		}
+		if !strings.Contains(string(data), `<nav class="pager"`) {
+			t.Errorf("%s has no pager", name)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, fmt.Sprintf("pages/common/page/%d/index.html", pages+1))); err == nil {
+		t.Error("a listing page past the last one")
+	}
+	for i := 0; i < n; i++ {
+		if c := seen[fmt.Sprintf("cmd-%05d", i)]; c != 1 {
+			t.Fatalf("cmd-%05d is listed %d times in the folder's index", i, c)
+		}
+	}
+	// A small folder keeps its whole list and gets no listing pages.
+	guide, _ := os.ReadFile(filepath.Join(out, "guide/start/index.html"))
+	if nav := sidebarRe.Find(guide); strings.Contains(string(nav), "more ↓") || !strings.Contains(string(nav), `aria-current="page">Start</a>`) {
+		t.Errorf("guide/start sidebar:\n%s", nav)
+	}
+	if _, err := os.Stat(filepath.Join(out, "guide/page/2")); err == nil {
+		t.Error("a small folder got a second listing page")
+	}
+}
+
+// browseBigFolder opens the last page of the folder at base in a short window, where its entry
+// would sit below the sidebar's fold, and walks from it to the folder's index and back to a page.
+func browseBigFolder(t *testing.T, base, index string) {
+	ctx := browsertest.New(t)
+	var visible bool
+	var current, title, listed string
+	var cards int
+	err := chromedp.Run(ctx,
+		chromedp.EmulateViewport(1280, 600),
+		chromedp.Navigate(base+"cmd-04999/"+index),
+		chromedp.WaitVisible("#sidebar"),
+		chromedp.Text(`#sidebar a[aria-current="page"]`, &current),
+		chromedp.Poll(`(() => {
+			const nav = document.getElementById("sidebar").getBoundingClientRect();
+			const cur = document.querySelector('#sidebar a[aria-current="page"]').getBoundingClientRect();
+			return cur.top >= nav.top && cur.bottom <= nav.bottom && nav.bottom <= innerHeight;
+		})()`, &visible),
+		// "↑ 4975 earlier" leads to the index page that lists the entries just above the window.
+		chromedp.Click(`#sidebar .nav-more a`),
+		chromedp.WaitVisible(`.pager`),
+		chromedp.Title(&title),
+		chromedp.Evaluate(`document.querySelectorAll(".cards .card").length`, &cards),
+		// The pager's first page is the folder's own URL; its first card is the first page.
+		chromedp.Click(`.pager li:first-child a`),
+		chromedp.WaitVisible(`.pager [aria-current="page"]`),
+		chromedp.Click(`.cards .card:first-child a`),
+		chromedp.WaitVisible(`#sidebar a[aria-current="page"]`),
+		chromedp.Text(`#sidebar a[aria-current="page"]`, &listed),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if current != "cmd-04999" {
+		t.Errorf("current sidebar entry = %q", current)
+	}
+	if !strings.HasPrefix(title, "Common (page 50 of 50)") || cards != render.IndexPageSize {
+		t.Errorf("earlier link led to %q with %d cards", title, cards)
+	}
+	if listed != "cmd-00000" {
+		t.Errorf("first card of the folder index led to %q", listed)
+	}
+}
