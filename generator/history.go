@@ -91,7 +91,7 @@ func (b *build) historyPages(r *render.Renderer) error {
 	if hs == nil {
 		return nil
 	}
-	if err := write("/changelog/", "Changelog", "changelog", nil); err != nil {
+	if err := b.changelog(hs, write); err != nil {
 		return err
 	}
 	if err := b.write("changelog.xml", hs.Atom(b.cfg.Title, b.baseURL)); err != nil {
@@ -111,4 +111,23 @@ func (b *build) historyPages(r *render.Renderer) error {
 			d.Children = []render.Link{{Title: p.Title, URL: d.Rel(p.URL), Kind: p.Kind}}
 		})
 	})
+}
+
+// changelog writes the changelog's pages, newest first, each linked to the others by a pager.
+func (b *build) changelog(hs *history.Site, write func(url, title, layout string, extra func(*render.Data)) error) error {
+	n := hs.ChangelogPages()
+	for k := 1; k <= n; k++ {
+		title := "Changelog"
+		if k > 1 {
+			title = fmt.Sprintf("Changelog (page %d of %d)", k, n)
+		}
+		err := write(history.ChangelogURL(k), title, "changelog", func(d *render.Data) {
+			d.Number = k
+			d.SetPager(k, n, history.ChangelogURL, nil)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

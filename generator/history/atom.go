@@ -47,7 +47,7 @@ func (s *Site) Atom(title, baseURL string) []byte {
 	f := feed{Title: title + " · changelog", ID: id, Updated: "1970-01-01T00:00:00Z",
 		Links: []link{{Href: abs("/changelog.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: abs("/changelog/"), Rel: "alternate", Type: "text/html"}}}
 	n := 0
-	for _, m := range s.Changelog() {
+	for _, m := range s.Changelog(1) { // FeedCount ≤ ChangelogPageSize: the first page holds the feed
 		for _, e := range m.Commits {
 			if n == FeedCount {
 				break
@@ -66,7 +66,7 @@ func (s *Site) Atom(title, baseURL string) []byte {
 			}
 			b.WriteString("</ul>")
 			en := entry{Title: e.Subject, ID: "urn:git:" + e.Hash, Updated: e.Date.UTC().Format(time.RFC3339), Author: e.Author,
-				Links:   []link{{Href: abs("/changelog/") + "#c-" + e.Hash, Rel: "alternate", Type: "text/html"}},
+				Links:   []link{{Href: abs(ChangelogURL(1)) + "#c-" + e.Hash, Rel: "alternate", Type: "text/html"}},
 				Content: content{Type: "html", Body: b.String()}}
 			if e.URL != "" {
 				en.Links = append(en.Links, link{Href: e.URL, Rel: "related"})

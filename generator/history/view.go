@@ -199,13 +199,37 @@ type PageRef struct {
 	Change Change
 }
 
-// Changelog is every commit that changed the content, newest first, grouped by month.
-func (s *Site) Changelog() []Month {
+// ChangelogPageSize is how many commits one page of the changelog lists: the changelog of a
+// long history is paged, newest first, so no page grows with the history.
+const ChangelogPageSize = 100
+
+// ChangelogURL is the site path of page k (from 1) of the changelog: "/changelog/", then
+// "/changelog/page/2/"…
+func ChangelogURL(k int) string {
+	if k <= 1 {
+		return "/changelog/"
+	}
+	return fmt.Sprintf("/changelog/page/%d/", k)
+}
+
+// ChangelogPages is how many pages the changelog has (at least one, which may be empty).
+func (s *Site) ChangelogPages() int {
+	if s == nil {
+		return 1
+	}
+	return max(1, (len(s.Log.Commits)+ChangelogPageSize-1)/ChangelogPageSize)
+}
+
+// Changelog is page k (from 1) of the commits that changed the content, newest first, grouped
+// by month; a month that spans two pages has a heading on each.
+func (s *Site) Changelog(k int) []Month {
 	if s == nil {
 		return nil
 	}
+	lo := min(len(s.Log.Commits), max(0, (k-1)*ChangelogPageSize))
+	hi := min(len(s.Log.Commits), lo+ChangelogPageSize)
 	var months []Month
-	for _, c := range s.Log.Commits {
+	for _, c := range s.Log.Commits[lo:hi] {
 		e := Entry{CommitView: s.view(c)}
 		covered := map[string]bool{}
 		for _, f := range s.byC[c] {

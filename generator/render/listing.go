@@ -83,7 +83,16 @@ func (r *Renderer) listing(d *Data, sec *site.Section, k int) {
 			d.Children = append(d.Children, l)
 		}
 	}
-	n := pages(len(es))
+	d.Number = k
+	d.SetPager(k, pages(len(es)), func(i int) string { return pageURL(r.nav.urls[sec], i) }, func(i int) string {
+		return entryTitle(es[(i-1)*IndexPageSize]) + " – " + entryTitle(es[min(i*IndexPageSize, len(es))-1])
+	})
+}
+
+// SetPager fills d.Pager for page k of n, each page at url(i) with hint(i) as its tooltip: the
+// first and last pages and pagerReach pages either side of k, gaps between. One page has no
+// pager.
+func (d *Data) SetPager(k, n int, url, hint func(i int) string) {
 	if n < 2 {
 		return
 	}
@@ -97,10 +106,12 @@ func (r *Renderer) listing(d *Data, sec *site.Section, k int) {
 			continue
 		}
 		gap = false
-		first, last := es[(i-1)*IndexPageSize], es[min(i*IndexPageSize, len(es))-1]
-		pl := PageLink{Label: strconv.Itoa(i), Range: entryTitle(first) + " – " + entryTitle(last), Current: i == k}
+		pl := PageLink{Label: strconv.Itoa(i), Current: i == k}
+		if hint != nil {
+			pl.Range = hint(i)
+		}
 		if !pl.Current {
-			pl.URL = d.Rel(pageURL(r.nav.urls[sec], i))
+			pl.URL = d.Rel(url(i))
 		}
 		d.Pager = append(d.Pager, pl)
 	}

@@ -69,7 +69,8 @@ type Data struct {
 	Next     *Link
 	TOC      []playbooks.Heading
 	Children []Link     // pages of a section index, or of a listing page
-	Pager    []PageLink // the pages of a long folder index; empty when it fits on one
+	Pager    []PageLink // the pages of a long folder index or changelog; empty when it fits on one
+	Number   int        // which page of a paged listing this is, from 1
 	Groups   []Group
 	Roles    []Link // role pages this page applies to
 	Tags     []Link
