@@ -194,10 +194,7 @@ func TestShallowClone(t *testing.T) {
 	clone := filepath.Join(t.TempDir(), "clone")
 	runGit(t, "", "clone", "-q", "--depth", "2", "file://"+r.dir, clone)
 
-	log, _, err := Read(Options{Dir: filepath.Join(clone, "content")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	log := readBoth(t, filepath.Join(clone, "content"))
 	if !log.Shallow || log.Boundary.IsZero() {
 		t.Fatalf("shallow = %v, boundary %v", log.Shallow, log.Boundary)
 	}
@@ -235,10 +232,7 @@ func TestBloblessClone(t *testing.T) {
 		t.Log("go-git now opens partial clones itself")
 	}
 	os.MkdirAll(filepath.Join(clone, "content"), 0o755)
-	log, _, err := Read(Options{Dir: filepath.Join(clone, "content")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	log := readBoth(t, filepath.Join(clone, "content"))
 	rp, err := open(clone)
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -21,13 +22,18 @@ type Options struct {
 	Dir string
 	// CacheDir is the folder the walk's result is cached in; "" reads without a cache.
 	CacheDir string
+	// GoGit reads with go-git even when a git binary is on PATH (the binary is many times
+	// faster; both give the same log). Without a binary, or when it fails, go-git reads.
+	GoGit bool
 }
 
 // Stats tell how much work a Read did.
 type Stats struct {
-	Walked int  // commits read from the repository
-	Cached int  // commits taken from the cache
-	Hit    bool // the cache was at HEAD already
+	Walked int           // commits read from the repository
+	Cached int           // commits taken from the cache
+	Hit    bool          // the cache was at HEAD already
+	Git    bool          // the git binary read the commits walked (else go-git did)
+	Load   time.Duration // spent reading the cache file
 }
 
 // Read reads the history of the content folder. It returns ErrNoRepository when the folder is
@@ -58,12 +64,15 @@ func Read(opt Options) (*Log, Stats, error) {
 		return nil, st, &UnreadableError{GitDir: r.gitDir, Err: err}
 	}
 	c := openCache(opt.CacheDir, r.gitDir, prefix, w.shallowList())
+	t := time.Now()
 	nodes := c.load()
+	st.Load = time.Since(t)
 	st.Cached = len(nodes)
 	if nodes[ref.Hash()] != nil {
 		st.Hit = true
 	}
-	walked, err := w.walk(ref.Hash(), nodes)
+	walked, usedGit, err := w.walkAny(opt, ref.Hash(), nodes)
+	st.Git = usedGit
 	if err != nil {
 		return nil, st, &UnreadableError{GitDir: r.gitDir, Err: fmt.Errorf("walk history: %w", err)}
 	}
@@ -105,6 +114,21 @@ func (w *walker) shallowList() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// walkAny walks with the git binary when there is one and opt allows it, and with go-git
+// otherwise or when git fails (a parent missing outside a shallow clone's list, an old git).
+func (w *walker) walkAny(opt Options, head plumbing.Hash, nodes map[plumbing.Hash]*node) (int, bool, error) {
+	if nodes[head] != nil {
+		return 0, false, nil
+	}
+	if bin := gitBinary(); bin != "" && !opt.GoGit {
+		if n, err := w.walkGit(bin, head, nodes); err == nil {
+			return n, true, nil
+		}
+	}
+	n, err := w.walk(head, nodes)
+	return n, false, err
 }
 
 // walk visits every commit reachable from head that nodes does not hold yet, adding it.

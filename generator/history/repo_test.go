@@ -1,9 +1,11 @@
 package history
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -78,11 +80,57 @@ func (r *testRepo) checkout(branch string, create bool) {
 
 func (r *testRepo) read(sub string) *Log {
 	r.t.Helper()
-	log, _, err := Read(Options{Dir: filepath.Join(r.dir, sub)})
+	return readBoth(r.t, filepath.Join(r.dir, sub))
+}
+
+// readBoth reads the history of dir with the git binary (when the machine has one) and with
+// go-git, and fails the test unless both routes give the same log.
+func readBoth(t testing.TB, dir string) *Log {
+	t.Helper()
+	viaGoGit, _, err := Read(Options{Dir: dir, GoGit: true})
 	if err != nil {
-		r.t.Fatal(err)
+		t.Fatal(err)
 	}
-	return log
+	if gitBinary() == "" {
+		return viaGoGit
+	}
+	viaGit, st, err := Read(Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.Git && st.Walked > 0 {
+		t.Fatalf("the git binary did not read %s: go-git stood in", dir)
+	}
+	if a, b := dumpLog(viaGit), dumpLog(viaGoGit); a != b {
+		t.Fatalf("the git binary and go-git read different logs:\n--- git\n%s\n--- go-git\n%s", a, b)
+	}
+	return viaGit
+}
+
+// dumpLog writes out everything a Log holds, to compare two logs as text.
+func dumpLog(log *Log) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "root %s prefix %q head %s shallow %v boundary %s\n", log.Root, log.Prefix, log.Head, log.Shallow, log.Boundary.Format(time.RFC3339))
+	for _, c := range log.Commits {
+		fmt.Fprintf(&b, "commit %s %q <%s> %s %q #%d\n", c.Hash, c.Author, c.Email, c.Date.Format(time.RFC3339), c.Subject, c.PR)
+		for _, ch := range c.Changes {
+			fmt.Fprintf(&b, "  %s %q from %q\n", ch.Kind, ch.Path, ch.From)
+		}
+	}
+	names := keys(log.Files)
+	sort.Strings(names)
+	for _, p := range names {
+		f := log.Files[p]
+		fmt.Fprintf(&b, "file %q blob %s truncated %v created %v:", f.Path, f.Blob, f.Truncated, f.Created != nil)
+		if f.Created != nil {
+			b.WriteString(" " + f.Created.Hash)
+		}
+		for _, c := range f.Commits {
+			b.WriteString(" " + c.Hash[:8])
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // subjects lists the subjects of a file's history, newest first.

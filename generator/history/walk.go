@@ -151,8 +151,12 @@ func (w *walker) visit(c *object.Commit) (*node, error) {
 
 func commitInfo(c *object.Commit, pr int) playbooks.Commit {
 	subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
-	return playbooks.Commit{Hash: c.Hash.String(), Author: c.Author.Name, Email: c.Author.Email,
-		Date: normTime(c.Committer.When), Subject: strings.TrimSpace(subject), PR: pr}
+	return commitFields(c.Hash.String(), c.Author.Name, c.Author.Email, normTime(c.Committer.When), strings.TrimSpace(subject), pr)
+}
+
+// commitFields is the one place both routes (go-git and the git binary) make a commit record.
+func commitFields(hash, author, email string, when time.Time, subject string, pr int) playbooks.Commit {
+	return playbooks.Commit{Hash: hash, Author: author, Email: email, Date: when, Subject: subject, PR: pr}
 }
 
 // rawChange is a changed path with the blob hash on the side that has one.
@@ -257,6 +261,9 @@ var emptyBlob = plumbing.NewHash("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391")
 // pairRenames turns a deleted and an added path with the same blob into one rename, preferring
 // pairs with the same file name, and sorts the changes by path.
 func pairRenames(raw []rawChange) []Change {
+	// The go-git walk and `git log` list changes in different orders; pairing in path order
+	// makes both routes pair alike when several files share a blob.
+	sort.SliceStable(raw, func(i, j int) bool { return raw[i].Path < raw[j].Path })
 	deleted := map[plumbing.Hash][]int{}
 	for i, c := range raw {
 		if c.Kind == Deleted && c.blob != emptyBlob {
