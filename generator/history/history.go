@@ -1,9 +1,17 @@
-// Package history is the history stage: it reads the site's git history with go-git (no git
-// binary needed) and tells, for every content file, which commits changed it.
+// Package history is the history stage: it reads the site's git history and tells, for every
+// content file, which commits changed it.
+//
+// # Two routes, one result
+//
+// With a git binary on PATH, Read runs two `git log` in parallel (the graph and messages of
+// every commit; raw changes below the content folder), about as fast as `git log` itself.
+// Without one, or when it fails, it walks the repository with go-git, about 20 times slower on
+// a long history (BenchmarkHistory). Both make the same nodes, from which the rest is computed
+// by the same code; the tests read every fixture both ways and require identical logs.
 //
 // # One walk
 //
-// Read walks the commit graph from HEAD once. For each commit it compares the tree of the
+// The go-git route walks the commit graph from HEAD once. For each commit it compares the tree of the
 // content folder with the same tree in each parent by hash and descends only into subtrees whose
 // hashes differ, so a commit that does not touch the content costs a few tree lookups. It never
 // reads a blob (blobless clones have none) and never asks go-git for per-file logs, which would
@@ -31,7 +39,9 @@
 // # Cache
 //
 // The result of the walk is cached per repository and content folder, keyed by HEAD. A rebuild
-// after new commits walks only those, and a rebuild at the same HEAD walks nothing.
+// after new commits walks only those. Beside the commits the cache keeps the finished log at
+// HEAD in a file of its own, so a rebuild at the same HEAD decodes that file and does nothing
+// else (a few milliseconds beyond reading it, on 16,000 commits).
 package history
 
 import (

@@ -294,6 +294,9 @@ func TestCache(t *testing.T) {
 	if st.Walked != 1 || st.Cached != 2 {
 		t.Errorf("after a commit: %+v, want one commit walked", st)
 	}
+	if again, st := read(); !st.Hit || dumpLog(again) != dumpLog(log) {
+		t.Errorf("read at the same HEAD: %+v, or a different log", st)
+	}
 	fresh := r.read("content")
 	if !reflect.DeepEqual(summary(log), summary(fresh)) {
 		t.Errorf("cached read differs from fresh:\n%v\n%v", summary(log), summary(fresh))

@@ -65,12 +65,17 @@ func Read(opt Options) (*Log, Stats, error) {
 	}
 	c := openCache(opt.CacheDir, r.gitDir, prefix, w.shallowList())
 	t := time.Now()
-	nodes := c.load()
+	nodes, done := c.load(ref.Hash())
 	st.Load = time.Since(t)
 	st.Cached = len(nodes)
-	if nodes[ref.Hash()] != nil {
+	log := &Log{Root: r.root, Prefix: prefix, Head: ref.Hash().String(), Shallow: len(w.shallow) > 0}
+	if done != nil {
+		// The cache holds the finished log at this HEAD: nothing to walk, join or list.
 		st.Hit = true
+		done.restore(log)
+		return log, st, nil
 	}
+	st.Hit = nodes[ref.Hash()] != nil
 	walked, usedGit, err := w.walkAny(opt, ref.Hash(), nodes)
 	st.Git = usedGit
 	if err != nil {
@@ -78,17 +83,18 @@ func Read(opt Options) (*Log, Stats, error) {
 	}
 	st.Walked = walked
 	order := ordered(ref.Hash(), nodes)
-	if walked > 0 {
-		c.save(ref.Hash(), order)
-	}
-	log := &Log{Root: r.root, Prefix: prefix, Head: ref.Hash().String(), Shallow: len(w.shallow) > 0}
-	labelPRs(order, nodes)
+	labels := labelPRs(order, nodes)
 	for _, n := range order {
 		if n.Boundary && (log.Boundary.IsZero() || n.When.Before(log.Boundary)) {
 			log.Boundary = n.When
 		}
 		if n.Rec != nil {
-			log.Commits = append(log.Commits, n.Rec)
+			// A copy: the cached nodes keep the PR their own message names, labels are per HEAD.
+			rec := *n.Rec
+			if rec.PR == 0 {
+				rec.PR = labels[n.Hash]
+			}
+			log.Commits = append(log.Commits, &rec)
 		}
 	}
 	head, err := object.GetCommit(r.store, ref.Hash())
@@ -104,6 +110,7 @@ func Read(opt Options) (*Log, Stats, error) {
 		return nil, st, &UnreadableError{GitDir: r.gitDir, Err: err}
 	}
 	log.Files = files(log, blobs)
+	c.save(ref.Hash(), order, finish(log))
 	return log, st, nil
 }
 
@@ -239,12 +246,13 @@ func prNumber(msg string) int {
 	return n
 }
 
-// labelPRs gives commits brought in by a PR merge's second parent the merge's PR number when
-// their own message names none. Commits reachable along first parents from HEAD, the main line,
-// keep none; a commit on a branch merged by two PRs takes the first one seen from HEAD.
-func labelPRs(order []*node, nodes map[plumbing.Hash]*node) {
+// labelPRs gives commits brought in by a PR merge's second parent the merge's PR number, by
+// hash; the caller applies it to commits whose own message names none. Commits reachable along
+// first parents from HEAD, the main line, get none; a commit on a branch merged by two PRs
+// takes the first one seen from HEAD.
+func labelPRs(order []*node, nodes map[plumbing.Hash]*node) map[plumbing.Hash]int {
 	if len(order) == 0 {
-		return
+		return nil
 	}
 	children := map[plumbing.Hash]int{}
 	for _, n := range order {
@@ -258,9 +266,6 @@ func labelPRs(order []*node, nodes map[plumbing.Hash]*node) {
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
-		if n.Rec != nil && n.Rec.PR == 0 && !mainline[n.Hash] {
-			n.Rec.PR = label[n.Hash]
-		}
 		for i, ph := range n.Parents {
 			p := nodes[ph]
 			if p == nil {
@@ -281,6 +286,13 @@ func labelPRs(order []*node, nodes map[plumbing.Hash]*node) {
 			}
 		}
 	}
+	out := make(map[plumbing.Hash]int, len(label))
+	for h, pr := range label {
+		if !mainline[h] {
+			out[h] = pr
+		}
+	}
+	return out
 }
 
 // files builds the history of every file present at HEAD.

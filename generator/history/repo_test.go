@@ -104,6 +104,17 @@ func readBoth(t testing.TB, dir string) *Log {
 	if a, b := dumpLog(viaGit), dumpLog(viaGoGit); a != b {
 		t.Fatalf("the git binary and go-git read different logs:\n--- git\n%s\n--- go-git\n%s", a, b)
 	}
+	// The finished log kept in the cache reads back the same.
+	cacheDir := t.TempDir()
+	for i := 0; i < 2; i++ {
+		cached, st, err := Read(Options{Dir: dir, CacheDir: cacheDir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := dumpLog(cached), dumpLog(viaGit); a != b || st.Hit != (i == 1) {
+			t.Fatalf("read %d through the cache (hit %v) differs:\n--- cache\n%s\n--- git\n%s", i, st.Hit, a, b)
+		}
+	}
 	return viaGit
 }
 
