@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -131,6 +132,15 @@ func BenchmarkHistory(b *testing.B) {
 		walk += time.Since(t)
 		if st.Walked != benchCommits || !st.Git || len(log.Files) == 0 {
 			b.Fatalf("walked %d commits (git %v), %d files", st.Walked, st.Git, len(log.Files))
+		}
+		followed := 0 // moved pages whose history reaches back to the first commit
+		for p, f := range log.Files {
+			if strings.HasPrefix(p, "moved/") && f.Created != nil && f.Created.Subject == "Initial playbook" {
+				followed++
+			}
+		}
+		if followed < benchCommits/300 {
+			b.Fatalf("only %d moved pages keep their history", followed)
 		}
 
 		if os.Getenv("CMPLAY_BENCH_GOGIT") != "" {

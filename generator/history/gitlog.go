@@ -72,15 +72,70 @@ func (w *walker) walkGit(bin string, head plumbing.Hash, nodes map[plumbing.Hash
 	if err = errors.Join(err, res.err); err != nil {
 		return 0, err
 	}
+	// A first pairing asks for the blobs rename detection compares; git reads them all at once.
+	want := map[plumbing.Hash]bool{}
+	for h, n := range added {
+		if raw := res.changes[h]; len(raw) > 0 && !n.Boundary {
+			pairRenames(raw, func(b plumbing.Hash) ([]byte, bool) { want[b] = true; return nil, false })
+		}
+	}
+	var read func(plumbing.Hash) ([]byte, bool)
+	if !w.r.partial {
+		blobs, err := w.catBlobs(bin, want)
+		if err != nil {
+			return 0, err
+		}
+		read = func(b plumbing.Hash) ([]byte, bool) { data, ok := blobs[b]; return data, ok }
+	}
 	for h, n := range added {
 		if raw := res.changes[h]; len(raw) > 0 && n.Rec != nil && !n.Boundary {
-			n.Rec.Changes = pairRenames(raw)
+			n.Rec.Changes = pairRenames(raw, read)
 		} else {
 			n.Rec = nil
 		}
 		nodes[h] = n
 	}
 	return len(added), nil
+}
+
+// catBlobs reads blobs with one `git cat-file --batch`; those the repository lacks (a
+// blobless clone: nothing is fetched) or larger than renameMaxBlob are left out.
+func (w *walker) catBlobs(bin string, want map[plumbing.Hash]bool) (map[plumbing.Hash][]byte, error) {
+	out := map[plumbing.Hash][]byte{}
+	if len(want) == 0 {
+		return out, nil
+	}
+	var in strings.Builder
+	for h := range want {
+		in.WriteString(h.String() + "\n")
+	}
+	err := w.git(bin, in.String(), []string{"cat-file", "--batch"}, func(r *bufio.Reader) error {
+		for {
+			head, err := r.ReadString('\n')
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			f := strings.Fields(head)
+			if len(f) != 3 {
+				continue // "<hash> missing"
+			}
+			size, err := strconv.Atoi(f[2])
+			if err != nil {
+				return fmt.Errorf("git cat-file: %q", head)
+			}
+			data := make([]byte, size+1) // the content and a newline
+			if _, err := io.ReadFull(r, data); err != nil {
+				return err
+			}
+			if f[1] == "blob" && size <= renameMaxBlob {
+				out[plumbing.NewHash(f[0])] = data[:size]
+			}
+		}
+	})
+	return out, err
 }
 
 // git runs the git binary in the repository with stdin, handing its output to read.

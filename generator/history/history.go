@@ -25,9 +25,11 @@
 // # Renames
 //
 // A rename shows in trees as one path deleted and another added. When both sides of such a pair
-// have the same blob hash in one commit (an exact rename, as `git mv` makes), the newer path's
-// history continues with the older path's, like `git log --follow`. Renames that also edit the
-// file cannot be detected without reading blobs, so the page's history then starts at the rename.
+// have the same blob hash in one commit (an exact rename, as `git mv` makes), or, failing that,
+// their contents share at least half their lines (a rename with edits), the newer path's
+// history continues with the older path's, like `git log --follow` (see renames.go). Only the
+// second test reads blobs, and only for the few commits that add and delete files; in a
+// partial (blobless) clone it is skipped, so renames with edits start a page's history there.
 //
 // # Pull requests
 //
@@ -81,7 +83,7 @@ const (
 	Modified ChangeKind = iota
 	Added
 	Deleted
-	Renamed // Path was renamed from From without other edits
+	Renamed // Path was renamed from From, perhaps with edits
 )
 
 func (k ChangeKind) String() string {

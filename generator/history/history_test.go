@@ -58,9 +58,11 @@ func TestHistoryBelowRoot(t *testing.T) {
 }
 
 // TestRenameAndReadd: an exact rename continues the history; a deleted and re-added file keeps
-// its older life but was created by the re-add; a rename with edits starts afresh.
+// its older life but was created by the re-add; a rename with small edits continues it too (as
+// git log --follow); a "rename" to a different text starts afresh.
 func TestRenameAndReadd(t *testing.T) {
 	r := newTestRepo(t)
+	r.write("c/keep.md", "# Keep\n\nline one\nline two\nline three\nline four\n")
 	r.write("c/old.md", "same text")
 	r.write("c/gone.md", "first life")
 	r.write("c/edit.md", "before")
@@ -76,8 +78,19 @@ func TestRenameAndReadd(t *testing.T) {
 	r.remove("c/edit.md")
 	r.write("c/edited.md", "after, with other words")
 	r.commit("Rename edit with changes", "Ken Thompson")
+	r.remove("c/keep.md")
+	r.write("c/kept/keep.md", "# Keep\n\nline one\nline two, edited\nline three\nline four\nline five\n")
+	r.commit("Move keep and edit it", "Ken Thompson")
 
 	log := r.read("c")
+	if got, want := subjects(t, log, "kept/keep.md"), []string{"Move keep and edit it", "Add pages"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("history of a file renamed with edits = %q, want %q", got, want)
+	}
+	if kf := log.Files["kept/keep.md"]; kf.Created == nil || kf.Created.Subject != "Add pages" {
+		t.Errorf("file renamed with edits created by %+v", kf.Created)
+	} else if ch, _ := kf.ChangeFor(kf.Commits[0]); ch.Kind != Renamed || ch.From != "keep.md" {
+		t.Errorf("rename with edits = %+v", ch)
+	}
 	if got, want := subjects(t, log, "sub/new.md"), []string{"Move old to sub/new and drop gone", "Edit old", "Add pages"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("renamed file history = %q, want %q", got, want)
 	}
@@ -98,7 +111,7 @@ func TestRenameAndReadd(t *testing.T) {
 		t.Errorf("edited rename history = %q, want %q", got, want)
 	}
 	var kinds []string
-	for _, ch := range log.Commits[2].Changes {
+	for _, ch := range log.Commits[3].Changes {
 		kinds = append(kinds, ch.Kind.String()+" "+ch.Path)
 	}
 	if want := []string{"deleted gone.md", "renamed sub/new.md"}; !reflect.DeepEqual(kinds, want) {
@@ -212,14 +225,20 @@ func TestShallowClone(t *testing.T) {
 }
 
 // TestBloblessClone: a partial clone without blobs (extensions.partialClone, which go-git's
-// PlainOpen refuses) is read all the same, since the walk reads trees only.
+// PlainOpen refuses) is read all the same, since the walk reads trees only. Without blobs
+// (and without fetching them) a rename with edits cannot be told from a new file: the moved
+// page's history starts at the move, on both routes.
 func TestBloblessClone(t *testing.T) {
 	gitBin(t)
 	r := newTestRepo(t)
 	r.write("content/a.md", "a1")
+	r.write("content/long.md", "one\ntwo\nthree\nfour\n")
 	r.commit("One", "Ada Lovelace")
 	r.write("content/a.md", "a2")
 	r.commit("Two", "Ada Lovelace")
+	r.remove("content/long.md")
+	r.write("content/moved.md", "one\ntwo\nthree\nfour\nfive\n")
+	r.commit("Move long with an edit", "Ada Lovelace")
 	runGit(t, r.dir, "config", "uploadpack.allowFilter", "true")
 	clone := filepath.Join(t.TempDir(), "clone")
 	runGit(t, "", "clone", "-q", "--filter=blob:none", "--no-checkout", "file://"+r.dir, clone)
@@ -242,6 +261,12 @@ func TestBloblessClone(t *testing.T) {
 	}
 	if got, want := subjects(t, log, "a.md"), []string{"Two", "One"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("history = %q, want %q", got, want)
+	}
+	if got, want := subjects(t, log, "moved.md"), []string{"Move long with an edit"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("moved.md history in a blobless clone = %q, want %q", got, want)
+	}
+	if full := r.read("content"); !reflect.DeepEqual(subjects(t, full, "moved.md"), []string{"Move long with an edit", "One"}) {
+		t.Errorf("moved.md history in the full repository = %q", subjects(t, full, "moved.md"))
 	}
 }
 

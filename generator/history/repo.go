@@ -10,6 +10,7 @@ import (
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-billy/v5/osfs"
 	gitcache "github.com/go-git/go-git/v5/plumbing/cache"
+	gitconfig "github.com/go-git/go-git/v5/plumbing/format/config"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
@@ -34,6 +35,9 @@ type repo struct {
 	store  *filesystem.Storage
 	root   string // work-tree root
 	gitDir string
+	// partial is set for a partial (blobless) clone: no blob is read, so renames with edits
+	// are not detected there, by either route alike.
+	partial bool
 }
 
 // harmless are the repository extensions that change nothing for a reader of commits and trees:
@@ -81,7 +85,21 @@ func open(dir string) (*repo, error) {
 			}
 		}
 	}
-	return &repo{store: store, root: root, gitDir: gitDir}, nil
+	return &repo{store: store, root: root, gitDir: gitDir, partial: partial(cfg.Raw)}, nil
+}
+
+// partial reports a partial clone (extensions.partialClone, or a promisor remote): its blobs
+// may be missing, and git would try to fetch them.
+func partial(raw *gitconfig.Config) bool {
+	if raw.Section("extensions").Option("partialclone") != "" {
+		return true
+	}
+	for _, sub := range raw.Section("remote").Subsections {
+		if strings.EqualFold(sub.Option("promisor"), "true") {
+			return true
+		}
+	}
+	return false
 }
 
 // findDotGit returns the work-tree root at or above dir and its .git entry.

@@ -2,7 +2,7 @@ package history
 
 import (
 	"errors"
-	"sort"
+	"io"
 	"strings"
 	"time"
 
@@ -145,7 +145,7 @@ func (w *walker) visit(c *object.Commit) (*node, error) {
 	if len(raw) == 0 {
 		return n, nil
 	}
-	n.Rec = &Commit{Commit: commitInfo(c, n.PR), Changes: pairRenames(raw)}
+	n.Rec = &Commit{Commit: commitInfo(c, n.PR), Changes: pairRenames(raw, w.blobReader())}
 	return n, nil
 }
 
@@ -255,53 +255,6 @@ func (w *walker) diffEntry(dir, name string, ct *tree, pts []*tree, out *[]rawCh
 	return nil
 }
 
-// emptyBlob is the hash of an empty file; two empty files are not a rename.
-var emptyBlob = plumbing.NewHash("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391")
-
-// pairRenames turns a deleted and an added path with the same blob into one rename, preferring
-// pairs with the same file name, and sorts the changes by path.
-func pairRenames(raw []rawChange) []Change {
-	// The go-git walk and `git log` list changes in different orders; pairing in path order
-	// makes both routes pair alike when several files share a blob.
-	sort.SliceStable(raw, func(i, j int) bool { return raw[i].Path < raw[j].Path })
-	deleted := map[plumbing.Hash][]int{}
-	for i, c := range raw {
-		if c.Kind == Deleted && c.blob != emptyBlob {
-			deleted[c.blob] = append(deleted[c.blob], i)
-		}
-	}
-	gone := map[int]bool{}
-	renamed := map[string]bool{}
-	out := make([]Change, 0, len(raw))
-	for _, c := range raw {
-		if c.Kind != Added || len(deleted[c.blob]) == 0 {
-			continue
-		}
-		cands := deleted[c.blob]
-		pick := 0
-		for j, di := range cands {
-			if baseName(raw[di].Path) == baseName(c.Path) {
-				pick = j
-				break
-			}
-		}
-		di := cands[pick]
-		deleted[c.blob] = append(cands[:pick:pick], cands[pick+1:]...)
-		gone[di] = true
-		c.Kind, c.From = Renamed, raw[di].Path
-		renamed[c.Path] = true
-		out = append(out, c.Change)
-	}
-	for i, c := range raw {
-		if gone[i] || c.Kind == Added && renamed[c.Path] {
-			continue
-		}
-		out = append(out, c.Change)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out
-}
-
 func baseName(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
 
 // normTime keeps a date's instant and offset but not its zone name, so dates read from the
@@ -312,4 +265,28 @@ func normTime(t time.Time) time.Time {
 		return time.Unix(t.Unix(), 0).UTC()
 	}
 	return time.Unix(t.Unix(), 0).In(time.FixedZone("", off))
+}
+
+// blobReader is how rename detection reads blobs with go-git: not at all in a partial clone.
+func (w *walker) blobReader() func(plumbing.Hash) ([]byte, bool) {
+	if w.r.partial {
+		return nil
+	}
+	return w.blob
+}
+
+// blob reads a file's content with go-git, for rename detection; false when the repository
+// does not hold it (a blobless clone) or it is larger than renameMaxBlob.
+func (w *walker) blob(h plumbing.Hash) ([]byte, bool) {
+	b, err := object.GetBlob(w.r.store, h)
+	if err != nil || b.Size > renameMaxBlob {
+		return nil, false
+	}
+	r, err := b.Reader()
+	if err != nil {
+		return nil, false
+	}
+	defer r.Close()
+	data, err := io.ReadAll(r)
+	return data, err == nil
 }
