@@ -109,11 +109,17 @@ func resolveLink(s *site.Site, from *playbooks.Page, dest string) string {
 var wordRe = regexp.MustCompile(`[\p{L}\p{N}']+`)
 
 // TestShippedPlaybookIsOriginal checks that no run of eight words in content/ is copied from the
-// source documents in ../shared/seeds: the facts carry over, the sentences are ours.
+// source documents in shared/seeds: the facts carry over, the sentences are ours. The seeds sit
+// beside the clone (X/<clone> and X/shared), so the test looks for shared/seeds in every parent
+// of the repository root. Without them it skips on a developer's machine and fails under CI=true,
+// where a skipped originality check would pass unnoticed.
 func TestShippedPlaybookIsOriginal(t *testing.T) {
-	seeds, _ := filepath.Glob("../../shared/seeds/*.txt")
+	seeds := findSeeds(t, "..")
 	if len(seeds) == 0 {
-		t.Skip("../shared/seeds not found beside the repository: originality not checked")
+		if os.Getenv("CI") == "true" {
+			t.Fatal("shared/seeds not found in any parent folder of the repository: originality not checked")
+		}
+		t.Skip("shared/seeds not found in any parent folder of the repository: originality not checked")
 	}
 	const n = 8
 	shingles := map[string]string{}
@@ -139,6 +145,27 @@ func TestShippedPlaybookIsOriginal(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// findSeeds returns the seed documents in the nearest shared/seeds folder above the repository
+// root root (root itself excluded: the seeds are not part of the repository).
+func findSeeds(t *testing.T, root string) []string {
+	t.Helper()
+	dir, err := filepath.Abs(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return nil
+		}
+		dir = parent
+		seeds, _ := filepath.Glob(filepath.Join(dir, "shared", "seeds", "*.txt"))
+		if len(seeds) > 0 {
+			return seeds
+		}
 	}
 }
 
