@@ -10,14 +10,19 @@ import (
 	"github.com/cmplay/cmplay/generator/history"
 )
 
-// TestChangelogPaged: a history of 250 commits makes a changelog of three pages, newest first,
+// TestChangelogPaged: a history of 251 commits makes a changelog of three pages, newest first,
 // that list every commit once and link to each other; the feed keeps the newest FeedCount
-// commits, each linked to the changelog page that lists it.
+// commits, each linked to the changelog page that lists it. An entry names at most
+// history.EntryFiles files.
 func TestChangelogPaged(t *testing.T) {
-	const commits = 250
+	const commits = 251
 	s := newSiteRepo(t)
-	var hashes []string
-	for i := 0; i < commits; i++ {
+	// The first commit imports 41 pages: its entry names 30 and counts the rest.
+	for i := 0; i < 40; i++ {
+		s.write(fmt.Sprintf("content/bulk/p%02d.md", i), fmt.Sprintf("# Bulk %d\n", i))
+	}
+	hashes := []string{s.commit("Import", "Ada Lovelace").String()}
+	for i := 1; i < commits; i++ {
 		s.write("content/escalation.md", fmt.Sprintf("# Escalation\n\nVersion %d.\n", i))
 		hashes = append(hashes, s.commit(fmt.Sprintf("Escalation, version %d", i), "Ada Lovelace").String())
 	}
@@ -37,6 +42,11 @@ func TestChangelogPaged(t *testing.T) {
 		if k > 1 && !strings.Contains(page, `href="../../">1</a>`) {
 			t.Errorf("%s does not link to the first page", url)
 		}
+	}
+	last := file(t, mem, fmt.Sprintf("changelog/page/%d/index.html", pages))
+	imported, _, _ := strings.Cut(last[strings.Index(last, `id="c-`+hashes[0]):], "</ul>")
+	if n := strings.Count(imported, "<li><a href="); n != history.EntryFiles || !strings.Contains(imported, "and 11 more") {
+		t.Errorf("the import's entry names %d pages, or does not count the rest", n)
 	}
 	if _, ok := mem.File(fmt.Sprintf("changelog/page/%d/index.html", pages+1)); ok {
 		t.Error("a changelog page past the last")

@@ -3,6 +3,7 @@ package history
 import (
 	"encoding/xml"
 	"html"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -63,6 +64,9 @@ func (s *Site) Atom(title, baseURL string) []byte {
 			}
 			for _, o := range e.Other {
 				b.WriteString("<li>" + html.EscapeString(o.Path) + " (" + o.Kind.String() + ")</li>")
+			}
+			if e.More > 0 {
+				b.WriteString("<li>and " + strconv.Itoa(e.More) + " more</li>")
 			}
 			b.WriteString("</ul>")
 			en := entry{Title: e.Subject, ID: "urn:git:" + e.Hash, Updated: e.Date.UTC().Format(time.RFC3339), Author: e.Author,

@@ -190,7 +190,13 @@ type Entry struct {
 	CommitView
 	Pages []PageRef
 	Other []Change // files that are not pages now: static files, removed or renamed-away pages
+	// More counts the files left out of Pages and Other: an entry names at most EntryFiles,
+	// so a commit that touched thousands of files (an import) does not make a page of its own.
+	More int
 }
+
+// EntryFiles is how many files one changelog entry names; the commit on the forge lists all.
+const EntryFiles = 30
 
 // PageRef names a page a commit changed.
 type PageRef struct {
@@ -248,6 +254,11 @@ func (s *Site) Changelog(k int) []Month {
 		}
 		sort.Slice(e.Pages, func(i, j int) bool { return e.Pages[i].URL < e.Pages[j].URL })
 		sort.Slice(e.Other, func(i, j int) bool { return e.Other[i].Path < e.Other[j].Path })
+		if n := len(e.Pages) + len(e.Other); n > EntryFiles {
+			e.More = n - EntryFiles
+			e.Pages = e.Pages[:min(len(e.Pages), EntryFiles)]
+			e.Other = e.Other[:EntryFiles-len(e.Pages)]
+		}
 		id := c.Date.Format("2006-01")
 		if len(months) == 0 || months[len(months)-1].ID != id {
 			months = append(months, Month{Title: c.Date.Format("January 2006"), ID: id})
