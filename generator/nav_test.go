@@ -117,6 +117,11 @@ func TestNavigationBounded(t *testing.T) {
 		if !strings.Contains(string(data), `<nav class="pager"`) {
 			t.Errorf("%s has no pager", name)
 		}
+		// The folder is what is current in a listing's sidebar, never an "N more" link.
+		nav := string(sidebarRe.Find(data))
+		if strings.Count(nav, `aria-current="page"`) != 1 || !strings.Contains(nav, `aria-current="page">Common</a>`) {
+			t.Errorf("%s: sidebar marks %d links current, not the folder:\n%s", name, strings.Count(nav, `aria-current="page"`), nav)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(out, fmt.Sprintf("pages/common/page/%d/index.html", pages+1))); err == nil {
 		t.Error("a listing page past the last one")

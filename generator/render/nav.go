@@ -109,7 +109,7 @@ func pageURL(base string, k int) string {
 // sidebar is the navigation of the page at d.URL: open down to folder target, the window of
 // each level around the entry on the path to it, and at target's own level around entry focus
 // (-1: from the start).
-func (n *navigation) sidebar(d *Data, target *site.Section, focus int) string {
+func (n *navigation) sidebar(d *Data, target *site.Section, focus int, current string) string {
 	if n.root == nil {
 		return ""
 	}
@@ -118,12 +118,12 @@ func (n *navigation) sidebar(d *Data, target *site.Section, focus int) string {
 		path = append([]*site.Section{s}, path...)
 	}
 	var b strings.Builder
-	n.level(&b, d, n.root, path, focus)
+	n.level(&b, d, n.root, path, focus, current)
 	return b.String()
 }
 
 // level writes the entries of sec shown on this page; path is what is open below sec.
-func (n *navigation) level(b *strings.Builder, d *Data, sec *site.Section, path []*site.Section, focus int) {
+func (n *navigation) level(b *strings.Builder, d *Data, sec *site.Section, path []*site.Section, focus int, current string) {
 	es := n.entries[sec]
 	at := focus
 	if len(path) > 0 {
@@ -136,21 +136,21 @@ func (n *navigation) level(b *strings.Builder, d *Data, sec *site.Section, path 
 	for _, e := range es[lo:hi] {
 		if e.Page != nil {
 			b.WriteString("<li>")
-			b.WriteString(n.a(d, e.Page.URL, e.Page.Title))
+			b.WriteString(n.a(d, e.Page.URL, e.Page.Title, current))
 			b.WriteString("</li>")
 			continue
 		}
 		if len(path) > 0 && e.Section == path[0] {
 			b.WriteString(`<li class="nav-section is-open">`)
-			b.WriteString(n.sectionLink(d, e.Section))
+			b.WriteString(n.sectionLink(d, e.Section, current))
 			if len(n.entries[e.Section]) > 0 {
 				b.WriteString("<ul>")
-				n.level(b, d, e.Section, path[1:], focus)
+				n.level(b, d, e.Section, path[1:], focus, current)
 				b.WriteString("</ul>")
 			}
 		} else {
 			b.WriteString(`<li class="nav-section">`)
-			b.WriteString(n.sectionLink(d, e.Section))
+			b.WriteString(n.sectionLink(d, e.Section, current))
 		}
 		b.WriteString("</li>")
 	}
@@ -170,21 +170,22 @@ func window(n, focus int) (lo, hi int) {
 
 func (n *navigation) more(b *strings.Builder, d *Data, sec *site.Section, i int, label string) {
 	b.WriteString(`<li class="nav-more">`)
-	b.WriteString(n.a(d, n.listingURL(sec, i), label))
+	b.WriteString(n.a(d, n.listingURL(sec, i), label, ""))
 	b.WriteString("</li>")
 }
 
-func (n *navigation) sectionLink(d *Data, sec *site.Section) string {
+func (n *navigation) sectionLink(d *Data, sec *site.Section, current string) string {
 	if n.linked(sec) {
-		return n.a(d, n.urls[sec], sec.Title)
+		return n.a(d, n.urls[sec], sec.Title, current)
 	}
 	return `<span class="nav-label">` + html.EscapeString(sec.Title) + `</span>`
 }
 
-// a is a link to a site path, marked current when it is the page being rendered.
-func (n *navigation) a(d *Data, url, title string) string {
+// a is a link to a site path, marked current when it is current (the page being read, or the
+// folder whose index page is being read).
+func (n *navigation) a(d *Data, url, title, current string) string {
 	cur := ""
-	if url == d.URL {
+	if url == current {
 		cur = ` aria-current="page"`
 	}
 	return `<a href="` + html.EscapeString(d.Rel(url)) + `"` + cur + `>` + html.EscapeString(title) + `</a>`
@@ -194,20 +195,20 @@ func (n *navigation) a(d *Data, url, title string) string {
 func (n *navigation) forPage(d *Data, p *playbooks.Page) string {
 	sec := n.folders[p.Dir()]
 	if sec == nil {
-		return n.sidebar(d, n.root, -1)
+		return n.sidebar(d, n.root, -1, p.URL)
 	}
 	if p.IsIndex {
-		return n.sidebar(d, sec, -1)
+		return n.sidebar(d, sec, -1, p.URL)
 	}
-	return n.sidebar(d, sec, n.pos[p])
+	return n.sidebar(d, sec, n.pos[p], p.URL)
 }
 
 // forListing is the sidebar of page k of a folder's index: the folder open at that page's
-// entries.
+// entries, the folder's own link current.
 func (n *navigation) forListing(d *Data, sec *site.Section, k int) string {
-	return n.sidebar(d, sec, (k-1)*IndexPageSize+NavWindow/2)
+	return n.sidebar(d, sec, (k-1)*IndexPageSize+NavWindow/2, n.urls[sec])
 }
 
 // forGenerated is the sidebar of a page that is in no folder (listings, search, changelog):
 // the top level only.
-func (n *navigation) forGenerated(d *Data) string { return n.sidebar(d, n.root, -1) }
+func (n *navigation) forGenerated(d *Data) string { return n.sidebar(d, n.root, -1, d.URL) }
