@@ -322,13 +322,13 @@ func (b *build) generated(r *render.Renderer) error {
 	var gens []gen
 	for _, k := range playbooks.Kinds {
 		if k != playbooks.KindPage && len(b.site.Kinds[k]) > 0 {
-			gens = append(gens, gen{render.KindURL(k), func() ([]byte, error) { return r.Kind(k) }})
+			gens = append(gens, gen{render.KindURL(k), func() ([]byte, error) { return r.Kind(k, 1) }})
 		}
 	}
 	if len(b.site.Tags) > 0 {
 		gens = append(gens, gen{"/tags/", r.Tags})
 		for _, t := range sortedKeys(b.site.Tags) {
-			gens = append(gens, gen{render.TagURL(t), func() ([]byte, error) { return r.Tag(t) }})
+			gens = append(gens, gen{render.TagURL(t), func() ([]byte, error) { return r.Tag(t, 1) }})
 		}
 	}
 	for _, l := range r.Listings() { // the pages of long folders' indexes

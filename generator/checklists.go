@@ -28,6 +28,12 @@ func (b *build) progressPage(r *render.Renderer) ([]byte, error) {
 	return r.Generated(ProgressURL, "My progress", "progress", func(d *render.Data) {
 		d.Summary = "Your progress through every checklist in this playbook, kept in this browser."
 		for _, c := range checklist.BuildManifest(b.site.Pages).Checklists {
+			// Without JavaScript the page lists the first checklists only: it must not grow
+			// with the site (the dashboard script shows progress through all of them).
+			if len(d.Children) == render.IndexPageSize {
+				d.More++
+				continue
+			}
 			d.Children = append(d.Children, render.Link{Title: c.Title, URL: d.Rel(c.URL), Kind: playbooks.Kind(c.Kind), Count: len(c.Items)})
 		}
 	})

@@ -183,3 +183,46 @@ func browseBigFolder(t *testing.T, base, index string) {
 		t.Errorf("first card of the folder index led to %q", listed)
 	}
 }
+
+// TestListingsPaged: the listings of a kind and of a tag are paged like folder indexes, and
+// the progress page lists IndexPageSize checklists without script, counting the rest, so none
+// of them grows with the site.
+func TestListingsPaged(t *testing.T) {
+	const n = 250
+	files := map[string]string{"content/_index.md": "# Home\n"}
+	for i := 0; i < n; i++ {
+		files[fmt.Sprintf("content/p/p%03d.md", i)] = fmt.Sprintf("---\ntitle: P%03d\nkind: practice\ntags: [x]\n---\n- [ ] Do %d\n", i, i)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Config{Source: newSite(t, files), Out: out})
+	for _, base := range []string{"kinds/practice/", "tags/x/"} {
+		seen := map[string]bool{}
+		for k := 1; k <= 3; k++ {
+			name := base + "index.html"
+			if k > 1 {
+				name = fmt.Sprintf("%spage/%d/index.html", base, k)
+			}
+			data, err := os.ReadFile(filepath.Join(out, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cards := cardRe.FindAllStringSubmatch(string(data), -1)
+			if want := min(render.IndexPageSize, n-(k-1)*render.IndexPageSize); len(cards) != want || !strings.Contains(string(data), `<nav class="pager"`) {
+				t.Errorf("%s: %d cards (want %d), or no pager", name, len(cards), want)
+			}
+			for _, c := range cards {
+				seen[c[2]] = true
+			}
+		}
+		if len(seen) != n {
+			t.Errorf("%s lists %d pages over its pages, want %d", base, len(seen), n)
+		}
+		if _, err := os.Stat(filepath.Join(out, base, "page/4")); err == nil {
+			t.Errorf("%s has a fourth page", base)
+		}
+	}
+	progress, _ := os.ReadFile(filepath.Join(out, "progress/index.html"))
+	if got := strings.Count(string(progress), " items</span></li>"); got != render.IndexPageSize || !strings.Contains(string(progress), "And 150 more checklists") {
+		t.Errorf("progress page lists %d checklists, or does not count the rest", got)
+	}
+}

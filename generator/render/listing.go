@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/cmplay/cmplay/generator/site"
+	"github.com/cmplay/cmplay/playbooks"
 )
 
 // pagerReach is how many neighbouring pages a pager links on each side of the current one,
@@ -24,12 +25,16 @@ type PageLink struct {
 // a long folder, and page 1 too when the folder has no index page but more entries than the
 // sidebar lists (its "N more" links must lead somewhere).
 type Listing struct {
-	URL string
-	sec *site.Section
-	k   int
+	URL  string
+	sec  *site.Section  // a folder's index, or
+	kind playbooks.Kind // a kind's listing, or
+	tag  string         // a tag's listing
+	k    int
 }
 
-// Listings are the folder index pages the generator writes, in folder order.
+// Listings are the listing pages the generator writes besides the first page of each kind and
+// tag listing: folder index pages in folder order, then the further pages of kind and tag
+// listings.
 func (r *Renderer) Listings() []Listing {
 	var out []Listing
 	var walk func(sec *site.Section)
@@ -51,11 +56,31 @@ func (r *Renderer) Listings() []Listing {
 	if r.site.Root != nil {
 		walk(r.site.Root)
 	}
+	// Page 1 of a kind's or a tag's listing is written with the others of its kind.
+	for _, kind := range playbooks.Kinds {
+		if kind == playbooks.KindPage {
+			continue
+		}
+		for k := 2; k <= r.KindPages(kind); k++ {
+			out = append(out, Listing{URL: pageURL(KindURL(kind), k), kind: kind, k: k})
+		}
+	}
+	for _, tag := range sortedTags(r.site.Tags) {
+		for k := 2; k <= pages(len(r.site.Tags[tag])); k++ {
+			out = append(out, Listing{URL: pageURL(TagURL(tag), k), tag: tag, k: k})
+		}
+	}
 	return out
 }
 
-// Listing renders page k of a folder's index with the "list" layout.
+// Listing renders one listing page with the "list" layout.
 func (r *Renderer) Listing(l Listing) ([]byte, error) {
+	switch {
+	case l.kind != "":
+		return r.Kind(l.kind, l.k)
+	case l.tag != "":
+		return r.Tag(l.tag, l.k)
+	}
 	title := l.sec.Title
 	if n := pages(len(r.nav.entries[l.sec])); n > 1 {
 		title += " (page " + strconv.Itoa(l.k) + " of " + strconv.Itoa(n) + ")"

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/cmplay/cmplay/generator/site"
@@ -71,6 +72,7 @@ type Data struct {
 	Children []Link     // pages of a section index, or of a listing page
 	Pager    []PageLink // the pages of a long folder index or changelog; empty when it fits on one
 	Number   int        // which page of a paged listing this is, from 1
+	More     int        // entries a capped list leaves out
 	Groups   []Group
 	Roles    []Link // role pages this page applies to
 	Tags     []Link
@@ -214,24 +216,49 @@ func (r *Renderer) exec(d *Data, names ...string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Kind renders the listing of every page of a kind; the role listing doubles as the role
-// index, with each role followed by the pages that name it.
-func (r *Renderer) Kind(k playbooks.Kind) ([]byte, error) {
-	d := r.data(KindURL(k), k.Plural())
+// Kind renders page n (from 1) of the listing of a kind's pages, IndexPageSize a page; the role
+// listing doubles as the role index, with each role followed by the pages that name it, on one
+// page.
+func (r *Renderer) Kind(k playbooks.Kind, n int) ([]byte, error) {
+	d := r.data(pageURL(KindURL(k), n), k.Plural())
 	d.Kind = k
 	d.Nav = template.HTML(r.nav.forGenerated(d))
-	for _, p := range r.site.Kinds[k] {
-		if k == playbooks.KindRole {
+	if k == playbooks.KindRole {
+		for _, p := range r.site.Kinds[k] {
 			g := Group{Title: p.Title, URL: d.Rel(p.URL)}
 			for _, u := range r.site.RoleUsers[p.Slug()] {
 				g.Links = append(g.Links, r.link(d, u))
 			}
 			d.Groups = append(d.Groups, g)
-			continue
 		}
+		return r.exec(d, "list")
+	}
+	r.paged(d, r.site.Kinds[k], KindURL(k), n)
+	return r.exec(d, "list")
+}
+
+// KindPages is how many pages the listing of a kind has.
+func (r *Renderer) KindPages(k playbooks.Kind) int {
+	if k == playbooks.KindRole {
+		return 1
+	}
+	return pages(len(r.site.Kinds[k]))
+}
+
+// paged lists page n of ps, a listing at base, with the pager between its pages.
+func (r *Renderer) paged(d *Data, ps []*playbooks.Page, base string, n int) {
+	total := pages(len(ps))
+	if total > 1 {
+		d.Title += " (page " + strconv.Itoa(n) + " of " + strconv.Itoa(total) + ")"
+	}
+	lo := min(len(ps), (n-1)*IndexPageSize)
+	for _, p := range ps[lo:min(len(ps), lo+IndexPageSize)] {
 		d.Children = append(d.Children, r.link(d, p))
 	}
-	return r.exec(d, "list")
+	d.Number = n
+	d.SetPager(n, total, func(i int) string { return pageURL(base, i) }, func(i int) string {
+		return ps[(i-1)*IndexPageSize].Title + " – " + ps[min(i*IndexPageSize, len(ps))-1].Title
+	})
 }
 
 // Tags renders the tag cloud page; Tag one tag's listing.
@@ -244,13 +271,11 @@ func (r *Renderer) Tags() ([]byte, error) {
 	return r.exec(d, "list")
 }
 
-// Tag renders the listing of one tag.
-func (r *Renderer) Tag(tag string) ([]byte, error) {
-	d := r.data(TagURL(tag), "Tagged “"+tag+"”")
+// Tag renders page n (from 1) of the listing of one tag.
+func (r *Renderer) Tag(tag string, n int) ([]byte, error) {
+	d := r.data(pageURL(TagURL(tag), n), "Tagged “"+tag+"”")
 	d.Nav = template.HTML(r.nav.forGenerated(d))
-	for _, p := range r.site.Tags[tag] {
-		d.Children = append(d.Children, r.link(d, p))
-	}
+	r.paged(d, r.site.Tags[tag], TagURL(tag), n)
 	return r.exec(d, "list")
 }
 
