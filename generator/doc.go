@@ -28,7 +28,10 @@
 //     into content-hashed files.
 //  6. templates (package render): execute the theme's html/template layouts for every page and
 //     for generated pages (kind and tag listings, the role index, 404, sitemap, redirects).
-//     Shared navigation is rendered once per section and specialised per page by a string pass.
+//     Every page's sidebar is bounded: the folders down to the page's own, each listing at most
+//     40 entries or a window of 25 around the page with links to the folder's index, which is
+//     paged by 100 entries like the kind and tag listings and the changelog. No page's size
+//     grows with the site's.
 //  7. write (package output): every file goes into a temporary folder beside the target, which
 //     is swapped into place only when the whole build succeeded.
 //
