@@ -95,6 +95,9 @@ func TestNavigationBounded(t *testing.T) {
 		if !strings.Contains(string(nav), `href="./" aria-current="page">`+name+`</a>`) {
 			t.Errorf("%s: sidebar does not mark the page current:\n%s", name, nav)
 		}
+		if !strings.Contains(string(page), `<li><a href="../">Common</a></li>`) {
+			t.Errorf("%s: the breadcrumbs do not lead to the folder's generated index", name)
+		}
 		if i > 0 && !strings.Contains(string(nav), " earlier</a>") || i < n-1 && !strings.Contains(string(nav), " more ↓</a>") {
 			t.Errorf("%s: sidebar lacks its links to the rest of the folder:\n%s", name, nav)
 		}

@@ -212,3 +212,24 @@ func (n *navigation) forListing(d *Data, sec *site.Section, k int) string {
 // forGenerated is the sidebar of a page that is in no folder (listings, search, changelog):
 // the top level only.
 func (n *navigation) forGenerated(d *Data) string { return n.sidebar(d, n.root, -1, d.URL) }
+
+// crumbs are the folders above a page that have a page of their own, from the home page down:
+// their index pages, or the listings generated for long folders without one.
+func (n *navigation) crumbs(d *Data, p *playbooks.Page) []Link {
+	sec := n.folders[p.Dir()]
+	if sec != nil && p.IsIndex {
+		sec = sec.Parent
+	}
+	var out []Link
+	for ; sec != nil; sec = sec.Parent {
+		if !n.linked(sec) {
+			continue
+		}
+		l := Link{Title: sec.Title, URL: d.Rel(n.urls[sec])}
+		if sec.Index != nil {
+			l.Title, l.Summary, l.Kind = sec.Index.Title, sec.Index.Summary, sec.Index.Kind
+		}
+		out = append([]Link{l}, out...)
+	}
+	return out
+}

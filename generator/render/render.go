@@ -137,9 +137,7 @@ func (r *Renderer) Page(p *playbooks.Page, prev, next *playbooks.Page) ([]byte, 
 	d.Page, d.Summary, d.Kind = p, p.Summary, p.Kind
 	d.Content = template.HTML(p.HTML)
 	d.Nav = template.HTML(r.nav.forPage(d, p))
-	for _, c := range r.site.Breadcrumbs(p) {
-		d.Crumbs = append(d.Crumbs, r.link(d, c))
-	}
+	d.Crumbs = r.nav.crumbs(d, p)
 	if prev != nil {
 		l := r.link(d, prev)
 		d.Prev = &l

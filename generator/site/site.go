@@ -213,31 +213,6 @@ func (s *Site) index() playbooks.Diagnostics {
 	return diags
 }
 
-// Breadcrumbs lists the index pages above a page, from the home page down.
-func (s *Site) Breadcrumbs(p *playbooks.Page) []*playbooks.Page {
-	var out []*playbooks.Page
-	dir := p.Dir()
-	if p.IsIndex {
-		if dir == "" {
-			return nil
-		}
-		dir = parentDir(dir)
-	}
-	for {
-		if u, ok := s.dirs[dir]; ok {
-			out = append(out, s.ByURL[u])
-		}
-		if dir == "" {
-			break
-		}
-		dir = parentDir(dir)
-	}
-	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-		out[i], out[j] = out[j], out[i]
-	}
-	return out
-}
-
 func parentDir(dir string) string {
 	d := path.Dir(dir)
 	if d == "." || d == "/" {
