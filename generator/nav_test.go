@@ -187,7 +187,8 @@ func browseBigFolder(t *testing.T, base, index string) {
 	}
 }
 
-// TestListingsPaged: the listings of a kind and of a tag are paged like folder indexes, and
+// TestListingsPaged: the listings of a kind and of a tag are paged like folder indexes, the
+// role index by 50 roles with 20 pages under each, and
 // the progress page lists IndexPageSize checklists without script, counting the rest, so none
 // of them grows with the site.
 func TestListingsPaged(t *testing.T) {
@@ -223,6 +224,24 @@ func TestListingsPaged(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, base, "page/4")); err == nil {
 			t.Errorf("%s has a fourth page", base)
 		}
+	}
+	// The role index: 50 roles a page, each with the first 20 pages naming it.
+	roles := map[string]string{"content/_index.md": "# Home\n"}
+	for i := 0; i < 60; i++ {
+		roles[fmt.Sprintf("content/roles/r%02d.md", i)] = "---\nkind: role\n---\n# Role\n"
+	}
+	for i := 0; i < 30; i++ {
+		roles[fmt.Sprintf("content/p/p%02d.md", i)] = "---\nroles: [r00]\n---\n# Page\n"
+	}
+	rout := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Config{Source: newSite(t, roles), Out: rout})
+	first, _ := os.ReadFile(filepath.Join(rout, "kinds/role/index.html"))
+	second, err := os.ReadFile(filepath.Join(rout, "kinds/role/page/2/index.html"))
+	if err != nil || strings.Count(string(first), `<section class="group">`) != 50 || strings.Count(string(second), `<section class="group">`) != 10 {
+		t.Errorf("role index not paged by 50 (%v)", err)
+	}
+	if !strings.Contains(string(first), `<a href="../../roles/r00/">and 10 more</a>`) {
+		t.Error("the role index does not cap a role's pages at 20 with a link to the role page")
 	}
 	progress, _ := os.ReadFile(filepath.Join(out, "progress/index.html"))
 	if got := strings.Count(string(progress), " items</span></li>"); got != render.IndexPageSize || !strings.Contains(string(progress), "And 150 more checklists") {

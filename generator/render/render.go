@@ -89,6 +89,7 @@ type Group struct {
 	Title string
 	URL   string
 	Links []Link
+	More  int // links left out; the page at URL lists them
 }
 
 // Rel makes a site path relative to the page being rendered.
@@ -214,31 +215,46 @@ func (r *Renderer) exec(d *Data, names ...string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Kind renders page n (from 1) of the listing of a kind's pages, IndexPageSize a page; the role
-// listing doubles as the role index, with each role followed by the pages that name it, on one
-// page.
+// Kind renders page n (from 1) of the listing of a kind's pages, IndexPageSize a page. The role
+// listing doubles as the role index: each role followed by the first roleUsers pages that
+// name it (its role page lists them all), roleIndexPage roles a page.
 func (r *Renderer) Kind(k playbooks.Kind, n int) ([]byte, error) {
 	d := r.data(pageURL(KindURL(k), n), k.Plural())
 	d.Kind = k
 	d.Nav = template.HTML(r.nav.forGenerated(d))
-	if k == playbooks.KindRole {
-		for _, p := range r.site.Kinds[k] {
-			g := Group{Title: p.Title, URL: d.Rel(p.URL)}
-			for _, u := range r.site.RoleUsers[p.Slug()] {
-				g.Links = append(g.Links, r.link(d, u))
-			}
-			d.Groups = append(d.Groups, g)
-		}
+	if k != playbooks.KindRole {
+		r.paged(d, r.site.Kinds[k], KindURL(k), n)
 		return r.exec(d, "list")
 	}
-	r.paged(d, r.site.Kinds[k], KindURL(k), n)
+	roles := r.site.Kinds[k]
+	total := r.KindPages(k)
+	if total > 1 {
+		d.Title += " (page " + strconv.Itoa(n) + " of " + strconv.Itoa(total) + ")"
+	}
+	lo := min(len(roles), (n-1)*roleIndexPage)
+	for _, p := range roles[lo:min(len(roles), lo+roleIndexPage)] {
+		g := Group{Title: p.Title, URL: d.Rel(p.URL)}
+		users := r.site.RoleUsers[p.Slug()]
+		for _, u := range users[:min(len(users), roleUsers)] {
+			g.Links = append(g.Links, r.link(d, u))
+		}
+		g.More = len(users) - len(g.Links)
+		d.Groups = append(d.Groups, g)
+	}
+	d.Number = n
+	d.SetPager(n, total, func(i int) string { return pageURL(KindURL(k), i) }, nil)
 	return r.exec(d, "list")
 }
+
+const (
+	roleIndexPage = 50 // roles on one page of the role index
+	roleUsers     = 20 // pages named under each role there
+)
 
 // KindPages is how many pages the listing of a kind has.
 func (r *Renderer) KindPages(k playbooks.Kind) int {
 	if k == playbooks.KindRole {
-		return 1
+		return max(1, (len(r.site.Kinds[k])+roleIndexPage-1)/roleIndexPage)
 	}
 	return pages(len(r.site.Kinds[k]))
 }
