@@ -35,6 +35,12 @@ type Config struct {
 	ContentDir string // content folder below Source; default "content"
 	UnsafeHTML bool   // render raw HTML in Markdown
 
+	// HistoryCacheDir is the folder where the walk of the content's git history is kept between
+	// builds, so a build reads only the commits made since the last one. Empty means no cache:
+	// every build walks the whole history. The command line sets the user's cache folder
+	// (os.UserCacheDir()/cmplay/history); tests leave it empty or use a temporary folder.
+	HistoryCacheDir string
+
 	// Writer, when set, receives the output instead of the output folder (cmplay serve).
 	Writer output.Writer
 	// Head and Foot are added to every page (the live-reload script under serve).

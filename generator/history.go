@@ -22,7 +22,7 @@ type histState struct {
 // notes it once; a shallow clone or a repository go-git cannot read is one warning.
 func (b *build) history() error {
 	dir := filepath.Join(b.cfg.Source, b.cfg.ContentDir)
-	log, _, err := history.Read(history.Options{Dir: dir, CacheDir: history.DefaultCacheDir()})
+	log, _, err := history.Read(history.Options{Dir: dir, CacheDir: b.cfg.HistoryCacheDir})
 	var ue *history.UnreadableError
 	switch {
 	case errors.Is(err, history.ErrNoRepository):

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"time"
 
@@ -37,7 +38,19 @@ func (f *siteFlags) config(stderr io.Writer) (generator.Config, playbooks.Diagno
 		cfg.BaseURL = f.baseURL
 	}
 	cfg.Drafts = f.drafts
+	cfg.HistoryCacheDir = historyCacheDir()
 	return cfg, diags, true
+}
+
+// historyCacheDir is where the command keeps the history cache between builds: the user's cache
+// folder (on Linux $XDG_CACHE_HOME or ~/.cache), never the site's content. "" when there is no
+// such folder: builds then walk the history every time.
+func historyCacheDir() string {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "cmplay", "history")
 }
 
 func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
