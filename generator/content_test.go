@@ -7,26 +7,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cmplay/cmplay/generator/output"
 	"github.com/cmplay/cmplay/generator/site"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
-// buildShipped builds the playbook in content/ in memory.
-func buildShipped(t *testing.T) (*Result, *output.Memory) {
-	t.Helper()
-	cfg, diags, err := LoadConfig("..")
-	if err != nil || len(diags) > 0 {
-		t.Fatalf("cmplay.toml: %v %v", err, diags)
-	}
-	mem := output.NewMemory()
-	cfg.Writer = mem
-	return mustBuild(t, cfg), mem
-}
-
 // TestShippedPlaybook holds the shipped playbook to what issue 8 promises a new hire.
 func TestShippedPlaybook(t *testing.T) {
-	res, _ := buildShipped(t)
+	t.Parallel()
+	_, res := shipped(t, "/")
 	for _, d := range res.Diagnostics {
 		t.Errorf("shipped playbook: %s", d)
 	}
