@@ -76,7 +76,9 @@ func Main(m *testing.M) int {
 }
 
 // New returns a tab context that lives until the test ends, in a fresh browser context: empty
-// localStorage, no cookies, no cache. See the package doc for when the browser is started.
+// localStorage, no cookies, no cache. Commands that take a browser context, such as
+// Browser.setDownloadBehavior, must name it: chromedp.FromContext(ctx).BrowserContextID. See the
+// package doc for when the browser is started.
 func New(t testing.TB) context.Context {
 	t.Helper()
 	if testing.Short() {
@@ -109,6 +111,8 @@ func New(t testing.TB) context.Context {
 		t.Fatalf("open a tab: %v", err)
 	}
 	ctx, cancelTab := chromedp.NewContext(browser, chromedp.WithTargetID(tab))
+	// Browser-wide commands scoped to a browser context (Browser.setDownloadBehavior) need its id.
+	chromedp.FromContext(ctx).BrowserContextID = id
 	ctx, cancelT := context.WithTimeout(ctx, tabTimeout)
 	t.Cleanup(func() {
 		if ctx.Err() == nil { // a test may have closed its tab itself
