@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cmplay/cmplay/generator/site"
+	"github.com/cmplay/cmplay/internal/sitetest"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
@@ -97,11 +98,13 @@ func resolveLink(s *site.Site, from *playbooks.Page, dest string) string {
 var wordRe = regexp.MustCompile(`[\p{L}\p{N}']+`)
 
 // TestShippedPlaybookIsOriginal checks that no run of eight words in content/ is copied from the
-// source documents in ../shared/seeds: the facts carry over, the sentences are ours.
+// source documents in ../shared/seeds (beside the repository, not in it: they may not be
+// published): the facts carry over, the sentences are ours.
 func TestShippedPlaybookIsOriginal(t *testing.T) {
-	seeds, _ := filepath.Glob("../../shared/seeds/*.txt")
+	t.Parallel()
+	seeds, _ := filepath.Glob(filepath.Join(sitetest.Shared(t, "seeds"), "*.txt"))
 	if len(seeds) == 0 {
-		t.Skip("../shared/seeds not found beside the repository: originality not checked")
+		t.Fatal("../shared/seeds holds no .txt seed documents")
 	}
 	const n = 8
 	shingles := map[string]string{}
@@ -112,7 +115,7 @@ func TestShippedPlaybookIsOriginal(t *testing.T) {
 			shingles[strings.Join(words[i:i+n], " ")] = filepath.Base(f)
 		}
 	}
-	err := filepath.WalkDir("../content", func(p string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(sitetest.Root(t), "content"), func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return err
 		}

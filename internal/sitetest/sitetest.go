@@ -174,3 +174,16 @@ func onceFor(key string) (*onceOut, string, error) {
 	}
 	return o, built.root, nil
 }
+
+// Shared returns the path of name inside the folder "shared" beside the repository's root (it
+// holds what is not published with the repository: the seed documents the playbook was written
+// from, real repositories as git bundles). When that is not there, as in a fresh clone or CI, the
+// test is skipped with a message naming the path.
+func Shared(t testing.TB, name string) string {
+	t.Helper()
+	p := filepath.Join(filepath.Dir(Root(t)), "shared", filepath.FromSlash(name))
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("skipped: %s is not on this machine (material kept beside the repository, not in it)", p)
+	}
+	return p
+}
