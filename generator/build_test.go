@@ -253,3 +253,25 @@ func TestLinksResolve(t *testing.T) {
 		})
 	}
 }
+
+// TestBrokenLayoutError: a layout that does not parse or does not execute fails the build with
+// one error that names the stage once and the file.
+func TestBrokenLayoutError(t *testing.T) {
+	t.Parallel()
+	for name, layout := range map[string]string{
+		"parse":   `{{ define "main" }}{{ .Nope }`,
+		"execute": `{{template "base" .}}{{define "main"}}{{.NoSuchField}}{{end}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			src := newSite(t, map[string]string{"content/_index.md": "# Home\n", "content/a.md": "# A\n", "themes/default/layouts/page.html": layout})
+			_, err := Build(Config{Source: src, Writer: output.NewMemory()})
+			if err == nil {
+				t.Fatal("a broken layout built")
+			}
+			if msg := err.Error(); !strings.HasPrefix(msg, "templates: ") || strings.Count(msg, "templates:") != 1 || !strings.Contains(msg, "page") {
+				t.Errorf("error %q, want the stage named once and the layout", msg)
+			}
+		})
+	}
+}

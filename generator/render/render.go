@@ -237,13 +237,13 @@ func EditURL(repo, branch, file string) string {
 func (r *Renderer) exec(d *Data, names ...string) ([]byte, error) {
 	t, name := r.theme.Layout(names...)
 	if t == nil {
-		return nil, fmt.Errorf("templates: the theme has none of the layouts %s", strings.Join(names, ", "))
+		return nil, fmt.Errorf("the theme has none of the layouts %s", strings.Join(names, ", "))
 	}
 	d.Layout = name
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
 	if err := t.Execute(&buf, d); err != nil {
-		return nil, fmt.Errorf("templates: %s: %w", name, err)
+		return nil, fmt.Errorf("layout %s: %w", name, err)
 	}
 	return buf.Bytes(), nil
 }
