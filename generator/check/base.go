@@ -4,13 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
-	"unicode"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/cmplay/cmplay/generator/checklist"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
@@ -62,8 +61,8 @@ func (r *Revision) ReadFile(name string) ([]byte, bool, error) {
 
 // ChangedIDs reports checklist items of a page whose id differs from the page at the base
 // revision, so that readers' ticks — stored under the old id — would silently be lost. A new id
-// is taken to be a reworded old item when that old id is gone and the two texts share at least
-// half their words (Dice coefficient of the lower-cased words); the most similar vanished item
+// is taken to be a reworded old item when that old id is gone and checklist.Reworded says so
+// (the rule the theme uses to carry ticks over); the most similar vanished item
 // wins, one in the same section on a tie. Items the author pinned with {#id} are deliberate and
 // not reported; an old item without a similar counterpart was deleted, which loses nothing worth
 // a warning.
@@ -87,8 +86,8 @@ func ChangedIDs(file string, base, cur []playbooks.Item, rev string) playbooks.D
 		}
 		best, score := -1, 0.0
 		for i, old := range gone {
-			s := similarity(old.Text, it.Text)
-			if s < 0.5 {
+			s := checklist.Similarity(old.Text, it.Text)
+			if s < checklist.RewordThreshold {
 				continue
 			}
 			sameSection := old.Section == it.Section && (best < 0 || gone[best].Section != it.Section)
@@ -110,29 +109,6 @@ func ChangedIDs(file string, base, cur []playbooks.Item, rev string) playbooks.D
 			Fix: fmt.Sprintf("keep the ticks by ending the item with {#%s}; if the item now asks for something else, pin a new id with {#…}", old.ID)})
 	}
 	return ds
-}
-
-// similarity is the Dice coefficient of two texts' sets of lower-cased words.
-func similarity(a, b string) float64 {
-	wa, wb := words(a), words(b)
-	if len(wa) == 0 || len(wb) == 0 {
-		return 0
-	}
-	common := 0
-	for w := range wa {
-		if wb[w] {
-			common++
-		}
-	}
-	return 2 * float64(common) / float64(len(wa)+len(wb))
-}
-
-func words(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		m[w] = true
-	}
-	return m
 }
 
 func shorten(s string, n int) string {
