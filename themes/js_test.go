@@ -1,6 +1,7 @@
 package themes_test
 
 import (
+	"context"
 	"encoding/json"
 	"hash/fnv"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/evanw/esbuild/pkg/api"
 
+	"github.com/cmplay/cmplay/generator/checklist"
 	"github.com/cmplay/cmplay/internal/browsertest"
 	"github.com/cmplay/cmplay/internal/sitetest"
 )
@@ -25,10 +27,10 @@ func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }
 // window.T. Importing the modules starts nothing: main.js does that.
 const pureEntry = `
 import { tokenize, words, parseQuery, oneEdit } from "./js/search-core.js";
-import { localDate, periodOf, valid, tidy, replace, load } from "./js/progress-store.js";
+import { localDate, periodOf, valid, tidy, replace, load, follow } from "./js/progress-store.js";
 import { merge, parseImport, shortHash, readShare } from "./js/progress-portable.js";
 import { dueOn, overdue, fmtDate, pageKey } from "./js/progress.js";
-window.T = { tokenize, words, parseQuery, oneEdit, localDate, periodOf, valid, tidy, replace, load,
+window.T = { tokenize, words, parseQuery, oneEdit, localDate, periodOf, valid, tidy, replace, load, follow,
   merge, parseImport, shortHash, readShare, dueOn, overdue, fmtDate, pageKey };
 `
 
@@ -109,13 +111,7 @@ var pureCases = []pureCase{
 // TestPureFunctions runs the pureCases table through the theme's own modules in Chromium. The
 // share-link hash is held against Go's FNV-1a as well.
 func TestPureFunctions(t *testing.T) {
-	ctx := browsertest.New(t)
-	js := bundlePure(t)
-	dir := sitetest.Write(t, t.TempDir(), map[string]string{
-		"index.html": `<!doctype html><html lang="en-GB"><meta charset="utf-8"><meta name="cmplay-root" content="./"><script src="t.js"></script>`,
-		"t.js":       js,
-	})
-	base := browsertest.Serve(t, dir, "/")
+	ctx := pureTab(t)
 	cases := pureCases
 	for _, id := range []string{"", "a", "onboarding/first-90-days/fill-in-the-names-in-the", "é"} {
 		h := fnv.New32a()
@@ -134,9 +130,6 @@ func TestPureFunctions(t *testing.T) {
 	}
 	var got []string
 	err := chromedp.Run(ctx,
-		emulation.SetTimezoneOverride("America/New_York"),
-		chromedp.Navigate(base),
-		chromedp.Poll(`!!window.T`, nil),
 		chromedp.Evaluate(`[`+strings.Join(fns, ",\n")+`].map((f) => {
 			try { return JSON.stringify(f()) ?? "undefined"; } catch (e) { return "throws: " + e.message; }
 		})`, &got))
@@ -157,6 +150,65 @@ func sameJSON(got, want string) bool {
 		return got == want
 	}
 	return reflect.DeepEqual(g, w)
+}
+
+// pureTab opens a page that has the theme's pure functions on window.T, in America/New_York.
+func pureTab(t *testing.T) context.Context {
+	t.Helper()
+	ctx := browsertest.New(t)
+	dir := sitetest.Write(t, t.TempDir(), map[string]string{
+		"index.html": `<!doctype html><html lang="en-GB"><meta charset="utf-8"><meta name="cmplay-root" content="./"><script src="t.js"></script>`,
+		"t.js":       bundlePure(t),
+	})
+	err := chromedp.Run(ctx,
+		emulation.SetTimezoneOverride("America/New_York"),
+		chromedp.Navigate(browsertest.Serve(t, dir, "/")),
+		chromedp.Poll(`!!window.T`, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ctx
+}
+
+// rewordPairs are an item's old and new text. checklist.Reworded decides for cmplay check
+// --base; the theme's follow decides whether a reader's tick moves to the new item.
+var rewordPairs = [][2]string{
+	{"Meet your sponsor over coffee", "Have coffee with your sponsor"}, // Dice 0.6, Jaccard 0.43
+	{"Write a short hello post for the community forum", "Post a short hello in the community forum"},
+	{"alpha beta", "alpha gamma"},               // exactly the threshold
+	{"alpha beta gamma", "alpha delta epsilon"}, // a third in common
+	{"Write your first post", "Say hello in the welcome thread"},
+	{"Read the rules.", "READ — the RULES!"},           // case and punctuation only
+	{"ΟΔΟΣ ΚΑΛΟΣ", "οδος καλος"},                       // a final sigma
+	{"İstanbul office hours", "istanbul office hours"}, // İ lowers to i and a combining dot
+	{"½ cup of sugar", "½ spoon of salt"},              // a number that is not a digit
+	{"école visit", "école visit"},                    // the same word, two spellings: different words
+	{"", "anything"},
+	{"3 days", "3 weeks"},
+}
+
+// TestRewordParity runs the rewording rule in Go (checklist.Reworded) and in the browser (the
+// theme's follow, which moves a vanished item's tick to the new item when the rule holds) on
+// the same pairs: the two must agree on every one.
+func TestRewordParity(t *testing.T) {
+	ctx := pureTab(t)
+	in, _ := json.Marshal(rewordPairs)
+	var moved []int
+	err := chromedp.Run(ctx, chromedp.Evaluate(`(`+string(in)+`).map(([old, cur]) => {
+		T.replace({v: 1, items: {"p/old": {d: true, h: "0", t: 1, x: old}}});
+		return T.follow("p", [{id: "p/new", text: cur}]);
+	})`, &moved))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range rewordPairs {
+		if goSays, browser := checklist.Reworded(p[0], p[1]), moved[i] == 1; goSays != browser {
+			t.Errorf("%q → %q: Go says reworded=%v (similarity %.2f), the browser %v", p[0], p[1], goSays, checklist.Similarity(p[0], p[1]), browser)
+		}
+	}
+	if !checklist.Reworded(rewordPairs[0][0], rewordPairs[0][1]) || checklist.Reworded(rewordPairs[3][0], rewordPairs[3][1]) {
+		t.Error("the rule itself changed: see checklist.Reworded's doc for the pairs it must and must not match")
+	}
 }
 
 // bundlePure bundles pureEntry against the theme's modules on disk, as the build bundles main.js.
