@@ -2,14 +2,12 @@ package generator
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"html"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -24,6 +22,7 @@ import (
 	"github.com/cmplay/cmplay/generator/output"
 	"github.com/cmplay/cmplay/generator/render"
 	"github.com/cmplay/cmplay/generator/site"
+	"github.com/cmplay/cmplay/internal/parallel"
 	"github.com/cmplay/cmplay/playbooks"
 	"github.com/cmplay/cmplay/themes"
 )
@@ -244,7 +243,7 @@ func (b *build) parse() error {
 func (b *build) markdown() error {
 	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site,
 		Extensions: []goldmark.Extender{checklist.New()}})
-	parallel(len(b.site.Pages), func(i int) error {
+	parallel.Each(len(b.site.Pages), 0, func(i int) error {
 		b.report(prefixFiles(b.renderMarkdown(md, b.site.Pages[i]), b.cfg.ContentDir))
 		return nil
 	})
@@ -290,7 +289,7 @@ func (b *build) templates() error {
 	}
 	r := render.New(theme, b.site, rc)
 	ps := b.site.Pages
-	err = parallel(len(ps), func(i int) error {
+	err = parallel.Each(len(ps), 0, func(i int) error {
 		var prev, next *playbooks.Page
 		if i > 0 {
 			prev = ps[i-1]
@@ -406,7 +405,7 @@ func (b *build) sitemap() []byte {
 
 // static copies the content folder's other files as they are.
 func (b *build) static() error {
-	return parallel(len(b.loaded.Static), func(i int) error {
+	return parallel.Each(len(b.loaded.Static), 0, func(i int) error {
 		f := b.loaded.Static[i].File
 		data, err := fs.ReadFile(b.content, f)
 		if err != nil {
@@ -455,38 +454,6 @@ func prefixFiles(ds playbooks.Diagnostics, contentDir string) playbooks.Diagnost
 		}
 	}
 	return ds
-}
-
-// parallel runs f(0..n-1) on GOMAXPROCS workers and returns the first error.
-func parallel(n int, f func(i int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next int
-	var mu sync.Mutex
-	var errs []error
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				failed := len(errs) > 0
-				mu.Unlock()
-				if i >= n || failed {
-					return
-				}
-				if err := f(i); err != nil {
-					mu.Lock()
-					errs = append(errs, err)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return errors.Join(errs...)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

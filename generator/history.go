@@ -8,6 +8,7 @@ import (
 
 	"github.com/cmplay/cmplay/generator/history"
 	"github.com/cmplay/cmplay/generator/render"
+	"github.com/cmplay/cmplay/internal/parallel"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
@@ -104,7 +105,7 @@ func (b *build) historyPages(r *render.Renderer) error {
 			long = append(long, p)
 		}
 	}
-	return parallel(len(long), func(i int) error {
+	return parallel.Each(len(long), 0, func(i int) error {
 		p := long[i]
 		return write(history.URL(p.URL), "History of "+p.Title, "history", func(d *render.Data) {
 			d.Summary = "Every change to “" + p.Title + "”, newest first."

@@ -3,6 +3,7 @@ package generator
 import (
 	"github.com/cmplay/cmplay/generator/render"
 	"github.com/cmplay/cmplay/generator/search"
+	"github.com/cmplay/cmplay/internal/parallel"
 )
 
 // SearchURL is the site path of the search results page.
@@ -19,7 +20,7 @@ func (b *build) searchIndex() error {
 	ix := search.Build(search.Input{Pages: b.site.Pages, RoleTitles: roles, FileURLs: b.fileURLs})
 	files := ix.Files()
 	names := sortedKeys(files)
-	return parallel(len(names), func(i int) error { return b.write(names[i], files[names[i]]) })
+	return parallel.Each(len(names), 0, func(i int) error { return b.write(names[i], files[names[i]]) })
 }
 
 // searchPage renders the results page. The search itself runs in the reader's browser; without

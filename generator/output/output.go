@@ -26,6 +26,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/cmplay/cmplay/internal/parallel"
 )
 
 // Marker is the file cmplay leaves in every output folder to recognise it as its own.
@@ -394,18 +396,11 @@ func removeParallel(dir string) error {
 	if err != nil {
 		return os.RemoveAll(dir)
 	}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, ioWorkers)
-	for _, e := range entries {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(p string) {
-			defer wg.Done()
-			os.RemoveAll(p)
-			<-sem
-		}(filepath.Join(dir, e.Name()))
-	}
-	wg.Wait()
+	// Errors are left to the last RemoveAll, which reports what could not be removed.
+	parallel.Each(len(entries), ioWorkers, func(i int) error {
+		os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+		return nil
+	})
 	return os.RemoveAll(dir)
 }
 
