@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -256,7 +258,7 @@ func (b *build) assets() error {
 		return err
 	}
 	b.bundle = bundle
-	for _, name := range sortedKeys(bundle.Files) {
+	for _, name := range slices.Sorted(maps.Keys(bundle.Files)) {
 		if err := b.write(name, bundle.Files[name]); err != nil {
 			return err
 		}
@@ -265,7 +267,7 @@ func (b *build) assets() error {
 	if err != nil {
 		return err
 	}
-	for _, name := range sortedKeys(static) {
+	for _, name := range slices.Sorted(maps.Keys(static)) {
 		if err := b.write(name, static[name]); err != nil {
 			return err
 		}
@@ -326,7 +328,7 @@ func (b *build) generated(r *render.Renderer) error {
 	}
 	if len(b.site.Tags) > 0 {
 		gens = append(gens, gen{"/tags/", r.Tags})
-		for _, t := range sortedKeys(b.site.Tags) {
+		for _, t := range slices.Sorted(maps.Keys(b.site.Tags)) {
 			gens = append(gens, gen{render.TagURL(t), func() ([]byte, error) { return r.Tag(t) }})
 		}
 	}
@@ -454,13 +456,4 @@ func prefixFiles(ds playbooks.Diagnostics, contentDir string) playbooks.Diagnost
 		}
 	}
 	return ds
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/cmplay/cmplay/generator/render"
 	"github.com/cmplay/cmplay/generator/search"
 	"github.com/cmplay/cmplay/internal/parallel"
@@ -19,7 +22,7 @@ func (b *build) searchIndex() error {
 	}
 	ix := search.Build(search.Input{Pages: b.site.Pages, RoleTitles: roles, FileURLs: b.fileURLs})
 	files := ix.Files()
-	names := sortedKeys(files)
+	names := slices.Sorted(maps.Keys(files))
 	return parallel.Each(len(names), 0, func(i int) error { return b.write(names[i], files[names[i]]) })
 }
 

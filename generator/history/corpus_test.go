@@ -1,8 +1,10 @@
 package history
 
 import (
+	"maps"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -35,7 +37,7 @@ func TestRealRepository(t *testing.T) {
 		merges[h] = true
 	}
 	checked, renamed, same := 0, 0, 0
-	for _, p := range sortedKeys(log.Files) {
+	for _, p := range slices.Sorted(maps.Keys(log.Files)) {
 		if !strings.HasSuffix(p, ".md") {
 			continue
 		}

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -32,7 +34,7 @@ func NewSite(log *Log, forge Forge, pages []*playbooks.Page) *Site {
 		s.pages[p.File] = p
 		s.byHist[URL(p.URL)] = p
 	}
-	for _, p := range sortedKeys(log.Files) {
+	for _, p := range slices.Sorted(maps.Keys(log.Files)) {
 		f := log.Files[p]
 		for _, c := range f.Commits {
 			s.byC[c] = append(s.byC[c], f)
