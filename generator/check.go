@@ -124,18 +124,13 @@ func reservedURLs(ps []*playbooks.Page) playbooks.Diagnostics {
 
 // repoRoot is the folder of the git repository holding the site, or the site folder itself.
 func repoRoot(source string) string {
-	abs, err := filepath.Abs(source)
-	if err != nil {
-		return source
+	if root, err := history.FindRoot(source); err == nil {
+		return root
 	}
-	for dir := abs; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return dir
-		}
-		if filepath.Dir(dir) == dir {
-			return abs
-		}
+	if abs, err := filepath.Abs(source); err == nil {
+		return abs
 	}
+	return source
 }
 
 // repoPath is a file's slash-separated path from the repository root ("" for the root).
@@ -178,6 +173,7 @@ func baseChanges(cfg Config, res *Result, rev string) (playbooks.Diagnostics, er
 	if err != nil {
 		return nil, err
 	}
+	defer r.Close()
 	prefix := repoPath(root, filepath.Join(cfg.Source, cfg.ContentDir))
 	md := markdown.New(markdown.Options{Resolver: res.Site, Extensions: []goldmark.Extender{checklist.New()}})
 	var ds playbooks.Diagnostics

@@ -10,25 +10,37 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/cmplay/cmplay/generator/checklist"
+	"github.com/cmplay/cmplay/generator/history"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
-// Revision is one commit of the site's git repository, to read files as they were then.
+// Revision is one commit of the site's git repository, to read files as they were then. Close
+// releases the repository.
 type Revision struct {
 	Name string // as the user wrote it: "origin/main"
 	tree *object.Tree
+	repo *history.Repo
 }
 
 // OpenRevision resolves rev (a branch, tag, commit or expression such as "HEAD~1") in the git
-// repository holding dir, and returns it with the repository's root folder.
+// repository holding dir, opened as the history step opens it (history.Open), and returns it
+// with the repository's root folder.
 func OpenRevision(dir, rev string) (*Revision, string, error) {
-	repo, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	hr, err := history.Open(dir)
 	if err != nil {
 		return nil, "", fmt.Errorf("%s is not in a git repository: %w", dir, err)
 	}
-	wt, err := repo.Worktree()
+	r, root, err := resolveRevision(hr, rev)
 	if err != nil {
-		return nil, "", fmt.Errorf("git repository has no work tree: %w", err)
+		hr.Close()
+	}
+	return r, root, err
+}
+
+func resolveRevision(hr *history.Repo, rev string) (*Revision, string, error) {
+	repo, err := git.Open(hr.Storer(), nil)
+	if err != nil {
+		return nil, "", fmt.Errorf("open git repository: %w", err)
 	}
 	h, err := repo.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
@@ -42,8 +54,11 @@ func OpenRevision(dir, rev string) (*Revision, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("revision %q: %w", rev, err)
 	}
-	return &Revision{Name: rev, tree: tree}, wt.Filesystem.Root(), nil
+	return &Revision{Name: rev, tree: tree, repo: hr}, hr.Root(), nil
 }
+
+// Close releases the repository the revision was read from.
+func (r *Revision) Close() error { return r.repo.Close() }
 
 // ReadFile returns a file (a slash-separated path from the repository root) as it was at the
 // revision; ok is false when it did not exist then.
