@@ -175,15 +175,27 @@ func onceFor(key string) (*onceOut, string, error) {
 	return o, built.root, nil
 }
 
-// Shared returns the path of name inside the folder "shared" beside the repository's root (it
-// holds what is not published with the repository: the seed documents the playbook was written
-// from, real repositories as git bundles). When that is not there, as in a fresh clone or CI, the
-// test is skipped with a message naming the path.
+// Shared returns the path of name inside the nearest folder "shared" above the repository's
+// root (a clone at X/<clone> finds X/shared). It holds what is not published with the
+// repository: the seed documents the playbook was written from, real repositories as git
+// bundles. When it is not there the test is skipped with a message naming what is missing; under
+// CI=true it fails instead, as a browser test does without Chromium, so a check that did not run
+// cannot pass unnoticed.
 func Shared(t testing.TB, name string) string {
 	t.Helper()
-	p := filepath.Join(filepath.Dir(Root(t)), "shared", filepath.FromSlash(name))
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("skipped: %s is not on this machine (material kept beside the repository, not in it)", p)
+	for dir := filepath.Dir(Root(t)); ; dir = filepath.Dir(dir) {
+		p := filepath.Join(dir, "shared", filepath.FromSlash(name))
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
 	}
-	return p
+	msg := "shared/" + name + " is not in any folder above the repository (material kept beside the clone, not in it)"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg + "; CI=true, so this fails instead of skipping")
+	}
+	t.Skip("skipped: " + msg)
+	return ""
 }
