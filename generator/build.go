@@ -168,6 +168,9 @@ func newBuild(cfg Config) (*build, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := CheckLinkURL(cfg.RepoURL); err != nil {
+		return nil, fmt.Errorf("config: repo_url %q: %w", cfg.RepoURL, err)
+	}
 	b := &build{cfg: cfg, baseURL: base, basePath: bpath, fileURLs: fileURLs}
 	contentDir := filepath.Join(cfg.Source, cfg.ContentDir)
 	if st, err := os.Stat(contentDir); err != nil || !st.IsDir() {
@@ -243,7 +246,7 @@ func (b *build) parse() error {
 // markdown renders every page body in parallel with one shared goldmark instance.
 func (b *build) markdown() error {
 	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site,
-		Extensions: []goldmark.Extender{checklist.New()}})
+		Extensions: []goldmark.Extender{checklist.New()}, ReservedIDs: themeIDs(b.theme)})
 	parallel(len(b.site.Pages), func(i int) error {
 		b.report(prefixFiles(b.renderMarkdown(md, b.site.Pages[i]), b.cfg.ContentDir))
 		return nil

@@ -37,6 +37,9 @@ type Options struct {
 	FileURLs   bool                // links to folders end in index.html, for browsing from file://
 	Resolver   Resolver            // required for link rewriting
 	Extensions []goldmark.Extender // extra extensions, e.g. the checklist extension
+	// ReservedIDs are the element ids the theme's templates use; a heading never takes one, so
+	// content cannot stand in for an element the theme's script looks up.
+	ReservedIDs []string
 }
 
 // Renderer renders pages. It is safe for concurrent use.
@@ -68,8 +71,9 @@ func New(opt Options) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
+			// The heading allow-list runs first, before any other transformer reads attributes.
+			parser.WithASTTransformers(util.Prioritized(newHeadingAttrs(opt.ReservedIDs), 10)),
 			parser.WithASTTransformers(util.Prioritized(&collector{opt: opt}, 50)),
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
