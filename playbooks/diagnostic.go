@@ -101,10 +101,15 @@ func Position(src []byte, offset int) (line, col int) {
 	return 1 + bytes.Count(src[:start], []byte{'\n'}), 1 + utf8.RuneCount(src[start:offset])
 }
 
-// LineIndex answers Position for one file in logarithmic time.
+// LineIndex answers Position for one file in logarithmic time for the line, and in time
+// proportional to the distance from the previous lookup for the column: lookups come in document
+// order, so a line with n links costs O(line length) in all, not O(n × line length). It is not
+// safe for concurrent use.
 type LineIndex struct {
 	src    []byte
 	starts []int // offset of the first byte of each line
+	// The previous lookup: its line's index, byte offset and rune column.
+	lastLine, lastOff, lastCol int
 }
 
 // NewLineIndex indexes the line starts of src.
@@ -115,12 +120,18 @@ func NewLineIndex(src []byte) *LineIndex {
 			starts = append(starts, i+1)
 		}
 	}
-	return &LineIndex{src: src, starts: starts}
+	return &LineIndex{src: src, starts: starts, lastOff: -1}
 }
 
 // Position is the 1-based line and rune column of a byte offset.
 func (x *LineIndex) Position(offset int) (line, col int) {
 	offset = max(0, min(offset, len(x.src)))
 	i := sort.SearchInts(x.starts, offset+1) - 1
-	return i + 1, 1 + utf8.RuneCount(x.src[x.starts[i]:offset])
+	from, col := x.starts[i], 1
+	if x.lastOff >= 0 && x.lastLine == i && x.lastOff <= offset {
+		from, col = x.lastOff, x.lastCol
+	}
+	col += utf8.RuneCount(x.src[from:offset])
+	x.lastLine, x.lastOff, x.lastCol = i, offset, col
+	return i + 1, col
 }

@@ -114,13 +114,14 @@ func (s *State) Report(offset int, sev playbooks.Severity, rule, msg, fix string
 // Render converts p.Body to HTML and fills p.HTML, p.Headings, p.Links and p.Text (and
 // p.Summary when the front matter has none).
 func (r *Renderer) Render(p *playbooks.Page) playbooks.Diagnostics {
-	st := &State{Page: p}
+	src, diags := flatten(p.File, p.Body)
+	st := &State{Page: p, Diags: diags}
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	pc.Set(stateKey, st)
-	doc := r.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(pc))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var buf bytes.Buffer
-	buf.Grow(len(p.Body) * 2)
-	if err := r.md.Renderer().Render(&buf, p.Body, doc); err != nil {
+	buf.Grow(len(src) * 2)
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		st.Diags = append(st.Diags, playbooks.Diagnostic{File: p.File, Severity: playbooks.Error, Rule: "render",
 			Msg: fmt.Sprintf("render markdown: %v", err)})
 	}
