@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cmplay/cmplay/playbooks"
 )
@@ -97,4 +98,14 @@ func quotes(n int) string {
 		b.WriteString(strings.Repeat(">", i+1) + " deep\n")
 	}
 	return b.String()
+}
+
+// TestSummaryCJK: a summary of text without spaces was cut mid-character, writing invalid UTF-8.
+func TestSummaryCJK(t *testing.T) {
+	for _, text := range []string{strings.Repeat("社区经理手册", 60), strings.Repeat("é", 150) + " " + strings.Repeat("😀", 80)} {
+		p, _ := render(t, "a.md", text+"\n", Options{})
+		if !utf8.ValidString(p.Summary) || !strings.HasSuffix(p.Summary, "…") || len(p.Summary) > 200+len("…") {
+			t.Errorf("summary %q: invalid UTF-8 or not cut", p.Summary)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
@@ -132,7 +133,8 @@ func (r *Renderer) Render(p *playbooks.Page) playbooks.Diagnostics {
 	return st.Diags
 }
 
-// firstSentences cuts text to at most max bytes at a word boundary.
+// firstSentences cuts text to at most max bytes, at a word boundary when there is one in the
+// second half, and always on a character boundary (CJK text has no spaces to cut at).
 func firstSentences(s string, max int) string {
 	s = strings.TrimSpace(s)
 	if i := strings.Index(s, "\n"); i >= 0 {
@@ -144,6 +146,9 @@ func firstSentences(s string, max int) string {
 	cut := strings.LastIndexByte(s[:max], ' ')
 	if cut < max/2 {
 		cut = max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
 	}
-	return strings.TrimRight(s[:cut], ",;:") + "…"
+	return strings.TrimRight(s[:cut], ",;:、，") + "…"
 }
