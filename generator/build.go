@@ -90,6 +90,14 @@ func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer func() {
+		// A panic that a caller recovers from (serve keeps running) must not keep the output
+		// folder's lock held or the work folder half-written.
+		if r := recover(); r != nil {
+			b.abort()
+			panic(r)
+		}
+	}()
 	b.use(c)
 	res := &Result{}
 	steps := []struct {
