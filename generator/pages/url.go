@@ -49,3 +49,23 @@ func Slug(s string) string {
 	}
 	return out
 }
+
+// AliasURL is the one normaliser of a URL written in a page's aliases: cleaned, below the site
+// root, ending in "/" (the redirect is a folder's index.html). "old-page", "/old-page" and
+// "/x/../old-page/" are all "/old-page/". It refuses what cannot be a folder below the site:
+// the root itself, control characters, a query or fragment, a scheme.
+func AliasURL(a string) (string, error) {
+	switch {
+	case strings.ContainsFunc(a, func(r rune) bool { return r < ' ' || r == 0x7f }):
+		return "", fmt.Errorf("contains control characters")
+	case strings.ContainsAny(a, "?#\\"):
+		return "", fmt.Errorf("an alias is a path: no ?, # or \\")
+	case strings.HasPrefix(a, "//") || strings.Contains(strings.SplitN(a, "/", 2)[0], ":"):
+		return "", fmt.Errorf("an alias is a path on this site, not a URL elsewhere")
+	}
+	u := "/" + strings.Trim(path.Clean("/"+a), "/") + "/"
+	if u == "//" {
+		return "", fmt.Errorf("the site's start page cannot be an alias")
+	}
+	return u, nil
+}
