@@ -89,6 +89,11 @@ func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
 		diags = append(diags, playbooks.Diagnostic{File: name, Line: keyLine(data, k[len(k)-1]), Col: 1, Severity: playbooks.Warning,
 			Rule: "config", Msg: fmt.Sprintf("unknown key %q in cmplay.toml", key), Fix: "remove it" + playbooks.Suggest(key, ConfigKeys)})
 	}
+	if _, _, _, err := basePath(fc.BaseURL); err != nil {
+		diags = append(diags, playbooks.Diagnostic{File: name, Line: keyLine(data, "base_url"), Col: 1, Severity: playbooks.Error,
+			Rule: "config", Msg: strings.TrimPrefix(err.Error(), "config: "), Fix: "write e.g. https://intranet.example/playbook/ or /playbook/"})
+		return cfg, diags, fmt.Errorf("config: %s: base_url is not usable", name)
+	}
 	if err := CheckLinkURL(fc.RepoURL); err != nil {
 		diags = append(diags, playbooks.Diagnostic{File: name, Line: keyLine(data, "repo_url"), Col: 1, Severity: playbooks.Error,
 			Rule: "config", Msg: fmt.Sprintf("repo_url %q: %v; edit and commit links are left out", fc.RepoURL, err),

@@ -21,6 +21,7 @@ func TestLoadConfig(t *testing.T) {
 		{toml: "title = \"x\"\nrepo_url = \"javascript:alert(1)\"\n", diag: `cmplay.toml:2:1: error: repo_url "javascript:alert(1)": only http:// and https:// addresses are allowed`},
 		{toml: "title = \"x\"\n\nrepo_url = \" JavaScript:alert(1)\"\n", diag: `cmplay.toml:3:1: error: repo_url`},
 		{toml: "title = \"x\"\nrepo_url = \"//evil.example/x\"\n", diag: `cmplay.toml:2:1: error: repo_url`},
+		{toml: "title = \"x\"\nbase_url = \"javascript:alert(1)//\"\n", wantErr: true, diag: `cmplay.toml:2:1: error: base URL "javascript:alert(1)//": use http://`},
 	}
 	for _, tt := range tests {
 		dir := t.TempDir()
