@@ -85,7 +85,7 @@ func FuzzPipeline(f *testing.F) {
 func FuzzAliasURL(f *testing.F) {
 	for _, seed := range []string{"/search/", "/progress/", "/favicon.svg", "old", "../../etc/passwd", "/a/../../b", "//evil.example",
 		"javascript:alert(1)", "a\n::error::x", "/", "", ".", "..", "/tags/x/", "a?b#c", "%2e%2e/x", "/assets/x", "\\\\x"} {
-		f.Add(seed, "/roles/lead/")
+		f.Add(seed, "roles/lead")
 	}
 	res := newReservation([]Generated{{URL: "/search/", Tree: true}, {URL: "/search/", Page: "search"}, {URL: "/favicon.svg"}, {URL: "/progress/", Page: "progress"}})
 	f.Fuzz(func(t *testing.T, alias, page string) {
@@ -103,10 +103,7 @@ func FuzzAliasURL(f *testing.F) {
 			t.Fatalf("AliasURL(%q) = %q keeps a control character", alias, u)
 		}
 		res.taken(u)
-		target, err := pages.AliasURL(page)
-		if err != nil {
-			return
-		}
+		target := pages.URL(page + ".md") // a page's URL, as the parse stage makes it
 		rel := playbooks.RelURL(u, target, false)
 		base, _ := url.Parse("http://h" + (&url.URL{Path: u}).EscapedPath())
 		ref, err := url.Parse(rel)

@@ -2,6 +2,7 @@ package pages
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"strings"
 	"unicode"
@@ -50,11 +51,20 @@ func Slug(s string) string {
 	return out
 }
 
-// AliasURL is the one normaliser of a URL written in a page's aliases: cleaned, below the site
-// root, ending in "/" (the redirect is a folder's index.html). "old-page", "/old-page" and
+// AliasURL is the one normaliser of a URL written in a page's aliases: decoded, cleaned, below
+// the site root, ending in "/" (the redirect is a folder's index.html). "old-page", "/old-page" and
 // "/x/../old-page/" are all "/old-page/". It refuses what cannot be a folder below the site:
 // the root itself, control characters, a query or fragment, a scheme.
 func AliasURL(a string) (string, error) {
+	if strings.Contains(a, "%") {
+		// An old URL may be written percent-encoded (/caf%C3%A9/); the redirect goes in the
+		// folder of the decoded name, which is what a server maps the request to.
+		d, err := url.PathUnescape(a)
+		if err != nil {
+			return "", fmt.Errorf("invalid %% escape")
+		}
+		a = d
+	}
 	switch {
 	case strings.ContainsFunc(a, func(r rune) bool { return r < ' ' || r == 0x7f }):
 		return "", fmt.Errorf("contains control characters")
