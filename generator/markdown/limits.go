@@ -48,7 +48,7 @@ func flatten(file string, body []byte) ([]byte, playbooks.Diagnostics) {
 		return body, nil
 	}
 	return out, playbooks.Diagnostics{{File: file, Line: first, Col: 1, Severity: playbooks.Error, Rule: "nesting-depth",
-		Msg: fmt.Sprintf("lists or quotes nest deeper than %d levels on %d lines; those lines are shown as plain text", MaxNesting, count),
+		Msg: fmt.Sprintf("lists or quotes nest deeper than %d levels on %s; shown as plain text", MaxNesting, lines(count)),
 		Fix: "flatten the list or quote"}}
 }
 
@@ -106,4 +106,11 @@ func depthOf(markers, cols int) int {
 
 func spaceAt(line []byte, i int) bool {
 	return i >= len(line) || line[i] == ' ' || line[i] == '\t'
+}
+
+func lines(n int) string {
+	if n == 1 {
+		return "1 line"
+	}
+	return fmt.Sprintf("%d lines", n)
 }
