@@ -46,6 +46,9 @@ func Slug(s string) string {
 	}
 	out := strings.TrimRight(b.String(), "-")
 	if strings.Trim(out, ".") == "" {
+		if s == "" {
+			return "_" // a URL segment is never empty: "//" would leave the site
+		}
 		return fmt.Sprintf("%x", s)
 	}
 	return out
