@@ -207,7 +207,7 @@ func newBuild(cfg Config) (*build, error) {
 	if out == "" {
 		out = filepath.Join(cfg.Source, "public")
 	}
-	if b.dir, err = output.NewDir(out, cfg.Source); err != nil {
+	if b.dir, err = output.NewDirWith(out, cfg.Source, output.Options{Waiting: cfg.Waiting}); err != nil {
 		return nil, err
 	}
 	b.writer = b.dir

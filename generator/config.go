@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -37,6 +38,9 @@ type Config struct {
 
 	// Writer, when set, receives the output instead of the output folder (cmplay serve).
 	Writer output.Writer
+	// Waiting, when set, is told when the build waits for another build writing to the same
+	// output folder (one build at a time per folder; see package output).
+	Waiting io.Writer
 	// Head and Foot are added to every page (the live-reload script under serve).
 	Head, Foot template.HTML
 }

@@ -83,6 +83,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	cfg.Out = *out
+	cfg.Waiting = stderr
 	if *watch {
 		printDiags(stderr, cfgDiags)
 		return watchBuild(&sf, cfg, *poll, stdout, stderr)

@@ -63,19 +63,20 @@ func TestConcurrentBuildsTakeTurns(t *testing.T) {
 	}
 }
 
-// TestLockWaitsThenFails: a build that finds the folder locked for longer than LockWait gives up
+// TestLockWaitsThenFails: a build that finds the folder locked says it waits, and after its wait gives up
 // with a message naming the folder, and the lock goes when its holder ends.
 func TestLockWaitsThenFails(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
-	old := LockWait
-	LockWait = 200 * time.Millisecond
-	defer func() { LockWait = old }()
 	d, err := NewDir(target, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := NewDir(target, ""); err == nil || !strings.Contains(err.Error(), "another cmplay build") {
+	var said strings.Builder
+	if _, err := NewDirWith(target, "", Options{LockWait: 200 * time.Millisecond, Waiting: &said}); err == nil || !strings.Contains(err.Error(), "another cmplay build") {
 		t.Fatalf("second writer: err = %v, want a message about the other build", err)
+	}
+	if !strings.Contains(said.String(), "waiting up to 200ms") || strings.Count(said.String(), "\n") != 1 {
+		t.Errorf("while waiting it said %q, want one line saying it waits", said.String())
 	}
 	d.Abort()
 	d2, err := NewDir(target, "")

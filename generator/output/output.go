@@ -60,7 +60,10 @@ type Dir struct {
 
 // NewDir prepares to write a build to target. source is the site folder, which target must
 // neither be nor contain.
-func NewDir(target, source string) (*Dir, error) {
+func NewDir(target, source string) (*Dir, error) { return NewDirWith(target, source, Options{}) }
+
+// NewDirWith is NewDir with options for the wait on another build of the same folder.
+func NewDirWith(target, source string, opt Options) (*Dir, error) {
 	t, err := filepath.Abs(target)
 	if err != nil {
 		return nil, err
@@ -75,7 +78,7 @@ func NewDir(target, source string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	lk, err := lock(t)
+	lk, err := lock(t, opt)
 	if err != nil {
 		return nil, err
 	}
