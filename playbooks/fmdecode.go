@@ -90,7 +90,13 @@ func decodeYAML(file string, b Block, inner []byte) (map[string]any, map[string]
 	if err != nil {
 		var se *yaml.SyntaxError
 		if errors.As(err, &se) && se.Token != nil {
-			return nil, nil, syntaxError(file, b, se.Token.Position.Line, errors.New(shiftPositions(se.Message, b.StartLine)))
+			line := se.Token.Position.Line
+			if strings.Contains(se.Message, "']'") || strings.Contains(se.Message, "'}'") {
+				// The parser notices an unclosed [ or { where the next thing starts, often the
+				// next key; the line to fix is the one that opened it.
+				line = unclosedLine(inner, line, se.Token.Position.Column)
+			}
+			return nil, nil, syntaxError(file, b, line, errors.New(shiftPositions(se.Message, b.StartLine)))
 		}
 		return nil, nil, syntaxError(file, b, 0, err)
 	}
@@ -123,6 +129,40 @@ func decodeYAML(file string, b Block, inner []byte) (map[string]any, map[string]
 		return nil, nil, syntaxError(file, b, 0, err)
 	}
 	return raw, lines, nil
+}
+
+// unclosedLine is the line of the innermost [ or { still open before line:col (1-based) in
+// src, skipping quoted text; line itself when none is.
+func unclosedLine(src []byte, line, col int) int {
+	var open []int
+	l, c := 1, 1
+	var quote byte
+	for _, ch := range src {
+		if l > line || l == line && c >= col {
+			break
+		}
+		switch {
+		case quote != 0:
+			if ch == quote || ch == '\n' {
+				quote = 0
+			}
+		case ch == '"' || ch == '\'':
+			quote = ch
+		case ch == '[' || ch == '{':
+			open = append(open, l)
+		case (ch == ']' || ch == '}') && len(open) > 0:
+			open = open[:len(open)-1]
+		}
+		if ch == '\n' {
+			l, c = l+1, 1
+		} else {
+			c++
+		}
+	}
+	if len(open) == 0 {
+		return line
+	}
+	return open[len(open)-1]
 }
 
 var innerPosition = regexp.MustCompile(`(?:at )?\[(\d+):(\d+)\]`)

@@ -11,7 +11,8 @@ import (
 // written twice is reported (yaml.v2 accepted it silently).
 func TestFrontMatterPositions(t *testing.T) {
 	tests := []struct{ src, want string }{
-		{"---\ntitle: x\nsummary: [unclosed\nkind: role\n---\n", "p.md:4:1: error: invalid YAML front matter"},
+		{"---\ntitle: x\nsummary: [unclosed\nkind: role\n---\n", "p.md:3:1: error: invalid YAML front matter"},
+		{"---\ntitle: \"[\"\nroles: {a: [b, c}\nweight: 2\n---\n", "p.md:3:1: error: invalid YAML front matter"},
 		{"---\nkind: rol\nkind: guideline\n---\n", `p.md:3:1: error: invalid YAML front matter: mapping key "kind" already defined on line 2`},
 		{"---\ntitle: a\nb: c: d\n---\n", "p.md:3:1: error: invalid YAML front matter: mapping value is not allowed"},
 		{"---\na: &x [1]\nb: *x\n---\n", "p.md:2:1: error: invalid YAML front matter: anchors and aliases"},
