@@ -300,7 +300,9 @@ func (b *build) resolverKey() uint64 {
 		h.WriteString(s.File)
 		h.WriteByte(0)
 	}
-	fmt.Fprintf(&h, "%t%t", b.cfg.UnsafeHTML, b.fileURLs)
+	// The theme's ids are anchors a heading may not take: a theme edit that adds one changes
+	// the anchors of the pages whose headings would have taken it.
+	fmt.Fprintf(&h, "%t%t%q", b.cfg.UnsafeHTML, b.fileURLs, themeIDs(b.theme))
 	return h.Sum64()
 }
 
