@@ -48,6 +48,8 @@ func FuzzPipeline(f *testing.F) {
 		if len(src) > 1<<16 {
 			return
 		}
+		// The load stage hands later stages valid UTF-8 only (it reports and replaces bad bytes).
+		src = strings.ToValidUTF8(src, "\uFFFD")
 		ps, diags := pages.Parse([]load.Source{{File: "p.md", Data: []byte(src)}, {File: "other.md", Data: []byte("x")}}, true)
 		s := site.New(ps, nil)
 		diags = append(diags, s.Assemble()...)
