@@ -111,8 +111,8 @@ type PageView struct {
 	Truncated   bool
 	Boundary    time.Time
 	Uncommitted bool
-	URL         string // site path of the full history
-	Head        string // hash of the last change, for "changed since your last visit"
+	URL         string  // site path of the full history
+	Head        string  // hash of the last change, for "changed since your last visit"
 	Visits      []Visit // recent commits for the visits script
 }
 
