@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,7 +55,7 @@ func finish(log *Log) *finished {
 		index[c] = int32(i)
 	}
 	f := &finished{Head: plumbing.NewHash(log.Head), Commits: log.Commits, Boundary: log.Boundary}
-	for _, p := range sortedKeys(log.Files) {
+	for _, p := range slices.Sorted(maps.Keys(log.Files)) {
 		lf := log.Files[p]
 		r := fileRec{Path: lf.Path, Blob: lf.Blob, Created: -1, Truncated: lf.Truncated, Commits: make([]int32, len(lf.Commits))}
 		for i, c := range lf.Commits {
@@ -88,16 +89,6 @@ func (f *finished) restore(log *Log) {
 		}
 		log.Files[r.Path] = lf
 	}
-}
-
-// DefaultCacheDir is where builds keep the history cache: the user's cache folder, never the
-// site's content.
-func DefaultCacheDir() string {
-	d, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(d, "cmplay", "history")
 }
 
 func openCache(dir, gitDir, prefix string, shallow []string) *cache {

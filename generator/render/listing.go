@@ -2,6 +2,8 @@ package render
 
 import (
 	"html/template"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/cmplay/cmplay/generator/site"
@@ -30,6 +32,13 @@ type Listing struct {
 	kind playbooks.Kind // a kind's listing, or
 	tag  string         // a tag's listing
 	k    int
+}
+
+// Listings are the listing pages of a site the generator writes besides the first page of each
+// kind and tag listing (see Renderer.Listings); the reserve step needs them before there is a
+// renderer.
+func Listings(s *site.Site) []Listing {
+	return (&Renderer{site: s, nav: buildNav(s)}).Listings()
 }
 
 // Listings are the listing pages the generator writes besides the first page of each kind and
@@ -65,7 +74,7 @@ func (r *Renderer) Listings() []Listing {
 			out = append(out, Listing{URL: pageURL(KindURL(kind), k), kind: kind, k: k})
 		}
 	}
-	for _, tag := range sortedTags(r.site.Tags) {
+	for _, tag := range slices.Sorted(maps.Keys(r.site.Tags)) {
 		for k := 2; k <= pages(len(r.site.Tags[tag])); k++ {
 			out = append(out, Listing{URL: pageURL(TagURL(tag), k), tag: tag, k: k})
 		}
