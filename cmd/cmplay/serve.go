@@ -19,11 +19,16 @@ import (
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll]", stderr)
+	fs := newFlagSet("serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--allow-host NAME] [--poll]", stderr)
 	var sf siteFlags
 	sf.register(fs)
 	port := fs.Int("port", 1313, "`port` to listen on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on; 0.0.0.0 shares the preview on your network")
+	var allow []string
+	fs.Func("allow-host", "also answer to this host `name` (a DNS name pointing at this machine); repeat for more", func(v string) error {
+		allow = append(allow, v)
+		return nil
+	})
 	poll := fs.Bool("poll", false, "poll for changes every second instead of using file system events (network drives, containers)")
 	if code := parse(fs, args); code >= 0 {
 		return code
@@ -63,6 +68,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, res.Summary())
 	live := serve.NewLive(basePath)
 	defer live.Close()
+	live.Hosts = serve.HostsFor(*bind, allow...)
 	live.Publish(first)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -18,8 +19,8 @@ import (
 )
 
 // The browser tests build a small real site with generator.Build, serve it over HTTP under a
-// sub-path and drive Chromium through it. The clock is injected with the "?now=" parameter the
-// theme reads (see progress-store.js).
+// sub-path and drive Chromium through it. The clock is injected as a reader's browser never
+// can: window.__cmplayNow, set before the page's scripts run (see clock.js and site.at).
 
 var siteFiles = map[string]string{
 	"content/_index.md": "---\ntitle: Home\n---\n\nWelcome.\n\n- [ ] Open the onboarding checklist\n",
@@ -77,11 +78,28 @@ func buildSite(t *testing.T, src, out string, edits map[string]string) {
 }
 
 type site struct {
-	t    *testing.T
-	ctx  context.Context
-	base string // "http://127.0.0.1:port/sub/"
-	src  string
-	out  string
+	t     *testing.T
+	ctx   context.Context
+	base  string // "http://127.0.0.1:port/sub/"
+	src   string
+	out   string
+	clock page.ScriptIdentifier // the script that sets the injected clock, if any
+}
+
+// at sets the theme's clock for the pages opened from now on (an ISO time in local time,
+// "2026-11-23T10:00"), through a script Chromium runs before the page's own.
+func (s *site) at(when string) {
+	s.t.Helper()
+	s.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		if s.clock != "" {
+			if err := page.RemoveScriptToEvaluateOnNewDocument(s.clock).Do(ctx); err != nil {
+				return err
+			}
+		}
+		id, err := page.AddScriptToEvaluateOnNewDocument(fmt.Sprintf("window.__cmplayNow = %q;", when)).Do(ctx)
+		s.clock = id
+		return err
+	}))
 }
 
 // newSite builds the test site, serves it, and opens a browser that fails the test on any
@@ -225,7 +243,8 @@ func TestTickReloadAndProgress(t *testing.T) {
 
 func TestDueDatesAndOverdue(t *testing.T) {
 	s := newSite(t)
-	s.open("onboarding/?now=2026-11-23T10:00")
+	s.at("2026-11-23T10:00")
+	s.open("onboarding/")
 	if got := s.text(".start-hint"); !strings.Contains(got, "start date") {
 		t.Fatalf("no start date hint: %q", got)
 	}
@@ -249,7 +268,8 @@ func TestDueDatesAndOverdue(t *testing.T) {
 	if !strings.Contains(got.Due, "26") || strings.TrimSpace(got.Due)[:4] != "due " {
 		t.Fatalf("due text %q", got.Due)
 	}
-	s.open("progress/?now=2026-11-23T10:00")
+	s.at("2026-11-23T10:00")
+	s.open("progress/")
 	if n := s.text(".dash-overdue h2"); n != "Overdue (2)" {
 		t.Fatalf("dashboard overdue heading %q", n)
 	}
@@ -432,14 +452,17 @@ func TestShareLinkIsReadOnly(t *testing.T) {
 
 func TestDailyChecklistResets(t *testing.T) {
 	s := newSite(t)
-	s.open("daily/?now=2026-11-23T08:00")
+	s.at("2026-11-23T08:00")
+	s.open("daily/")
 	s.click(box("daily/read-new-posts"))
 	s.click(box("daily/answer-open-questions"))
-	s.open("daily/?now=2026-11-23T23:30")
+	s.at("2026-11-23T23:30")
+	s.open("daily/")
 	if got := s.ticks(); got != "daily/read-new-posts daily/answer-open-questions" {
 		t.Fatalf("later the same day: %q", got)
 	}
-	s.open("daily/?now=2026-11-24T07:00")
+	s.at("2026-11-24T07:00")
+	s.open("daily/")
 	if got := s.ticks(); got != "" {
 		t.Fatalf("next day: %q", got)
 	}
@@ -449,7 +472,8 @@ func TestDailyChecklistResets(t *testing.T) {
 	if got := s.text(".cadence-history"); !strings.Contains(got, "2 of 3") {
 		t.Fatalf("history %q", got)
 	}
-	s.open("progress/?now=2026-11-24T07:00")
+	s.at("2026-11-24T07:00")
+	s.open("progress/")
 	if got := s.text(`.dash-checklists li[data-url="/daily/"] .cadence-history`); !strings.Contains(got, "2 of 3") {
 		t.Fatalf("dashboard history %q", got)
 	}
@@ -535,15 +559,18 @@ func TestTwoSitesOnOneHostDoNotMix(t *testing.T) {
 	}
 }
 
-// Progress of the right version with odd parts (hand-edited, half-written) keeps what is usable
-// and drops the rest, without a script error anywhere.
+// Progress of the right version with odd parts (hand-edited, half-written) keeps what is usable,
+// sets a copy of the whole aside and says so, without a script error anywhere.
 func TestOddStoredValuesAreTolerated(t *testing.T) {
 	s := newSite(t)
 	s.open("onboarding/")
 	odd := fmt.Sprintf(`{"v":1,"start":"soon","last":7,"items":{"x":7,%q:{"d":true},"y":null},"hist":{"/daily/":5,"/other/":{"past":"no","cur":[]}}}`, meet)
 	s.eval(fmt.Sprintf(`localStorage.setItem("cmplay:/sub/:progress", %q)`, odd), nil)
-	for _, page := range []string{"onboarding/", "daily/", "progress/", ""} {
+	for i, page := range []string{"onboarding/", "daily/", "progress/", ""} {
 		s.open(page)
+		if i == 0 && !strings.Contains(s.text(".progress-notice"), "set aside") {
+			t.Fatalf("no notice that part of the progress was set aside: %q", s.text(".progress-notice"))
+		}
 	}
 	s.open("daily/")
 	s.click(box("daily/read-new-posts"))
@@ -551,7 +578,16 @@ func TestOddStoredValuesAreTolerated(t *testing.T) {
 	if got := s.ticks(); got != meet+" "+laptop {
 		t.Fatalf("ticks %q", got)
 	}
-	if got := s.text(".progress-notice"); got != "" {
-		t.Fatalf("notice for usable data: %q", got)
+	var kept []string
+	s.eval(`Object.keys(localStorage).filter(k => k.startsWith("cmplay:/sub/:progress:corrupt:")).map(k => localStorage.getItem(k))`, &kept)
+	if len(kept) != 1 || kept[0] != odd {
+		t.Fatalf("set aside %q, want the odd value once", kept)
+	}
+	var stored string
+	s.eval(`localStorage.getItem("cmplay:/sub/:progress")`, &stored)
+	for _, bad := range []string{"soon", `"x":7`, `"y":null`, `"/other/"`, `"last":7`} {
+		if strings.Contains(stored, bad) {
+			t.Errorf("stored progress still holds %s: %s", bad, stored)
+		}
 	}
 }

@@ -57,6 +57,7 @@ func (l *live) start(addr string) {
 	}
 	l.url = "http://" + ln.Addr().String() + "/"
 	l.server = serve.NewLive("/")
+	l.server.Hosts = serve.HostsFor("127.0.0.1") // as `cmplay serve` binds by default
 	sess := generator.NewSession(generator.Config{Source: l.dir, BaseURL: l.url, Foot: serve.Script})
 	first, _, err := sess.LiveUpdate(nil)
 	if err != nil {
