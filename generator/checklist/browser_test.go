@@ -106,9 +106,15 @@ func (s *site) at(when string) {
 // uncaught script error.
 func newSite(t *testing.T) *site {
 	t.Helper()
+	return newSiteWith(t, nil)
+}
+
+// newSiteWith is newSite with edits applied over siteFiles.
+func newSiteWith(t *testing.T, edits map[string]string) *site {
+	t.Helper()
 	s := &site{t: t, src: t.TempDir()}
 	s.out = filepath.Join(t.TempDir(), "public")
-	buildSite(t, s.src, s.out, nil)
+	buildSite(t, s.src, s.out, edits)
 	s.ctx = browsertest.New(t)
 	// Close the browser gracefully and wait for it before the harness removes its profile
 	// folder, which Chromium may otherwise still be writing to.

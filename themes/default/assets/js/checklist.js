@@ -5,7 +5,7 @@
 // start date, "changed since you ticked it" notes, and for recurring checklists the history.
 // With a "#share=…" fragment it shows someone else's progress, read-only.
 import * as S from "./progress-store.js";
-import { h, meter, dueOn, overdue, fmtDate, fmtPeriod, pageKey, dateInput, confirmButton } from "./progress.js";
+import { h, meter, dueOn, overdue, beforeStart, fmtDate, fmtPeriod, pageKey, dateInput, confirmButton } from "./progress.js";
 import { readShare } from "./progress-portable.js";
 import { mount } from "./theme-data.js";
 import { initDashboard } from "./dashboard.js";
@@ -97,8 +97,8 @@ export function initChecklist() {
       const sd = s.items.filter(done).length;
       s.m.set(sd, s.items.length);
       const when = dueOn(s.days, start());
-      s.when.textContent = when ? " · due " + fmtDate(when) : "";
-      s.m.classList.toggle("is-overdue", sd < s.items.length && overdue(when));
+      s.when.textContent = when ? (beforeStart(s.days) ? " · due before the start, " : " · due ") + fmtDate(when) : "";
+      s.m.classList.toggle("is-overdue", sd < s.items.length && overdue(when, s.days));
     }
     due.textContent = !dated || start() ? "" : share ? "No start date was shared." : "Set your start date to see when each phase is due.";
     paintHistory();
@@ -110,10 +110,10 @@ export function initChecklist() {
     if (it.days == null) return;
     const when = dueOn(it.days, start());
     if (!it.dueEl) it.box.nextElementSibling.append((it.dueEl = h("span", { class: "task-due" })));
-    const late = !d && overdue(when);
+    const late = !d && overdue(when, it.days);
     it.li.classList.toggle("is-overdue", late);
     it.dueEl.hidden = !when || d;
-    if (when) it.dueEl.textContent = (late ? " overdue since " : " due ") + fmtDate(when);
+    if (when) it.dueEl.textContent = (late ? " overdue since " : beforeStart(it.days) ? " due before the start, " : " due ") + fmtDate(when);
   }
 
   function paintChanged(it, d) {

@@ -3,7 +3,7 @@
 // checklist with its share done, overall completion, what is overdue and due next, what changed
 // since it was ticked, where to continue; plus export, import, share link and reset.
 import * as S from "./progress-store.js";
-import { h, meter, percent, dueOn, overdue, fmtDate, fmtPeriod, siteHref, pageKey, dateInput, confirmButton } from "./progress.js";
+import { h, meter, percent, dueOn, overdue, passed, beforeStart, fmtDate, fmtPeriod, siteHref, pageKey, dateInput, confirmButton } from "./progress.js";
 import { exportFile, parseImport, preview, merge, shareFragment, readShare } from "./progress-portable.js";
 import { mount } from "./theme-data.js";
 
@@ -94,12 +94,14 @@ function draw(m, share) {
     for (const i of l.items) if (!i.done && i.due) by.set(i.section, [...(by.get(i.section) || []), i]);
     for (const [sec, items] of by) {
       const s = (l.c.sections || []).find((x) => x.id === sec);
-      phases.push({ list: l.c, sec, title: s ? s.title : l.c.title, due: items[0].due, items });
+      phases.push({ list: l.c, sec, title: s ? s.title : l.c.title, due: items[0].due, before: beforeStart(items[0].days), items });
     }
   }
   phases.sort((a, b) => a.due - b.due);
-  const late = phases.filter((p) => overdue(p.due));
-  const next = phases.filter((p) => !overdue(p.due)).slice(0, 5);
+  // A phase due before the start is never overdue: once its date is behind, it is still open.
+  const late = phases.filter((p) => overdue(p.due, p.before ? -1 : 0));
+  const pre = phases.filter((p) => p.before && passed(p.due));
+  const next = phases.filter((p) => !passed(p.due)).slice(0, 5);
   const changed = t.lists.flatMap((l) => l.items).filter((i) => i.changed);
   const total = meter("site-meter", "Progress across the playbook");
   total.set(t.done, t.total);
@@ -109,14 +111,16 @@ function draw(m, share) {
     share ? "" : h("p", { class: "continue" }, ...continueLink()),
     share ? "" : h("p", {}, dateInput(t.start, S.setStartDate)),
     t.start ? "" : h("p", { class: "start-hint" }, share ? "No start date shared." : "Set your start date to see what is due when."))];
+  const when = (p) => (passed(p.due) ? "was due " : "due ") + (p.before ? "before the start, " : "") + fmtDate(p.due);
   const list = (id, title, ps, late) => ps.length && h("section", { class: "dash-" + id, "aria-labelledby": "dash-" + id },
     h("h2", { id: "dash-" + id }, title + " (" + ps.reduce((n, p) => n + p.items.length, 0) + ")"),
     h("ul", { class: "dash-phases" }, ps.map((p) => h("li", { class: late ? "is-overdue" : "" }, h("details", {},
       h("summary", {}, h("a", { href: siteHref(p.list.url, frag || (p.sec ? "#" + p.sec : "")) }, p.title),
         h("span", { class: "muted" }, " · " + p.list.title + " · " + p.items.length + " open · "),
-        h("span", { class: "task-due" }, (late ? "was due " : "due ") + fmtDate(p.due))),
+        h("span", { class: "task-due" }, when(p))),
       h("ul", { class: "dash-items" }, p.items.map((i) => h("li", {}, link(i)))))))));
-  out.push(list("overdue", "Overdue", late, true) || "", list("next", "Due next", next, false) || "");
+  out.push(list("overdue", "Overdue", late, true) || "", list("before", "Still open from before the start", pre, false) || "",
+    list("next", "Due next", next, false) || "");
   if (changed.length) {
     out.push(h("section", { class: "dash-changed", "aria-labelledby": "dash-changed" },
       h("h2", { id: "dash-changed" }, "Changed since you ticked them (" + changed.length + ")"),
