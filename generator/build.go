@@ -357,8 +357,10 @@ func (b *build) generated(r *render.Renderer) error {
 	return b.write("sitemap.xml", b.sitemap())
 }
 
-// aliases writes a small redirecting page at each old URL a page lists in `aliases`.
+// aliases writes a small redirecting page at each old URL a page lists in `aliases`, and at the
+// URL of each file git shows the page was renamed from (Page.Moved), unless a page lives there.
 func (b *build) aliases() error {
+	done := map[string]bool{}
 	for _, p := range b.site.Pages {
 		for _, a := range p.Aliases {
 			u := "/" + strings.Trim(path.Clean("/"+a), "/") + "/"
@@ -370,15 +372,32 @@ func (b *build) aliases() error {
 					Severity: playbooks.Error, Rule: "duplicate-url", Msg: fmt.Sprintf("alias %s is the URL of %s", a, other.File)}})
 				continue
 			}
-			target := html.EscapeString(playbooks.RelURL(u, p.URL, b.fileURLs))
-			doc := fmt.Sprintf("<!doctype html><html lang=\"%s\"><meta charset=\"utf-8\"><title>%s</title><link rel=\"canonical\" href=\"%s\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=%s\"><p>This page has moved to <a href=\"%s\">%s</a>.</p></html>\n",
-				html.EscapeString(b.cfg.Language), html.EscapeString(p.Title), target, target, target, html.EscapeString(p.Title))
-			if err := b.write(pageFile(u), []byte(doc)); err != nil {
+			done[u] = true
+			if err := b.redirect(u, p); err != nil {
+				return err
+			}
+		}
+	}
+	for _, p := range b.site.Pages {
+		for _, u := range p.Moved {
+			if _, taken := b.site.ByURL[u]; taken || done[u] {
+				continue
+			}
+			done[u] = true
+			if err := b.redirect(u, p); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// redirect writes a page at u that sends the reader on to p.
+func (b *build) redirect(u string, p *playbooks.Page) error {
+	target := html.EscapeString(playbooks.RelURL(u, p.URL, b.fileURLs))
+	doc := fmt.Sprintf("<!doctype html><html lang=\"%s\"><meta charset=\"utf-8\"><title>%s</title><link rel=\"canonical\" href=\"%s\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=%s\"><p>This page has moved to <a href=\"%s\">%s</a>.</p></html>\n",
+		html.EscapeString(b.cfg.Language), html.EscapeString(p.Title), target, target, target, html.EscapeString(p.Title))
+	return b.write(pageFile(u), []byte(doc))
 }
 
 func (b *build) sitemap() []byte {

@@ -27,6 +27,9 @@ type Page struct {
 
 	// Filled by the history stage: commits that changed the file, newest first.
 	History []Commit
+	// Moved lists the URLs the page had before git renames (exact renames, as `git mv` makes),
+	// newest first: the build redirects them here and the browser carries ticks over.
+	Moved []string
 }
 
 // Dir is the folder the page belongs to: its own folder for an index page, else the folder of

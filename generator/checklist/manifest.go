@@ -27,6 +27,10 @@ type Checklist struct {
 	Kind     string    `json:"kind"`
 	Cadence  string    `json:"cadence,omitempty"`
 	Commit   string    `json:"commit,omitempty"` // newest commit that changed the page, when known
+	// Moved lists the URLs the page had before git renames, newest first. An item's automatic
+	// id there was the old URL's page key with the same rest ("old/key/meet-your-manager" for
+	// "new/key/meet-your-manager"), so the browser carries ticks over without a list of ids.
+	Moved []string `json:"moved,omitempty"`
 	Sections []Section `json:"sections,omitempty"`
 	Items    []Entry   `json:"items"`
 }
@@ -51,9 +55,9 @@ type Entry struct {
 }
 
 // BuildManifest collects the checklists of pages, in the order given.
-func BuildManifest(pages []*playbooks.Page) *Manifest {
+func BuildManifest(ps []*playbooks.Page) *Manifest {
 	m := &Manifest{Version: ManifestVersion, Checklists: []Checklist{}}
-	for _, p := range pages {
+	for _, p := range ps {
 		if len(p.Items) == 0 {
 			continue
 		}
@@ -61,6 +65,7 @@ func BuildManifest(pages []*playbooks.Page) *Manifest {
 		if len(p.History) > 0 {
 			c.Commit = p.History[0].Hash
 		}
+		c.Moved = p.Moved
 		seen := map[string]bool{}
 		for _, it := range p.Items {
 			days := dueDays(it.Due)

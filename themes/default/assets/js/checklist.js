@@ -33,7 +33,8 @@ export function initChecklist() {
     text: clean(box.closest("label").textContent), li: box.closest("li"),
     sec: box.dataset.section || "", days: box.dataset.dueDays,
   }));
-  if (!share) S.update((s) => S.follow(s, pageKey(url), items) + S.rollover(s, url, cadence, items.map((i) => i.id)) > 0);
+  const moved = (root.dataset.moved || "").split(" ").filter(Boolean);
+  if (!share) S.update((s) => S.carry(s, url, pageKey(url), moved, items) + S.follow(s, pageKey(url), items) + S.rollover(s, url, cadence, items.map((i) => i.id)) > 0);
   const done = (it) => (share ? share.done(it.id, it.def) : S.isDone(it.id, it.def));
   const start = () => (share ? share.start : S.startDate());
 

@@ -20,7 +20,7 @@ export function initDashboard() {
   if (!share) {
     S.update((s) => {
       let moved = 0;
-      for (const c of m.checklists) moved += S.follow(s, pageKey(c.url), c.items) + S.rollover(s, c.url, c.cadence, c.items.map((i) => i.id));
+      for (const c of m.checklists) moved += S.carry(s, c.url, pageKey(c.url), c.moved, c.items) + S.follow(s, pageKey(c.url), c.items) + S.rollover(s, c.url, c.cadence, c.items.map((i) => i.id));
       return moved > 0;
     });
   }

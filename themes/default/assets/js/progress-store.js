@@ -243,6 +243,32 @@ export function follow(s, key, items) {
   return moved;
 }
 
+// carry moves ticks of a page git renamed: an automatic id under one of the page's old URLs
+// (moved, from the manifest or the page) becomes the same id under its key now, when the reader
+// has no tick there yet. Pinned ids do not change with the page, so they need nothing. The
+// history of a recurring checklist moves with it. It returns how many entries it moved.
+export function carry(s, url, key, moved, items) {
+  let n = 0;
+  const olds = (Array.isArray(moved) ? moved : []).filter((u) => typeof u === "string" && /^\/(?!\/)/.test(u) && u !== url);
+  for (const old of olds) {
+    const okey = old.replace(/^\/+|\/+$/g, "") || "home";
+    for (const it of items) {
+      if (!it.id.startsWith(key + "/") || s.items[it.id]) continue;
+      const oid = okey + it.id.slice(key.length);
+      if (!s.items[oid]) continue;
+      s.items[it.id] = s.items[oid];
+      delete s.items[oid];
+      n++;
+    }
+    if (s.hist[old] && !s.hist[url]) {
+      s.hist[url] = s.hist[old];
+      delete s.hist[old];
+      n++;
+    }
+  }
+  return n;
+}
+
 function words(t) {
   return new Set(String(t).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
 }
