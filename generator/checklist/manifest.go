@@ -22,15 +22,15 @@ type Manifest struct {
 
 // Checklist is one page with items.
 type Checklist struct {
-	URL      string    `json:"url"` // site path, "/onboarding/first-90-days/"
-	Title    string    `json:"title"`
-	Kind     string    `json:"kind"`
-	Cadence  string    `json:"cadence,omitempty"`
-	Commit   string    `json:"commit,omitempty"` // newest commit that changed the page, when known
+	URL     string `json:"url"` // site path, "/onboarding/first-90-days/"
+	Title   string `json:"title"`
+	Kind    string `json:"kind"`
+	Cadence string `json:"cadence,omitempty"`
+	Commit  string `json:"commit,omitempty"` // newest commit that changed the page, when known
 	// Moved lists the URLs the page had before git renames, newest first. An item's automatic
 	// id there was the old URL's page key with the same rest ("old/key/meet-your-manager" for
 	// "new/key/meet-your-manager"), so the browser carries ticks over without a list of ids.
-	Moved []string `json:"moved,omitempty"`
+	Moved    []string  `json:"moved,omitempty"`
 	Sections []Section `json:"sections,omitempty"`
 	Items    []Entry   `json:"items"`
 }
