@@ -16,6 +16,9 @@ const ProgressURL = "/progress/"
 func (b *build) checklists() error {
 	b.report(checklist.Duplicates(b.site.Pages, editBase(b.cfg.ContentDir)))
 	m := checklist.BuildManifest(b.site.Pages)
+	paths, ds := b.paths()
+	b.report(ds)
+	m.Paths = paths
 	if err := b.write("checklists.json", m.JSON()); err != nil {
 		return err
 	}

@@ -56,10 +56,14 @@ cadence: daily
 // into out and returns out.
 func buildSite(t *testing.T, src, out string, edits map[string]string) {
 	t.Helper()
+	files := map[string]string{}
 	for name, body := range siteFiles {
-		if e, ok := edits[name]; ok {
-			body = e
-		}
+		files[name] = body
+	}
+	for name, body := range edits { // edits may add files too
+		files[name] = body
+	}
+	for name, body := range files {
 		p := filepath.Join(src, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)

@@ -18,6 +18,22 @@ const ManifestVersion = 1
 type Manifest struct {
 	Version    int         `json:"version"`
 	Checklists []Checklist `json:"checklists"`
+	Paths      []Path      `json:"paths,omitempty"`
+}
+
+// Path is an onboarding path: what one role works through, in order. A step whose URL is a
+// checklist's counts towards the path (a recurring one is a habit, shown apart and not
+// counted); any other step is a page to read.
+type Path struct {
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	Steps []Step `json:"steps"`
+}
+
+// Step is one page of a path.
+type Step struct {
+	URL   string `json:"url"`
+	Title string `json:"title"`
 }
 
 // Checklist is one page with items.

@@ -28,12 +28,34 @@ export function initDashboard() {
   if (dash) dashboard(dash, m, share);
 }
 
-// tally counts every checklist with the reader's (or the shared) progress.
+// scope is what the figures cover: the chosen onboarding path (or the shared one) unless the
+// reader asked to see everything. It returns { path, steps, habits, reads } or null for
+// everything. A path a rebuilt site no longer has counts as no path.
+let showAll = false;
+function scope(m, share) {
+  const chosen = share ? share.path : S.pathChoice();
+  const path = (Array.isArray(m.paths) ? m.paths : []).find((p) => p && p.url === chosen && Array.isArray(p.steps));
+  if (!path) return null;
+  const lists = new Map(m.checklists.map((c) => [c.url, c]));
+  const steps = path.steps.filter((st) => st && typeof st.url === "string");
+  return {
+    path,
+    all: showAll,
+    counted: new Set(steps.filter((st) => lists.has(st.url) && !lists.get(st.url).cadence).map((st) => st.url)),
+    habits: steps.filter((st) => lists.has(st.url) && lists.get(st.url).cadence).map((st) => lists.get(st.url)),
+    reads: steps.filter((st) => !lists.has(st.url)),
+  };
+}
+
+// tally counts the checklists in scope with the reader's (or the shared) progress. On a path,
+// recurring checklists are habits: not counted (see scope).
 function tally(m, share) {
   const start = share ? share.start : S.startDate();
+  const sc = scope(m, share);
+  const inScope = (c) => !sc || sc.all || sc.counted.has(c.url);
   let done = 0;
   let total = 0;
-  const lists = m.checklists.map((c) => {
+  const lists = m.checklists.filter(inScope).map((c) => {
     const items = c.items.map((it) => {
       const d = share ? share.done(it.id, it.checked) : S.isDone(it.id, it.checked);
       return { ...it, list: c, done: d, due: dueOn(it.days, start), changed: !share && d && S.changed(it.id, it.hash) };
@@ -43,27 +65,58 @@ function tally(m, share) {
     total += items.length;
     return { c, items, done: n };
   });
-  return { lists, done, total, start };
+  return { lists, done, total, start, scope: sc };
+}
+
+// pathPicker is the choice of onboarding path, or nothing on a site without paths.
+function pathPicker(m) {
+  const paths = Array.isArray(m.paths) ? m.paths.filter((p) => p && typeof p.url === "string") : [];
+  if (!paths.length) return "";
+  const chosen = S.pathChoice();
+  const sel = h("select", { class: "path-choice", onchange: (e) => S.setPath(e.target.value) },
+    h("option", { value: "" }, "Everything (no path chosen)"),
+    paths.map((p) => h("option", { value: p.url, selected: p.url === chosen }, String(p.title))));
+  return h("label", { class: "path-label" }, "Your onboarding path ", sel);
+}
+
+// showEverything is the visible way out of the path's figures, and back.
+function showEverything(sc, repaint) {
+  if (!sc) return "";
+  return h("button", { type: "button", class: "button small show-all", "aria-pressed": String(sc.all), onclick: () => { showAll = !showAll; repaint(); } },
+    sc.all ? "Show my path only" : "Show everything");
 }
 
 function siteBar(el, m) {
   const bar = meter("site-meter", "Progress across the playbook");
+  const label = h("p", { class: "site-scope" });
   const cont = h("p", { class: "continue" });
-  el.replaceChildren(bar, cont, h("p", {}, h("a", { href: siteHref("/progress/") }, "See all your progress")));
+  const pick = h("p", { class: "path-pick" });
+  el.replaceChildren(pick, label, bar, cont, h("p", {}, h("a", { href: siteHref("/progress/") }, "See all your progress")));
   el.hidden = false;
   const paint = () => {
     const t = tally(m);
     bar.set(t.done, t.total);
-    cont.replaceChildren(...continueLink());
+    pick.replaceChildren(pathPicker(m));
+    label.replaceChildren(t.scope ? (t.scope.all ? "Everything" : "Your path: " + t.scope.path.title) + " " : "", showEverything(t.scope, paint));
+    cont.replaceChildren(...continueLink(t));
   };
   S.subscribe(paint);
   paint();
 }
 
-function continueLink() {
+// continueLink points at the item touched last, or on a path whose last touch was elsewhere,
+// at the first open item of the path.
+function continueLink(t) {
   const last = S.load().last;
-  if (!last || !last.u) return [];
-  return ["Continue where you left off: ", h("a", { href: siteHref(last.u, last.i ? "#task-" + last.i : ""), class: "continue-link" }, last.t || last.u)];
+  if (last && last.u && (!t || !t.scope || t.scope.all || t.scope.counted.has(last.u))) {
+    return ["Continue where you left off: ", h("a", { href: siteHref(last.u, last.i ? "#task-" + last.i : ""), class: "continue-link" }, last.t || last.u)];
+  }
+  if (!t || !t.scope) return [];
+  for (const l of t.lists) {
+    const open = l.items.find((i) => !i.done);
+    if (open) return ["Next on your path: ", h("a", { href: siteHref(l.c.url, "#task-" + open.id), class: "continue-link" }, l.c.title)];
+  }
+  return [];
 }
 
 function dashboard(el, m, share) {
@@ -77,12 +130,12 @@ function dashboard(el, m, share) {
     head.push(h("p", { class: "progress-notice", role: "alert" }, S.problem()));
   }
   el.replaceChildren(...head, report, live, share ? "" : tools(m, live));
-  const paint = () => report.replaceChildren(...draw(m, share));
+  const paint = () => report.replaceChildren(...draw(m, share, paint));
   if (!share) S.subscribe(paint);
   paint();
 }
 
-function draw(m, share) {
+function draw(m, share, repaint) {
   const t = tally(m, share);
   const frag = share ? share.fragment : "";
   const link = (it) => h("a", { href: siteHref(it.list.url, frag || "#task-" + it.id) }, it.text);
@@ -105,10 +158,14 @@ function draw(m, share) {
   const changed = t.lists.flatMap((l) => l.items).filter((i) => i.changed);
   const total = meter("site-meter", "Progress across the playbook");
   total.set(t.done, t.total);
+  const sc = t.scope;
   const out = [h("section", { class: "dash-overall", "aria-labelledby": "dash-overall" },
-    h("h2", { id: "dash-overall" }, "Overall"), total,
-    h("p", {}, percent(t.done, t.total) + "% of " + t.lists.length + " checklists"),
-    share ? "" : h("p", { class: "continue" }, ...continueLink()),
+    h("h2", { id: "dash-overall" }, sc && !sc.all ? "Your path: " + sc.path.title : "Overall"),
+    share ? "" : h("p", { class: "path-pick" }, pathPicker(m)),
+    sc ? h("p", { class: "site-scope" }, showEverything(sc, repaint)) : "",
+    total,
+    h("p", {}, percent(t.done, t.total) + "% of " + t.lists.length + " checklists" + (sc && !sc.all ? " on your path" : "")),
+    share ? "" : h("p", { class: "continue" }, ...continueLink(t)),
     share ? "" : h("p", {}, dateInput(t.start, S.setStartDate)),
     t.start ? "" : h("p", { class: "start-hint" }, share ? "No start date shared." : "Set your start date to see what is due when."))];
   const when = (p) => (passed(p.due) ? "was due " : "due ") + (p.before ? "before the start, " : "") + fmtDate(p.due);
@@ -121,6 +178,23 @@ function draw(m, share) {
       h("ul", { class: "dash-items" }, p.items.map((i) => h("li", {}, link(i)))))))));
   out.push(list("overdue", "Overdue", late, true) || "", list("before", "Still open from before the start", pre, false) || "",
     list("next", "Due next", next, false) || "");
+  if (sc && sc.habits.length) {
+    out.push(h("section", { class: "dash-habits", "aria-labelledby": "dash-habits" },
+      h("h2", { id: "dash-habits" }, "Today's habits"),
+      h("p", { class: "muted" }, "Recurring checklists: they reset each period and are not counted in your path."),
+      h("ul", { class: "dash-checklists" }, sc.habits.map((c) => {
+        const n = c.items.filter((it) => (share ? share.done(it.id, it.checked) : S.isDone(it.id, it.checked))).length;
+        const bar = meter("list-meter", "Progress in " + c.title);
+        bar.set(n, c.items.length);
+        return h("li", { "data-url": c.url }, h("a", { href: siteHref(c.url, frag), class: "dash-title" }, c.title),
+          h("span", { class: "muted" }, " · " + c.cadence), bar);
+      }))));
+  }
+  if (sc && sc.reads.length) {
+    out.push(h("section", { class: "dash-reads", "aria-labelledby": "dash-reads" },
+      h("h2", { id: "dash-reads" }, "To read on your path"),
+      h("ol", { class: "dash-items" }, sc.reads.map((r) => h("li", {}, h("a", { href: siteHref(r.url, frag) }, String(r.title || r.url)))))));
+  }
   if (changed.length) {
     out.push(h("section", { class: "dash-changed", "aria-labelledby": "dash-changed" },
       h("h2", { id: "dash-changed" }, "Changed since you ticked them (" + changed.length + ")"),
@@ -159,6 +233,7 @@ function tools(m, live) {
     const p = preview(incoming.state, m);
     const lines = p.changes.map((c) => h("li", {}, (c.to ? "Tick: " : "Untick: ") + c.text, h("span", { class: "muted" }, " · " + c.where)));
     if (p.start) lines.unshift(h("li", {}, "Start date: " + (p.start.from || "none") + " → " + p.start.to));
+    if (p.path) lines.unshift(h("li", {}, "Onboarding path: " + p.path.from + " → " + p.path.to));
     const skipped = incoming.dropped > 0 ? h("p", { class: "progress-notice", role: "alert" }, incoming.dropped + (incoming.dropped === 1 ? " entry" : " entries") + " of the file " + (incoming.dropped === 1 ? "is" : "are") + " not valid progress and will be left out.") : "";
     const apply = h("button", { type: "button", class: "button primary", onclick: () => {
       S.update((s) => merge(s, incoming.state));

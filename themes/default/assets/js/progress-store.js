@@ -3,7 +3,7 @@
 // last checklist they worked on. All storage goes through store.js under the key "progress".
 //
 // The stored value (version 1):
-//   { v: 1, start: "2026-11-02",
+//   { v: 1, start: "2026-11-02", path: "/paths/internal-community-manager/",
 //     items: { "<item id>": { d: true, h: "<text hash>", t: <ms>, p: "<period>", c: "daily", x: "<text>" } },
 //     hist:  { "<page url>": { cur: { p: "<period>", d: <done>, n: <total> }, past: [ …same, newest first ] } },
 //     last:  { u: "<page url>", t: "<title>", i: "<item id>", at: <ms> } }
@@ -18,7 +18,7 @@
 //     the page held: another tab's ticks made meanwhile are kept.
 import { readRaw, writeJSON, setAside, storageKey } from "./store.js";
 import { now, localDate } from "./clock.js";
-import { VERSION, HISTORY, map, empty, clean, freeze, isDate } from "./progress-valid.js";
+import { VERSION, HISTORY, map, empty, clean, freeze, isDate, isPath } from "./progress-valid.js";
 
 export { now, localDate };
 
@@ -146,6 +146,19 @@ export function setStartDate(d) {
   return update((s) => {
     if (isDate(d)) s.start = d;
     else delete s.start;
+  });
+}
+
+// pathChoice is the onboarding path the reader chose (its URL), or "".
+export function pathChoice() {
+  return load().path || "";
+}
+
+// setPath stores the chosen onboarding path; an empty value forgets it (everything counts).
+export function setPath(url) {
+  return update((s) => {
+    if (isPath(url)) s.path = url;
+    else delete s.path;
   });
 }
 

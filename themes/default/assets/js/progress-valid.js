@@ -18,6 +18,12 @@ const isStr = (x) => typeof x === "string";
 const isTime = (x) => typeof x === "number" && Number.isFinite(x) && x >= 0;
 const isCount = (x) => Number.isInteger(x) && x >= 0;
 
+// isName reports whether x is a person's name as the reader typed it: a short line of text.
+export const isName = (x) => isStr(x) && x.length <= 120 && !/[\u0000-\u001f]/.test(x);
+
+// isPath reports whether x is a site path, as a chosen onboarding path is stored ("/paths/x/").
+export const isPath = (x) => isStr(x) && x.length <= 512 && /^\/(?!\/)/.test(x);
+
 // isDate reports whether x is a day written YYYY-MM-DD.
 export const isDate = (x) => isStr(x) && DATE.test(x);
 
@@ -38,6 +44,7 @@ export function clean(v) {
     else if (k === "items") dropped += cleanMap(x, s.items, cleanItem);
     else if (k === "hist") dropped += isObj(x) ? cleanMap(x, s.hist, cleanHist) : 1;
     else if (k === "start" && isDate(x)) s.start = x;
+    else if (k === "path" && isPath(x)) s.path = x;
     else if (k === "last" && cleanLast(x)) s.last = cleanLast(x);
     else dropped++;
   }
@@ -102,12 +109,13 @@ function cleanLast(l) {
   return out;
 }
 
-// cleanShare checks a decoded share link: { v: 1, s?: start date, d: [ids], u: [ids] }, ids being
-// short hashes. It returns null when the link is not one.
+// cleanShare checks a decoded share link: { v: 1, s?: start date, p?: path, n?: name, d: [ids],
+// u: [ids] }, ids being short hashes. It returns null when the link is not one.
 export function cleanShare(v) {
   const ids = (x) => x === undefined || (Array.isArray(x) && x.length <= 100000 && x.every((k) => isStr(k) && k.length <= 16));
   if (!isObj(v) || v.v !== 1 || (v.s !== undefined && !isDate(v.s)) || !ids(v.d) || !ids(v.u)) return null;
-  return { s: v.s || "", d: v.d || [], u: v.u || [] };
+  if ((v.p !== undefined && !isPath(v.p)) || (v.n !== undefined && !isName(v.n))) return null;
+  return { s: v.s || "", p: v.p || "", n: v.n || "", d: v.d || [], u: v.u || [] };
 }
 
 // freeze makes a cleaned state read-only, so code that forgets to go through update throws
