@@ -16,7 +16,7 @@ const (
 	// KindPath is an onboarding path: the body's links, in order, are the checklists and pages
 	// one role works through (see docs/checklists.md).
 	KindPath Kind = "path"
-	KindPage      Kind = "page"
+	KindPage Kind = "page"
 )
 
 // Kinds lists every kind in the order the site presents them.
