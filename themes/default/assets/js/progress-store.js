@@ -81,11 +81,54 @@ export function load() {
 // this page).
 export function update(f) {
   const s = volatile ? structuredCopy(volatile) : read();
+  const before = { items: Object.assign(map(), s.items), start: s.start, last: s.last };
   if (f(s) === false) return true;
+  remember(before, s);
   const ok = writeJSON(KEY, s);
   volatile = ok ? null : freeze(s);
   notify();
   return ok;
+}
+
+// Each tab of a browser may read another tab's write a moment late, so two tabs ticking at once
+// can each write back a state without the other's tick. A tab therefore remembers its own
+// changes for a while (RECENT ms) and, when another tab writes, puts back any the write lost:
+// per item the newer tick wins (t), a removal wins over the entry it removed, never over a newer
+// one.
+const RECENT = 10000;
+let recent = []; // { at: Date.now(), id, e: entry or null (removed), was: the removed entry's t }
+
+function remember(before, s) {
+  const at = Date.now();
+  recent = recent.filter((r) => at - r.at < RECENT);
+  for (const id of new Set([...Object.keys(before.items), ...Object.keys(s.items)])) {
+    const a = before.items[id];
+    const b = s.items[id];
+    if (a === b) continue;
+    recent = recent.filter((r) => r.id !== id);
+    recent.push(b ? { at, id, e: { ...b } } : { at, id, e: null, was: a.t });
+  }
+}
+
+// reconcile puts back this tab's recent changes that another tab's write lost.
+function reconcile() {
+  const at = Date.now();
+  recent = recent.filter((r) => at - r.at < RECENT);
+  if (!recent.length) return;
+  update((s) => {
+    let lost = false;
+    for (const r of recent) {
+      const cur = s.items[r.id];
+      if (r.e && (!cur || cur.t < r.e.t)) {
+        s.items[r.id] = { ...r.e };
+        lost = true;
+      } else if (!r.e && cur && cur.t <= r.was) {
+        delete s.items[r.id];
+        lost = true;
+      }
+    }
+    return lost;
+  });
 }
 
 // structuredCopy copies a state through JSON, keeping maps without a prototype.
@@ -103,9 +146,12 @@ export function problem() {
   return lastProblem;
 }
 
-// Another tab changed the progress: subscribers read it again (checked like any read).
+// Another tab changed the progress: put back what its write lost of ours, and subscribers read
+// it again (checked like any read).
 addEventListener("storage", (e) => {
-  if (e.key === storageKey(KEY) || e.key === null) notify();
+  if (e.key !== storageKey(KEY) && e.key !== null) return;
+  reconcile();
+  notify();
 });
 
 // subscribe calls f after every change; it returns a function that unsubscribes.
@@ -184,8 +230,7 @@ export function forget(s, ids) {
 export function confirm(s, id, hash, text) {
   const e = s.items[id];
   if (!e) return false;
-  e.h = hash;
-  if (text) e.x = text;
+  s.items[id] = { ...e, h: hash, x: text || e.x }; // a new entry, so update sees the change
 }
 
 // setLast remembers the checklist (and item) the reader worked on last.
