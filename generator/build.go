@@ -160,7 +160,9 @@ type build struct {
 	loaded load.Result
 	site   *site.Site
 	bundle *assets.Bundle
-	diags  playbooks.Diagnostics
+	// manifestJS is the site path of the checklist manifest script, set by the checklists step.
+	manifestJS string
+	diags      playbooks.Diagnostics
 }
 
 func newBuild(cfg Config) (*build, error) {
@@ -283,7 +285,7 @@ func (b *build) templates() error {
 	rc := render.Config{
 		Title: b.cfg.Title, Language: b.cfg.Language, BaseURL: b.baseURL, BasePath: b.basePath,
 		FileURLs: b.fileURLs, RepoURL: b.cfg.RepoURL, EditBase: editBase(b.cfg.ContentDir), Branch: b.cfg.Branch,
-		Assets: b.bundle.Paths, Head: b.cfg.Head, Foot: b.cfg.Foot,
+		Assets: b.bundle.Paths, Manifest: b.manifestJS, Head: b.cfg.Head, Foot: b.cfg.Foot,
 	}
 	if b.hist.site != nil { // an untyped nil outside a repository, so templates see "no history"
 		rc.History = b.hist.site

@@ -122,7 +122,7 @@ export function initChecklist() {
     if (ch && !it.chEl) {
       it.chEl = h("span", { class: "task-changed", role: "note" }, "Changed since you ticked it. ",
         h("button", { type: "button", class: "button small", onclick: () => {
-          S.update((s) => S.confirm(s, it.id, it.hash, it.text));
+          S.update((s) => S.confirm(s, it.id, it.hash, it.text, root.dataset.commit));
           it.box.focus();
           live.textContent = "Confirmed: " + it.text;
         } }, "Read it, still done"));
@@ -150,7 +150,7 @@ export function initChecklist() {
         const saved = S.update((s) => {
           S.recordPeriod(s, url, cadence, n, items.length);
           S.setLast(s, url, title, it.id);
-          S.setDone(s, it.id, d, { hash: it.hash, text: it.text, cadence });
+          S.setDone(s, it.id, d, { hash: it.hash, text: it.text, cadence, commit: root.dataset.commit });
         });
         if (!saved) {
           notice.hidden = false;

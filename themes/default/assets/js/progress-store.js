@@ -4,7 +4,8 @@
 //
 // The stored value (version 1):
 //   { v: 1, start: "2026-11-02", path: "/paths/internal-community-manager/",
-//     items: { "<item id>": { d: true, h: "<text hash>", t: <ms>, p: "<period>", c: "daily", x: "<text>" } },
+//     name: "Sam Doe",
+//     items: { "<item id>": { d: true, h: "<text hash>", t: <ms>, v: "<commit>", p: "<period>", c: "daily", x: "<text>" } },
 //     hist:  { "<page url>": { cur: { p: "<period>", d: <done>, n: <total> }, past: [ …same, newest first ] } },
 //     last:  { u: "<page url>", t: "<title>", i: "<item id>", at: <ms> } }
 // An item with no entry shows its default tick ("- [x]" in the source). An entry of a recurring
@@ -18,7 +19,7 @@
 //     the page held: another tab's ticks made meanwhile are kept.
 import { readRaw, writeJSON, setAside, storageKey } from "./store.js";
 import { now, localDate } from "./clock.js";
-import { VERSION, HISTORY, map, empty, clean, freeze, isDate, isPath } from "./progress-valid.js";
+import { VERSION, HISTORY, map, empty, clean, freeze, isDate, isPath, isCommit, isName } from "./progress-valid.js";
 
 export { now, localDate };
 
@@ -208,11 +209,27 @@ export function setPath(url) {
   });
 }
 
+// personName is the name the reader typed for their completion record, or "".
+export function personName() {
+  return load().name || "";
+}
+
+// setName stores the reader's name; an empty or unusable value forgets it.
+export function setName(n) {
+  const v = String(n || "").trim();
+  return update((s) => {
+    if (v && isName(v)) s.name = v;
+    else delete s.name;
+  });
+}
+
 // The functions below change the state s they are given; call them inside update.
 
-// setDone records a tick or untick with the item's current text hash and text.
+// setDone records a tick or untick with the item's current text hash and text, and the commit
+// of the page's version (item.commit) when the build knew it.
 export function setDone(s, id, done, item = {}) {
   const e = { d: !!done, h: typeof item.hash === "string" ? item.hash : "", t: now().getTime() };
+  if (isCommit(item.commit)) e.v = item.commit; // the version of the page ticked against
   if (item.text) e.x = String(item.text);
   if (periodOf(item.cadence)) {
     e.c = item.cadence;
@@ -227,9 +244,10 @@ export function forget(s, ids) {
 }
 
 // confirm records that the reader has read the reworded item and it stays done.
-export function confirm(s, id, hash, text) {
+export function confirm(s, id, hash, text, commit) {
   const e = s.items[id];
   if (!e) return false;
+  if (isCommit(commit)) e.v = commit; // confirmed against this version
   s.items[id] = { ...e, h: hash, x: text || e.x }; // a new entry, so update sees the change
 }
 
