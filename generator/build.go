@@ -100,6 +100,7 @@ func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
 		{"parse", b.parse},
 		{"markdown", b.markdown},
 		{"history", b.history},
+		{"acknowledge", b.acknowledgements},
 		{"checklists", b.checklists},
 		{"search", b.searchIndex},
 		{"assets", b.assets},

@@ -19,6 +19,15 @@ type Manifest struct {
 	Version    int         `json:"version"`
 	Checklists []Checklist `json:"checklists"`
 	Paths      []Path      `json:"paths,omitempty"`
+	Acks       []Ack       `json:"acks,omitempty"`
+}
+
+// Ack is a page readers acknowledge ("I have read this"). The reader's acknowledgement is
+// stored like a tick, under the id "ack:" + URL, with the commit it was made against.
+type Ack struct {
+	URL    string `json:"url"`
+	Title  string `json:"title"`
+	Commit string `json:"commit,omitempty"`
 }
 
 // Path is an onboarding path: what one role works through, in order. A step whose URL is a
@@ -74,6 +83,13 @@ type Entry struct {
 func BuildManifest(ps []*playbooks.Page) *Manifest {
 	m := &Manifest{Version: ManifestVersion, Checklists: []Checklist{}}
 	for _, p := range ps {
+		if p.Acknowledge {
+			a := Ack{URL: p.URL, Title: p.Title}
+			if len(p.History) > 0 {
+				a.Commit = p.History[0].Hash
+			}
+			m.Acks = append(m.Acks, a)
+		}
 		if len(p.Items) == 0 {
 			continue
 		}

@@ -195,6 +195,14 @@ function draw(m, share, repaint) {
       h("h2", { id: "dash-reads" }, "To read on your path"),
       h("ol", { class: "dash-items" }, sc.reads.map((r) => h("li", {}, h("a", { href: siteHref(r.url, frag) }, String(r.title || r.url)))))));
   }
+  const acks = ackRows(m, share);
+  if (acks.length) {
+    out.push(h("section", { class: "dash-acks", "aria-labelledby": "dash-acks" },
+      h("h2", { id: "dash-acks" }, "Policies to acknowledge"),
+      h("ul", { class: "dash-items" }, acks.map((a) => h("li", { class: a.state === "changed" ? "is-overdue" : "" },
+        h("a", { href: siteHref(a.url, frag) }, a.title),
+        h("span", { class: "muted ack-state" }, " · " + (a.state === "todo" ? "not acknowledged yet" : a.state === "changed" ? "changed since you acknowledged it on " + a.when : "acknowledged on " + a.when)))))));
+  }
   if (changed.length) {
     out.push(h("section", { class: "dash-changed", "aria-labelledby": "dash-changed" },
       h("h2", { id: "dash-changed" }, "Changed since you ticked them (" + changed.length + ")"),
@@ -213,6 +221,16 @@ function draw(m, share, repaint) {
         hist && hist.length ? h("p", { class: "cadence-history" }, "Before: " + hist.slice(0, 5).map((p) => fmtPeriod(p.p) + ": " + p.d + " of " + p.n).join(" · ")) : "");
     }))));
   return out;
+}
+
+// ackRows is each page to acknowledge with the reader's state: "todo", "done" or "changed".
+function ackRows(m, share) {
+  if (share || !Array.isArray(m.acks)) return [];
+  return m.acks.filter((a) => a && typeof a.url === "string").map((a) => {
+    const e = S.entry("ack:" + a.url);
+    const state = !e || !e.d ? "todo" : a.commit && e.v && e.v !== a.commit ? "changed" : "done";
+    return { url: a.url, title: String(a.title || a.url), state, when: e && e.t ? fmtDate(new Date(e.t)) : "" };
+  });
 }
 
 function tools(m, live) {

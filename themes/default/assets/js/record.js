@@ -60,6 +60,20 @@ export function recordOf(manifest, state) {
   return out;
 }
 
+// acksOf is the pages the reader acknowledged, with when and the version then.
+export function acksOf(manifest, state) {
+  const out = [];
+  for (const a of (manifest && Array.isArray(manifest.acks) ? manifest.acks : [])) {
+    if (!a || typeof a.url !== "string") continue;
+    const e = entry("ack:" + a.url, state);
+    if (!e || !e.d) continue;
+    out.push({ id: "ack:" + a.url, text: "I have read " + String(a.title || a.url), url: a.url, title: String(a.title || a.url),
+      completed: e.t ? day(e.t) : "", ticked: e.t ? new Date(e.t).toISOString() : "", at: e.t || 0,
+      version: e.v || "", commit: a.commit || "", changed: !!(e.v && a.commit && e.v !== a.commit) });
+  }
+  return out;
+}
+
 // commitLink is a commit hash, linked to the forge when the site knows one.
 function commitLink(commitURL, hash) {
   const code = el("code", hash.slice(0, 12), "commit-hash");
@@ -134,6 +148,25 @@ export function initRecord() {
       sec.append(ol);
       body.append(sec);
     }
+    const acks = acksOf(manifest, state);
+    if (acks.length) {
+      const sec = el("section", "", "record-checklist record-acks");
+      sec.append(el("h2", "Policies acknowledged"));
+      const ol = el("ol", "", "record-items");
+      for (const a of acks) {
+        const li = el("li", "", "record-item");
+        li.dataset.id = a.id;
+        const l = el("a", a.title);
+        setHref(l, siteHref(a.url));
+        li.append(l, " — acknowledged ", el("time", when(a.at), "record-ticked"), " · version then: ");
+        li.append(a.version ? commitLink(commitURL, a.version) : el("span", "not recorded", "muted"));
+        if (a.changed) li.append(el("span", " Policy changed since you acknowledged it.", "record-changed"));
+        ol.append(li);
+      }
+      sec.append(ol);
+      body.append(sec);
+    }
+    if (acks.length && !record.length) status.textContent = "Record made on " + day(now().getTime()) + ".";
   }
   paint();
   const print = root.querySelector("[data-record-print]");
@@ -143,18 +176,19 @@ export function initRecord() {
   dl.addEventListener("click", () => {
     const state = load();
     const path = pathOf(manifest, state);
-    download("completion-record.json", JSON.stringify(recordJSON(root.dataset.recordSite, state, path, record), null, 2));
+    download("completion-record.json", JSON.stringify(recordJSON(root.dataset.recordSite, state, path, record, acksOf(manifest, state)), null, 2));
   });
 }
 
 // recordJSON is the downloadable record: site, path, person, and per item its text, checklist,
 // tick time and the versions then and now.
-export function recordJSON(site, state, path, record) {
+export function recordJSON(site, state, path, record, acks = []) {
   return {
     format: "cmplay-completion-record", version: 1, site, made: now().toISOString(),
     person: state.name || "", path: path ? { url: path.url, title: path.title } : null,
     items: record.flatMap((c) => c.done.map((d) => ({
       id: d.id, text: d.text, checklist: c.title, url: c.url, ticked: d.ticked, version: d.version, current: c.commit, changed: d.changed,
     }))),
+    acknowledgements: acks.map((a) => ({ url: a.url, title: a.title, acknowledged: a.ticked, version: a.version, current: a.commit, changed: a.changed })),
   };
 }
