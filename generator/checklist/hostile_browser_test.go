@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -146,8 +147,7 @@ func TestTwoTabsKeepEveryTick(t *testing.T) {
 	for i := range 2 * rounds {
 		fmt.Fprintf(&items, "- [ ] Task number %d\n", i)
 	}
-	s := newSite(t)
-	buildSite(t, s.src, s.out, map[string]string{"content/daily.md": "---\ntitle: Many\n---\n\n" + items.String()})
+	s := newSiteWith(t, map[string]string{"content/daily.md": "---\ntitle: Many\n---\n\n" + items.String()})
 	s.open("daily/")
 	other, cancel := chromedp.NewContext(s.ctx) // a second tab of the same browser
 	defer cancel()
@@ -182,6 +182,30 @@ func TestTwoTabsKeepEveryTick(t *testing.T) {
 		tab.eval(`document.querySelectorAll(".task-box:checked").length`, &shown)
 		if shown != 2*rounds {
 			t.Errorf("tab %d shows %d ticks, want %d", i, shown, 2*rounds)
+		}
+	}
+}
+
+// TestReviewDateIsTheReadersLocalDate: a "review by" date is overdue from the reader's own
+// midnight, not UTC's: at 18:00 on the 23rd in UTC−12 (06:00 on the 24th in UTC) a page to be
+// reviewed by the 23rd is not overdue yet; at 10:00 on the 24th in UTC+14 (20:00 on the 23rd in
+// UTC) it is.
+func TestReviewDateIsTheReadersLocalDate(t *testing.T) {
+	s := newSiteWith(t, map[string]string{"content/daily.md": "---\ntitle: Daily\nreview_by: 2026-11-23\n---\n\nRead new posts.\n"})
+	for _, c := range []struct {
+		zone, at string
+		overdue  bool
+	}{
+		{"Etc/GMT+12", "2026-11-24T06:00:00Z", false},
+		{"Pacific/Kiritimati", "2026-11-23T20:00:00Z", true},
+	} {
+		s.run(emulation.SetTimezoneOverride(c.zone))
+		s.at(c.at)
+		s.open("daily/")
+		var overdue bool
+		s.eval(`document.querySelector("time[data-review-by]").classList.contains("is-overdue")`, &overdue)
+		if overdue != c.overdue {
+			t.Errorf("in %s at %s (UTC): overdue %v, want %v", c.zone, c.at, overdue, c.overdue)
 		}
 	}
 }

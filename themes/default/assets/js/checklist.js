@@ -41,10 +41,11 @@ export function initChecklist() {
   const total = meter("page-meter", "Progress on this page");
   const live = h("p", { class: "visually-hidden", "aria-live": "polite" });
   const notice = h("p", { class: "progress-notice", role: "alert", hidden: true });
+  // Bad stored data may turn up at any read (another tab's write): say so when it does.
   const problem = () => {
     if (!S.problem()) return;
     notice.hidden = false;
-    notice.textContent = share ? "" : S.problem();
+    notice.textContent = S.problem();
   };
   const dated = items.some((it) => it.days != null);
   const due = h("p", { class: "start-hint" });

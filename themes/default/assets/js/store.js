@@ -9,11 +9,15 @@ export function siteRoot() {
   return new URL(meta ? meta.content : "./", location.href).href;
 }
 
+let rootPath = "";
+
 // storageKey names a value of this site: "cmplay:/playbook/:progress".
 export function storageKey(name) {
-  let root = siteRoot();
-  try { root = new URL(root).pathname; } catch (e) { /* keep the full URL */ }
-  return "cmplay:" + root + ":" + name;
+  if (!rootPath) {
+    rootPath = siteRoot();
+    try { rootPath = new URL(rootPath).pathname; } catch (e) { /* keep the full URL */ }
+  }
+  return "cmplay:" + rootPath + ":" + name;
 }
 
 // readRaw is the text stored under this site's key name, or null when missing or storage is
