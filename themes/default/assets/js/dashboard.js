@@ -6,6 +6,8 @@ import * as S from "./progress-store.js";
 import { h, meter, percent, dueOn, overdue, passed, beforeStart, fmtDate, fmtPeriod, siteHref, pageKey, dateInput, confirmButton } from "./progress.js";
 import { exportFile, parseImport, preview, merge, shareFragment, readShare } from "./progress-portable.js";
 import { mount } from "./theme-data.js";
+import { download } from "./url.js";
+import { ics } from "./calendar.js";
 
 export function initDashboard() {
   const home = mount("data-site-progress");
@@ -124,6 +126,13 @@ function dashboard(el, m, share) {
   const live = h("p", { class: "visually-hidden", "aria-live": "polite" });
   const head = [];
   if (share) {
+    // The page is someone else's progress: say so in its title, not "My progress".
+    const title = (share.name ? share.name + "’s progress" : "Shared progress") + " — shared, read only";
+    const h1 = document.querySelector("main h1");
+    if (h1) h1.textContent = title;
+    const lede = document.querySelector("main .page-header .lede");
+    if (lede) lede.textContent = "Progress someone shared with you through a link. Nothing here is kept in this browser.";
+    document.title = title;
     head.push(h("p", { class: "share-banner" }, share.problem || "You are looking at shared progress, read-only. ",
       h("a", { href: location.href.split("#")[0] }, "Show my own progress")));
   } else if (S.problem()) {
@@ -135,12 +144,9 @@ function dashboard(el, m, share) {
   paint();
 }
 
-function draw(m, share, repaint) {
-  const t = tally(m, share);
-  const frag = share ? share.fragment : "";
-  const link = (it) => h("a", { href: siteHref(it.list.url, frag || "#task-" + it.id) }, it.text);
-  const where = (it) => h("span", { class: "muted" }, " · " + it.list.title);
-  // Open items with a due date, by phase: a phase is due as a whole.
+// openPhases lists the phases in scope with open items and a due date, soonest first: a phase is
+// due as a whole.
+function openPhases(t) {
   const phases = [];
   for (const l of t.lists) {
     const by = new Map();
@@ -150,7 +156,25 @@ function draw(m, share, repaint) {
       phases.push({ list: l.c, sec, title: s ? s.title : l.c.title, due: items[0].due, before: beforeStart(items[0].days), items });
     }
   }
-  phases.sort((a, b) => a.due - b.due);
+  return phases.sort((a, b) => a.due - b.due);
+}
+
+// calendarButton downloads the open phases in scope as an .ics file.
+function calendarButton(m) {
+  return h("button", { type: "button", class: "button add-calendar", onclick: () => {
+    const t = tally(m);
+    const name = t.scope && !t.scope.all ? "Onboarding: " + t.scope.path.title : "Onboarding";
+    download("onboarding.ics", ics(openPhases(t), location.host || "file", name), "text/calendar");
+  } }, "Add to calendar");
+}
+
+function draw(m, share, repaint) {
+  const t = tally(m, share);
+  const frag = share ? share.fragment : "";
+  const link = (it) => h("a", { href: siteHref(it.list.url, frag || "#task-" + it.id) }, it.text);
+  const where = (it) => h("span", { class: "muted" }, " · " + it.list.title);
+  // Open items with a due date, by phase: a phase is due as a whole.
+  const phases = openPhases(t);
   // A phase due before the start is never overdue: once its date is behind, it is still open.
   const late = phases.filter((p) => overdue(p.due, p.before ? -1 : 0));
   const pre = phases.filter((p) => p.before && passed(p.due));
@@ -166,7 +190,7 @@ function draw(m, share, repaint) {
     total,
     h("p", {}, percent(t.done, t.total) + "% of " + t.lists.length + " checklists" + (sc && !sc.all ? " on your path" : "")),
     share ? "" : h("p", { class: "continue" }, ...continueLink(t)),
-    share ? "" : h("p", {}, dateInput(t.start, S.setStartDate)),
+    share ? "" : h("p", {}, dateInput(t.start, S.setStartDate), t.start ? [" ", calendarButton(m)] : ""),
     t.start ? "" : h("p", { class: "start-hint" }, share ? "No start date shared." : "Set your start date to see what is due when."))];
   const when = (p) => (passed(p.due) ? "was due " : "due ") + (p.before ? "before the start, " : "") + fmtDate(p.due);
   const list = (id, title, ps, late) => ps.length && h("section", { class: "dash-" + id, "aria-labelledby": "dash-" + id },
@@ -233,6 +257,17 @@ function ackRows(m, share) {
   });
 }
 
+// askToPersist asks the browser to keep this site's storage; where it will not (or cannot say),
+// the reminder to export shows.
+function askToPersist(reminder) {
+  const st = navigator.storage;
+  if (!st || !st.persist || !st.persisted) {
+    reminder.hidden = false;
+    return;
+  }
+  st.persisted().then((p) => p || st.persist()).then((ok) => { reminder.hidden = !!ok; }, () => { reminder.hidden = false; });
+}
+
 function tools(m, live) {
   const result = h("div", { class: "import-preview", "aria-live": "polite" });
   const shareOut = h("p", { class: "share-out", hidden: true });
@@ -274,9 +309,13 @@ function tools(m, live) {
     shareOut.hidden = false;
     out.select();
   };
+  const reminder = h("p", { class: "progress-notice persist-reminder", role: "note", hidden: true },
+    "This browser has not promised to keep your progress: some browsers (Safari) delete what a site stored after seven days without a visit. Export your progress now and then.");
+  askToPersist(reminder);
   return h("section", { class: "dash-tools", "aria-labelledby": "dash-tools" },
     h("h2", { id: "dash-tools" }, "Keep, move and share your progress"),
     h("p", { class: "muted" }, "Your progress stays in this browser only. Export it to keep a copy or to move it to another browser."),
+    reminder,
     h("p", { class: "tool-row" },
       h("button", { type: "button", class: "button", onclick: () => { exportFile(); live.textContent = "Progress exported."; } }, "Export progress"), " ",
       h("label", { class: "button" }, "Import progress…", file), " ",

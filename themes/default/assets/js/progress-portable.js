@@ -1,7 +1,7 @@
 // progress-portable.js moves progress out of the browser and back: a JSON export file, an import
 // that merges (with a preview of what changes), and a share link that carries the progress in
 // the URL fragment, which never reaches a server, for a read-only view.
-import { load, entry, isDone, startDate, pathChoice } from "./progress-store.js";
+import { load, entry, isDone, startDate, pathChoice, personName } from "./progress-store.js";
 import { clean, cleanPeriod, cleanShare, HISTORY } from "./progress-valid.js";
 import { siteRoot } from "./store.js";
 import { localDate, now } from "./clock.js";
@@ -93,8 +93,10 @@ export function shareFragment(manifest) {
       if (done !== !!it.checked) (done ? d : u).push(shortHash(it.id));
     }
   }
-  const json = JSON.stringify({ v: 1, s: startDate() || undefined, p: pathChoice() || undefined, d, u });
-  return "#share=" + btoa(json).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const json = JSON.stringify({ v: 1, s: startDate() || undefined, p: pathChoice() || undefined, n: personName() || undefined, d, u });
+  // UTF-8 before base64, so a name in any script fits; ASCII encodes as it always did.
+  const bytes = String.fromCharCode(...new TextEncoder().encode(json));
+  return "#share=" + btoa(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 // readShare decodes a share fragment of this page's address, or returns null when there is
@@ -105,7 +107,8 @@ export function readShare(hash = location.hash) {
   if (!hash.startsWith("#share=")) return null;
   let v = null;
   try {
-    v = cleanShare(JSON.parse(atob(hash.slice(7).replace(/-/g, "+").replace(/_/g, "/"))));
+    const bin = atob(hash.slice(7).replace(/-/g, "+").replace(/_/g, "/"));
+    v = cleanShare(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)))));
   } catch (e) {
     v = null;
   }
@@ -114,6 +117,7 @@ export function readShare(hash = location.hash) {
   return {
     start: v ? v.s : "",
     path: v ? v.p : "",
+    name: v ? v.n : "",
     fragment: hash,
     problem: v ? "" : "This share link could not be read (it may be cut short); showing the checklists unticked. ",
     done(id, byDefault) {
