@@ -56,7 +56,7 @@ func (b *build) acknowledgements() error {
 			if p.AckDiffs == nil {
 				p.AckDiffs = map[string][][2]string{}
 			}
-			ops := acknowledge.Words(old[0].Text, p.Text)
+			ops := acknowledge.Context(acknowledge.Words(old[0].Text, p.Text), 100)
 			out := make([][2]string, len(ops))
 			for i, o := range ops {
 				out[i] = o

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -88,6 +89,35 @@ func split(s string) []string {
 	}
 	if start < len(s) {
 		out = append(out, s[start:])
+	}
+	return out
+}
+
+// Context cuts each unchanged stretch longer than 2n+40 bytes to its first and last n bytes
+// (at rune boundaries) around " … ", so a page stores only the changes and their surroundings,
+// not its whole text once per version.
+func Context(ops []Op, n int) []Op {
+	out := make([]Op, len(ops))
+	for i, o := range ops {
+		out[i] = o
+		if o[0] != "=" || len(o[1]) <= 2*n+40 {
+			continue
+		}
+		head, tail := n, len(o[1])-n
+		for head > 0 && !utf8.RuneStart(o[1][head]) {
+			head--
+		}
+		for tail < len(o[1]) && !utf8.RuneStart(o[1][tail]) {
+			tail++
+		}
+		switch {
+		case i == 0:
+			out[i][1] = "… " + o[1][tail:]
+		case i == len(ops)-1:
+			out[i][1] = o[1][:head] + " …"
+		default:
+			out[i][1] = o[1][:head] + " … " + o[1][tail:]
+		}
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestWords(t *testing.T) {
@@ -39,5 +40,21 @@ func TestWordsLargeInputIsBounded(t *testing.T) {
 	ops := Words(a, b)
 	if len(ops) == 0 {
 		t.Fatal("no operations")
+	}
+}
+
+func TestContext(t *testing.T) {
+	long := strings.Repeat("é word ", 100)
+	ops := Context([]Op{{"=", long}, {"-", "old "}, {"+", "new "}, {"=", long}, {"-", "x"}, {"=", long}}, 30)
+	if !strings.HasPrefix(ops[0][1], "… ") || !strings.HasSuffix(ops[5][1], " …") || !strings.Contains(ops[3][1], " … ") {
+		t.Fatalf("context %q", ops)
+	}
+	for _, o := range ops {
+		if !utf8.ValidString(o[1]) || len(o[1]) > 2*30+10 {
+			t.Fatalf("cut badly: %q", o[1])
+		}
+	}
+	if ops[1] != (Op{"-", "old "}) || ops[2] != (Op{"+", "new "}) {
+		t.Fatal("changes were cut")
 	}
 }
