@@ -67,10 +67,10 @@ func TestPickingAPathScopesFigures(t *testing.T) {
 	if got := s.text(".dash-reads"); !strings.Contains(got, "Community rules") {
 		t.Fatalf("reads %q", got)
 	}
-	var lists []string
-	s.eval(`[...document.querySelectorAll(".dash-lists li")].map(l => l.dataset.url)`, &lists)
-	if strings.Join(lists, " ") != "/onboarding/" {
-		t.Fatalf("checklists on the path %v", lists)
+	var urls []string
+	s.eval(`[...document.querySelectorAll(".dash-lists li")].map(l => l.dataset.url)`, &urls)
+	if strings.Join(urls, " ") != "/onboarding/" {
+		t.Fatalf("checklists on the path %v", urls)
 	}
 	s.click(".dash-overall .show-all")
 	if got := s.text(".dash-overall .meter-text"); got != "1 of 11 done" {
@@ -82,6 +82,20 @@ func TestPickingAPathScopesFigures(t *testing.T) {
 	}
 	if got := s.text("[data-site-progress] .site-scope"); !strings.Contains(got, "New hire") {
 		t.Fatalf("home scope %q", got)
+	}
+	// The record covers the path only: a tick on another role's checklist is not in it.
+	s.open("other/")
+	s.click(box("other/welcome-the-new-hire-at-the"))
+	s.open("onboarding/")
+	s.click(box(meet))
+	s.open("progress/record/")
+	var lists []string
+	s.eval(`[...document.querySelectorAll(".record-checklist h2")].map(h => h.textContent)`, &lists)
+	if strings.Join(lists, "|") != "Onboarding" {
+		t.Fatalf("record on the path lists %v", lists)
+	}
+	if got := s.text(".record-name-print"); !strings.Contains(got, "Path: New hire") {
+		t.Fatalf("record names %q", got)
 	}
 	// The choice is kept with the progress, in the export.
 	var path string
