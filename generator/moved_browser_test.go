@@ -26,6 +26,12 @@ kind: checklist
 // mv and the site rebuilt. The old URL sends the reader to the new one, and the ticks of the
 // automatic ids (which name the page) are carried over, on the page and on the dashboard.
 func TestMovedChecklistKeepsTicks(t *testing.T) {
+	for _, via := range []string{"http", "file"} {
+		t.Run(via, func(t *testing.T) { movedKeepsTicks(t, via) })
+	}
+}
+
+func movedKeepsTicks(t *testing.T, via string) {
 	ctx := browsertest.New(t)
 	s := newSiteRepo(t)
 	s.write("content/escalation.md", "---\ntitle: Escalation\n---\nEscalate within a day.\n")
@@ -39,6 +45,9 @@ func TestMovedChecklistKeepsTicks(t *testing.T) {
 			t.Fatal(err)
 		}
 		cfg.Out = out
+		if via == "file" {
+			cfg.BaseURL = "file://" + out + "/"
+		}
 		res, err := Build(cfg)
 		if err != nil {
 			t.Fatal(err)
@@ -48,10 +57,13 @@ func TestMovedChecklistKeepsTicks(t *testing.T) {
 		}
 	}
 	build()
-	base := browsertest.Serve(t, out, "/policy/")
+	base, index, root := "file://"+out+"/", "index.html", out+"/"
+	if via == "http" {
+		base, index, root = browsertest.Serve(t, out, "/policy/"), "", "/policy/"
+	}
 	ticked := `[...document.querySelectorAll(".task-box")].filter(b => b.checked).map(b => b.dataset.id).join(" ")`
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(base+"onboarding/internal-track/"),
+		chromedp.Navigate(base+"onboarding/internal-track/"+index),
 		chromedp.WaitEnabled(".task-box"),
 		chromedp.Click(`.task-box[data-id="onboarding/internal-track/meet-the-support-lead"]`, chromedp.ByQuery),
 		chromedp.Click(`.task-box[data-id="read-escalation"]`, chromedp.ByQuery),
@@ -67,18 +79,18 @@ func TestMovedChecklistKeepsTicks(t *testing.T) {
 	build()
 	var where, got, dash string
 	err = chromedp.Run(ctx,
-		chromedp.Navigate(base+"onboarding/internal-track/?moved"),
+		chromedp.Navigate(base+"onboarding/internal-track/"+index+"?moved"),
 		chromedp.WaitEnabled(".task-box"),
 		chromedp.Evaluate(`location.pathname`, &where),
 		chromedp.Evaluate(ticked, &got),
-		chromedp.Navigate(base+"progress/?moved"),
+		chromedp.Navigate(base+"progress/"+index+"?moved"),
 		chromedp.WaitVisible(".dash-checklists"),
 		chromedp.Evaluate(`document.querySelector('.dash-checklists li[data-url="/onboarding/internal-cm-track/"] .meter-text').textContent`, &dash),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if where != "/policy/onboarding/internal-cm-track/" {
+	if where != root+"onboarding/internal-cm-track/"+index {
 		t.Errorf("the old URL led to %q", where)
 	}
 	if got != "onboarding/internal-cm-track/meet-the-support-lead read-escalation" {
