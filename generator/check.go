@@ -32,7 +32,7 @@ type CheckOptions struct {
 
 // outputSteps are the pipeline steps that only make output; Check leaves them out. Every other
 // step runs, so Check reports whatever diagnostics the analysis steps report during a build.
-var outputSteps = map[string]bool{"search": true, "assets": true, "templates": true}
+var outputSteps = map[string]bool{"search": true, "acknowledge": true, "assets": true, "templates": true}
 
 // Check runs the pipeline's analysis steps — load, parse, Markdown with the checklist extension,
 // and the site-wide steps after it — without rendering templates, bundling assets or writing
