@@ -247,8 +247,8 @@ export function forget(s, ids) {
 export function confirm(s, id, hash, text, commit) {
   const e = s.items[id];
   if (!e) return false;
-  if (isCommit(commit)) e.v = commit; // confirmed against this version
   s.items[id] = { ...e, h: hash, x: text || e.x }; // a new entry, so update sees the change
+  if (isCommit(commit)) s.items[id].v = commit; // confirmed against this version
 }
 
 // setLast remembers the checklist (and item) the reader worked on last.
