@@ -86,3 +86,32 @@ func TestContentCannotForgeThemeData(t *testing.T) {
 		t.Errorf("record page has script links %q; record %q", scripted, record)
 	}
 }
+
+// TestFileBuildLinks: a build opened from disk has file: addresses of its own; the dashboard's
+// links (made by the theme's scripts, through the URL check) point at the site's pages.
+func TestFileBuildLinks(t *testing.T) {
+	ctx := browsertest.New(t)
+	s := newSiteRepo(t)
+	s.write("content/onboarding.md", "# Onboarding\n\n- [ ] Read the escalation guideline\n")
+	out := filepath.Join(t.TempDir(), "site")
+	cfg, _, err := LoadConfig(s.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Out, cfg.BaseURL = out, "file://"+out+"/"
+	if _, err := Build(cfg); err != nil {
+		t.Fatal(err)
+	}
+	var links []string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate("file://"+out+"/progress/index.html"),
+		chromedp.WaitVisible(".dash-checklists a"),
+		chromedp.Evaluate(`[...document.querySelectorAll(".dash-checklists a")].map(a => a.getAttribute("href"))`, &links),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "file://" + out + "/onboarding/index.html"; len(links) != 1 || links[0] != want {
+		t.Errorf("dashboard links %q, want [%s]", links, want)
+	}
+}

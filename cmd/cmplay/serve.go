@@ -48,7 +48,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	_, basePath, err := generator.BasePath(cfg.BaseURL)
 	if err != nil {
 		ln.Close()
-		fmt.Fprintf(stderr, "cmplay: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: %v\n", errText(err))
 		return 2
 	}
 	origin := "http://" + net.JoinHostPort(displayHost(*bind), strconv.Itoa(addr.Port))
@@ -61,7 +61,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	first, res, err := sess.LiveUpdate(nil)
 	if err != nil {
 		ln.Close()
-		fmt.Fprintf(stderr, "cmplay: build failed: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: build failed: %v\n", errText(err))
 		return 1
 	}
 	printDiags(stderr, res.Diagnostics)
@@ -75,7 +75,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	w, err := watchSite(cfg, *poll, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: cannot watch the site, serving without live reload: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: cannot watch the site, serving without live reload: %v\n", errText(err))
 	} else {
 		defer w.Close()
 		go live.Run(ctx, w, func(changed []string) serve.Update {
@@ -105,7 +105,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, http.ErrServerClosed) {
 			return 0
 		}
-		fmt.Fprintf(stderr, "cmplay: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: %v\n", errText(err))
 		return 1
 	}
 }
@@ -155,7 +155,7 @@ func reconfigure(sf *siteFlags, changed []string, old generator.Config, stderr i
 // reportRebuild prints one line per rebuild, with the diagnostics above it.
 func reportRebuild(stdout, stderr io.Writer, res *generator.Result, err error, st generator.Stats, changed []string) {
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: rebuild failed, still serving the last good build: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: rebuild failed, still serving the last good build: %v\n", errText(err))
 		return
 	}
 	printDiags(stderr, res.Diagnostics)
@@ -175,14 +175,14 @@ func watchBuild(sf *siteFlags, cfg generator.Config, poll bool, stdout, stderr i
 	sess := generator.NewSession(cfg)
 	res, err := sess.Build(nil, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: build failed, previous output left as it was: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: build failed, previous output left as it was: %v\n", errText(err))
 		return 1
 	}
 	printDiags(stderr, res.Diagnostics)
 	fmt.Fprintln(stdout, res.Summary())
 	w, err := watchSite(cfg, poll, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: cannot watch the site: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: cannot watch the site: %v\n", errText(err))
 		return 1
 	}
 	defer w.Close()

@@ -3,6 +3,7 @@ package checklist_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/internal/browsertest"
+	"github.com/cmplay/cmplay/internal/sitetest"
 )
 
 // The browser tests build a small real site with generator.Build, serve it over HTTP under a
@@ -52,33 +54,25 @@ cadence: daily
 `,
 }
 
-// site writes the content into a fresh folder (with edits applied over siteFiles), builds it
-// into out and returns out.
-func buildSite(t *testing.T, src, out string, edits map[string]string) {
+// buildSite writes the content into src (with edits applied over siteFiles) and builds it into
+// out.
+func buildSite(t testing.TB, src, out string, edits map[string]string) error {
 	t.Helper()
-	files := map[string]string{}
-	for name, body := range siteFiles {
-		files[name] = body
-	}
-	for name, body := range edits { // edits may add files too
-		files[name] = body
-	}
-	for name, body := range files {
-		p := filepath.Join(src, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := maps.Clone(siteFiles)
+	maps.Copy(files, edits)
+	sitetest.Write(t, src, files)
 	res, err := generator.Build(generator.Config{Source: src, Out: out, BaseURL: "/sub/", Title: "Test playbook"})
-	if err != nil {
-		t.Fatal(err)
+	if err == nil && len(res.Diagnostics) > 0 {
+		err = fmt.Errorf("build diagnostics: %v", res.Diagnostics)
 	}
-	if len(res.Diagnostics) > 0 {
-		t.Fatalf("build diagnostics: %v", res.Diagnostics)
-	}
+	return err
+}
+
+// sharedSite is the test site built once for the tests that only read it.
+func sharedSite(t testing.TB) string {
+	return sitetest.Once(t, "site", func(out string) error {
+		return buildSite(t, filepath.Join(filepath.Dir(out), "src"), out, nil)
+	})
 }
 
 type site struct {
@@ -106,25 +100,36 @@ func (s *site) at(when string) {
 	}))
 }
 
-// newSite builds the test site, serves it, and opens a browser that fails the test on any
-// uncaught script error.
+// newSite serves the test site built once for the package and opens a tab, with empty storage,
+// that fails the test on any uncaught script error. The test runs in parallel with the others.
 func newSite(t *testing.T) *site {
 	t.Helper()
+	t.Parallel()
+	s := &site{t: t, out: sharedSite(t)}
+	return s.serve()
+}
+
+// newOwnSite is newSite with a build of its own in s.src and s.out, for a test that rebuilds it.
+func newOwnSite(t *testing.T) *site {
 	return newSiteWith(t, nil)
 }
 
-// newSiteWith is newSite with edits applied over siteFiles.
+// newSiteWith is newOwnSite with edits applied over siteFiles.
 func newSiteWith(t *testing.T, edits map[string]string) *site {
 	t.Helper()
-	s := &site{t: t, src: t.TempDir()}
-	s.out = filepath.Join(t.TempDir(), "public")
-	buildSite(t, s.src, s.out, edits)
-	s.ctx = browsertest.New(t)
-	// Close the browser gracefully and wait for it before the harness removes its profile
-	// folder, which Chromium may otherwise still be writing to.
-	t.Cleanup(func() { _ = chromedp.Cancel(s.ctx) })
-	s.base = browsertest.Serve(t, s.out, "/sub/")
-	watchErrors(t, s.ctx)
+	t.Parallel()
+	s := &site{t: t, src: t.TempDir(), out: filepath.Join(t.TempDir(), "public")}
+	if err := buildSite(t, s.src, s.out, edits); err != nil {
+		t.Fatal(err)
+	}
+	return s.serve()
+}
+
+func (s *site) serve() *site {
+	s.t.Helper()
+	s.ctx = browsertest.New(s.t)
+	s.base = browsertest.Serve(s.t, s.out, "/sub/")
+	watchErrors(s.t, s.ctx)
 	return s
 }
 
@@ -307,7 +312,7 @@ func TestKeyboardTicking(t *testing.T) {
 }
 
 func TestRewordedItemIsFlagged(t *testing.T) {
-	s := newSite(t)
+	s := newOwnSite(t)
 	s.open("onboarding/")
 	s.click(box(rules))
 	s.click(box(hello))
@@ -318,7 +323,9 @@ func TestRewordedItemIsFlagged(t *testing.T) {
 	body = strings.Replace(body, "moderation guide before your first shift", "moderation handbook", 1)
 	body = strings.Replace(body, "Write a short hello post for the community forum", "Post a short hello in the community forum", 1)
 	body = strings.Replace(body, "Meet the product lead", "Meet the head of product", 1)
-	buildSite(t, s.src, s.out, map[string]string{"content/onboarding.md": body})
+	if err := buildSite(t, s.src, s.out, map[string]string{"content/onboarding.md": body}); err != nil {
+		t.Fatal(err)
+	}
 	// A new address: a rebuild within the same second as the first build has the same
 	// Last-Modified, and a reload could get "304 Not Modified" for the old page.
 	s.open("onboarding/?rebuilt")
@@ -354,7 +361,8 @@ func TestExportResetImport(t *testing.T) {
 			done <- e.GUID
 		}
 	})
-	s.run(browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(downloads).WithEventsEnabled(true))
+	s.run(browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(downloads).WithEventsEnabled(true).
+		WithBrowserContextID(chromedp.FromContext(s.ctx).BrowserContextID))
 	s.open("onboarding/")
 	s.click(box(meet))
 	s.click(box(laptop))
@@ -517,8 +525,8 @@ func TestCorruptStorageIsSetAside(t *testing.T) {
 }
 
 func TestWithoutJavaScript(t *testing.T) {
-	s := &site{t: t, src: t.TempDir(), out: filepath.Join(t.TempDir(), "public")}
-	buildSite(t, s.src, s.out, nil)
+	t.Parallel()
+	s := &site{t: t, out: sharedSite(t)}
 	html, err := os.ReadFile(filepath.Join(s.out, "onboarding", "index.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -536,24 +544,15 @@ func TestWithoutJavaScript(t *testing.T) {
 
 // Two playbooks served from one host keep their progress apart: the key names the site's root.
 func TestTwoSitesOnOneHostDoNotMix(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	for _, name := range []string{"a", "b"} {
-		src := t.TempDir()
-		for file, body := range siteFiles {
-			p := filepath.Join(src, file)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		src := sitetest.Write(t, t.TempDir(), siteFiles)
 		if _, err := generator.Build(generator.Config{Source: src, Out: filepath.Join(root, name), BaseURL: "/" + name + "/"}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	s := &site{t: t, ctx: browsertest.New(t)}
-	t.Cleanup(func() { _ = chromedp.Cancel(s.ctx) })
 	watchErrors(t, s.ctx)
 	s.base = browsertest.Serve(t, root, "/")
 	s.open("a/onboarding/")

@@ -1,7 +1,6 @@
 package checklist_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,16 +19,15 @@ import (
 func TestShippedPathOverdueAndCalendar(t *testing.T) {
 	for _, via := range []string{"http", "file"} {
 		t.Run(via, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "public")
 			s := &site{t: t, ctx: browsertest.New(t)}
 			t.Cleanup(func() { _ = chromedp.Cancel(s.ctx) })
 			watchErrors(t, s.ctx)
 			dash := "progress/"
 			if via == "http" {
-				shipped(t, "/playbook/", out)
+				out, _ := shipped(t, "/playbook/")
 				s.base = browsertest.Serve(t, out, "/playbook/")
 			} else {
-				shipped(t, "file://"+out+"/", out)
+				out, _ := shipped(t, "file")
 				s.base = "file://" + out + "/"
 				dash += "index.html"
 			}

@@ -4,6 +4,8 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -31,7 +33,7 @@ func NewSite(log *Log, forge Forge, pages []*playbooks.Page) *Site {
 		s.pages[p.File] = p
 		s.byHist[URL(p.URL)] = p
 	}
-	for _, p := range sortedKeys(log.Files) {
+	for _, p := range slices.Sorted(maps.Keys(log.Files)) {
 		f := log.Files[p]
 		for _, c := range f.Commits {
 			s.byC[c] = append(s.byC[c], f)

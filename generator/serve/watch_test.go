@@ -98,6 +98,7 @@ func TestMaxWaitUnderSteadyWrites(t *testing.T) {
 		break
 	}
 	close(stop)
+	t.Logf("%d bursts during %v of writes every 50 ms, at %v", len(during), writing, during)
 	// The first burst may start up to one write late; after that one burst per MaxWait.
 	if len(during) < 3 {
 		t.Fatalf("%d bursts reported during %v of writes every 50 ms (at %v); want one at least every %v", len(during), writing, during, MaxWait)

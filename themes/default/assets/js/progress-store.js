@@ -349,13 +349,14 @@ function words(t) {
   return new Set(String(t).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
 }
 
-// similarity is the share of words two texts have in common (Jaccard index).
+// similarity is the Dice coefficient of two texts' sets of words: the rule of
+// checklist.Reworded in Go, which says why (themes' TestRewordParity holds the two equal).
 function similarity(a, b) {
   const A = words(a);
   const B = words(b);
   let n = 0;
   for (const w of A) if (B.has(w)) n++;
-  return n / (A.size + B.size - n || 1);
+  return (2 * n) / (A.size + B.size || 1);
 }
 
 export { VERSION };

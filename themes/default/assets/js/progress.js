@@ -81,7 +81,8 @@ export function fmtPeriod(p) {
 
 // siteHref is the address of a site path ("/onboarding/") from this page, for file:// too.
 export function siteHref(path, frag = "") {
-  let u = siteRoot() + String(path).replace(/^\/+/, "");
+  // A file:// build names its root by its index.html; links start from the folder holding it.
+  let u = new URL(".", siteRoot()).href + String(path).replace(/^\/+/, "");
   if (location.protocol === "file:" && u.endsWith("/")) u += "index.html";
   return u + frag;
 }
