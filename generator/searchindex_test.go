@@ -40,7 +40,12 @@ var relevance = []struct{ query, first string }{
 func shippedSearch(t testing.TB) *search.Searcher {
 	t.Helper()
 	mem := output.NewMemory()
-	if _, err := Build(Config{Source: "..", Writer: mem}); err != nil {
+	cfg, _, err := LoadConfig("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Writer = mem
+	if _, err := Build(cfg); err != nil {
 		t.Fatal(err)
 	}
 	files := map[string][]byte{}
@@ -109,8 +114,8 @@ func TestSearchFilters(t *testing.T) {
 	perPage := map[string]int{}
 	for _, r := range s.Search("community", search.Filter{}) {
 		page, _, _ := strings.Cut(r.URL, "#")
-		if perPage[page]++; perPage[page] > 3 {
-			t.Errorf("more than 3 results from %s", page)
+		if perPage[page]++; perPage[page] > search.DefaultTuning.PerPage {
+			t.Errorf("more than PerPage results from %s", page)
 		}
 	}
 }
