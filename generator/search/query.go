@@ -2,9 +2,9 @@ package search
 
 import (
 	"bytes"
-	"slices"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"

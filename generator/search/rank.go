@@ -85,20 +85,20 @@ func (m match) has(w string) bool {
 
 // rank scores every document any query word reaches: Tuning.Coverage for each query word it
 // matches, plus the sum of the words' BM25F scores, added in the order of the words.
-func rank(ms []match, cov float64) (map[int]float64, map[int]float64) {
-	sum := map[int]float64{}
-	count := map[int]int{}
+func rank(ms []match, cov float64) (key, sum map[int]float64, count map[int]int) {
+	sum = map[int]float64{}
+	count = map[int]int{}
 	for _, m := range ms {
 		for d, v := range m.scores {
 			sum[d] += v
 			count[d]++
 		}
 	}
-	key := map[int]float64{}
+	key = map[int]float64{}
 	for d, v := range sum {
 		key[d] = float64(count[d])*cov + v
 	}
-	return key, sum
+	return key, sum, count
 }
 
 // group is one page's results: its best document first.
@@ -121,7 +121,7 @@ func (s *Searcher) Search(q string, f Filter) []Result {
 	for _, t := range pq.Terms {
 		ms = append(ms, s.termMatch(t))
 	}
-	key, sum := rank(ms, tu.Coverage)
+	key, sum, count := rank(ms, tu.Coverage)
 	for _, w := range pq.Excludes {
 		for k := range s.expand(Term{Word: w}) {
 			for _, p := range s.post[k.chunk][k.stem] {
@@ -167,8 +167,7 @@ func (s *Searcher) Search(q string, f Filter) []Result {
 	final := map[int]float64{}
 	for _, g := range groups {
 		for _, d := range g.docs {
-			c := (key[d] - sum[d]) / tu.Coverage
-			final[d] = c*tu.Coverage + sum[d]*(1+tu.Prox*closeness(Words(s.docText(d)), ms))
+			final[d] = float64(count[d])*tu.Coverage + sum[d]*(1+tu.Prox*closeness(Words(s.docText(d)), ms))
 		}
 		sort.SliceStable(g.docs, func(i, j int) bool { return better(final, g.docs[i], g.docs[j]) })
 	}
@@ -220,7 +219,9 @@ func closeness(words []string, ms []match) float64 {
 			all = append(all, pos{p, t})
 		}
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].at < all[j].at || all[i].at == all[j].at && all[i].term < all[j].term })
+	sort.Slice(all, func(i, j int) bool {
+		return all[i].at < all[j].at || all[i].at == all[j].at && all[i].term < all[j].term
+	})
 	last := make([]int, k)
 	for i := range last {
 		last[i] = -1
