@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/cmplay/cmplay/generator/search"
@@ -107,6 +110,11 @@ const minQuestionHits = 43
 // fails when fewer than minQuestionHits find it.
 func checkQuestions(t *testing.T, who string, got [][]string) {
 	t.Helper()
+	checkHits(t, who, got, minQuestionHits)
+}
+
+func checkHits(t *testing.T, who string, got [][]string, minQuestionHits int) {
+	t.Helper()
 	hits := 0
 	for i, c := range questions {
 		top := topPages(got[i], 3)
@@ -114,12 +122,24 @@ func checkQuestions(t *testing.T, who string, got [][]string) {
 			hits++
 			continue
 		}
-		t.Logf("%s %q: want %s in the first three pages, got %.3q…", who, c.query, c.want, top)
+		t.Logf("%s %q: want %s in the first three pages, got %q", who, c.query, c.want, pagesOf(top))
 	}
 	t.Logf("%s: top-3 hit rate %d/%d", who, hits, len(questions))
 	if hits < minQuestionHits {
 		t.Errorf("%s: %d of %d questions found their answer in the first three pages, want at least %d", who, hits, len(questions), minQuestionHits)
 	}
+}
+
+// pagesOf lists the pages of result addresses, each once.
+func pagesOf(urls []string) []string {
+	var out []string
+	for _, u := range urls {
+		page, _, _ := strings.Cut(u, "#")
+		if !slices.Contains(out, page) {
+			out = append(out, page)
+		}
+	}
+	return out
 }
 
 func TestSearchQuestions(t *testing.T) {
@@ -133,4 +153,48 @@ func TestSearchQuestions(t *testing.T) {
 		got = append(got, urls)
 	}
 	checkQuestions(t, "Go", got)
+}
+
+// noiseQuestions is the second table: the shipped playbook among 1,000 generated pages whose
+// titles, headings, text and checklist items are drawn from the playbook's own vocabulary
+// (writeZipfCorpus), so every query word is on hundreds of pages that are not about it.
+// minNoiseHits only goes up.
+const minNoiseHits = 37
+
+func TestSearchQuestionsAmongGeneratedPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 1,061 pages")
+	}
+	src := t.TempDir()
+	noise := t.TempDir()
+	writeZipfCorpus(t, noise, 1000)
+	if err := os.CopyFS(filepath.Join(src, "content"), os.DirFS("../content")); err != nil {
+		t.Fatal(err)
+	}
+	gen, _ := filepath.Glob(filepath.Join(noise, "content", "s*"))
+	for _, d := range gen {
+		if err := os.Rename(d, filepath.Join(src, "content", "generated-"+filepath.Base(d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	toml, err := os.ReadFile("../cmplay.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "cmplay.toml"), toml, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := siteSearch(t, src)
+	if n := s.Pages(); n < 1000 {
+		t.Fatalf("%d pages, want over 1,000", n)
+	}
+	var got [][]string
+	for _, c := range questions {
+		var urls []string
+		for _, r := range s.Search(c.query, search.Filter{Limit: 3}) {
+			urls = append(urls, r.URL)
+		}
+		got = append(got, urls)
+	}
+	checkHits(t, "Go, 1,061 pages", got, minNoiseHits)
 }

@@ -39,8 +39,15 @@ var relevance = []struct{ query, first string }{
 // browser reads it.
 func shippedSearch(t testing.TB) *search.Searcher {
 	t.Helper()
+	return siteSearch(t, "..")
+}
+
+// siteSearch builds a site with its cmplay.toml in memory and opens its search index as the
+// browser reads it.
+func siteSearch(t testing.TB, source string) *search.Searcher {
+	t.Helper()
 	mem := output.NewMemory()
-	cfg, _, err := LoadConfig("..")
+	cfg, _, err := LoadConfig(source)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,7 +40,7 @@ const cmplayJS = `(async () => {
 	const box = document.getElementById("search-q");
 	box.focus();
 	if (!window.cmplaySearch) box.dispatchEvent(new FocusEvent("focus")); // a background tab gets no focus event
-	const r = await window.cmplaySearch.search(%q, {limit: 8});
+	const r = await window.cmplaySearch.search(%q, {limit: LIMIT});
 	return {Results: r.results.length};
 })()`
 
@@ -55,6 +55,7 @@ func main() {
 	site := flag.String("site", "", "built site folder holding search/ and pagefind/")
 	compress := flag.Bool("gzip", true, "serve text files gzip-compressed, as static hosts do (Pagefind's files are compressed already)")
 	verbose := flag.Bool("v", false, "list the files each query fetched")
+	limit := flag.Int("limit", 5, "pages of results asked of cmplay's search (5, as the header box shows)")
 	flag.Parse()
 	if *site == "" || flag.NArg() == 0 {
 		log.Fatal("usage: searchbytes -site DIR QUERY...")
@@ -102,7 +103,7 @@ func main() {
 	var ratios []float64
 	var sumC, sumP float64
 	for _, q := range flag.Args() {
-		c := measure(fmt.Sprintf(cmplayJS, q), "/search/")
+		c := measure(fmt.Sprintf(strings.Replace(cmplayJS, "LIMIT", fmt.Sprint(*limit), 1), q), "/search/")
 		p := measure(fmt.Sprintf(pagefindJS, q), "/pagefind/")
 		ratios = append(ratios, c.Bytes/p.Bytes)
 		sumC += c.Bytes

@@ -393,3 +393,6 @@ func oneEdit(a, b string) bool {
 	}
 	return string(x[i:]) == string(y[i+1:])
 }
+
+// Pages returns the number of pages in the index.
+func (s *Searcher) Pages() int { return len(s.pages) }

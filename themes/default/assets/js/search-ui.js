@@ -169,7 +169,7 @@ function initBox(form) {
     if (!q.trim()) { close(); return; }
     let res;
     try {
-      res = await searchEngine(form).search(q, { limit: 6 });
+      res = await searchEngine(form).search(q, { limit: 5 });
     } catch (e) {
       res = { error: e };
     }
