@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -124,5 +126,39 @@ func TestSearchFilters(t *testing.T) {
 		if perPage[page]++; perPage[page] > search.DefaultTuning.PerPage {
 			t.Errorf("more than PerPage results from %s", page)
 		}
+	}
+}
+
+// TestSearchSynonymsConfig reads [search.synonyms] from cmplay.toml: the synonyms reach the
+// index, and a key of several words, which no query word can match, is reported with its line.
+func TestSearchSynonymsConfig(t *testing.T) {
+	src := t.TempDir()
+	files := map[string]string{
+		"cmplay.toml":         "title = \"T\"\n\n[search.synonyms]\ntroll = [\"troublemaker\"]\n\"code of conduct\" = [\"rules\"]\n",
+		"content/_index.md":   "---\ntitle: Home\n---\nWelcome.\n",
+		"content/moderate.md": "---\ntitle: Moderation\n---\n## Troublemakers\n\nWarn a troublemaker once.\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, diags, err := LoadConfig(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) != 1 || diags[0].Line != 5 || !strings.Contains(diags[0].Msg, `"code of conduct" is not one word`) {
+		t.Errorf("diagnostics %v, want one warning on line 5 about the key of several words", diags)
+	}
+	if got := cfg.Synonyms["troll"]; len(got) != 1 || got[0] != "troublemaker" {
+		t.Errorf("synonyms %v", cfg.Synonyms)
+	}
+	rs := siteSearch(t, src).Search("troll ", search.Filter{})
+	if len(rs) == 0 || !strings.HasPrefix(rs[0].URL, "/moderate/") {
+		t.Errorf("troll: %v, want the moderation page through its synonym", rs)
 	}
 }

@@ -90,7 +90,7 @@ func (ix *Index) Files() map[string][]byte {
 	for _, n := range ix.perPage {
 		putVarint(&docs, n)
 	}
-	m := manifest{Version: 1, Dir: dir, Pages: len(ix.pages), Docs: docs.String(), FileURLs: ix.in.FileURLs, Stop: StopWords(), Chunks: firsts,
+	m := manifest{Version: 2, Dir: dir, Pages: len(ix.pages), Docs: docs.String(), FileURLs: ix.in.FileURLs, Stop: StopWords(), Chunks: firsts,
 		Tune: *ix.in.Tuning, Synonyms: ix.synonyms()}
 	files[ManifestPath] = script("m", 0, m)
 	return files

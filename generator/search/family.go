@@ -13,7 +13,8 @@ import "strings"
 var familySuffixes = []string{"ship", "ist", "ism", "or"}
 
 // familyKey returns the key a stem's family is known by: the stem without a derivational
-// ending, with "…ri" (angri, from angry) and "…er" (anger) after a consonant both written "…r".
+// ending, with "…ri" (angri, from angry) and "…er" (anger) after a consonant both written "…r",
+// and a final "i" (the stemmer's y) cut from a long stem.
 // Stems that are not plain ASCII letters are their own family.
 func familyKey(st string) string {
 	for i := 0; i < len(st); i++ {
@@ -33,6 +34,8 @@ func familyKey(st string) string {
 		return st[:n-1]
 	case n >= 5 && strings.HasSuffix(st, "er") && consonant(st[n-3]):
 		return st[:n-2] + "r"
+	case n >= 7 && st[n-1] == 'i' && consonant(st[n-2]):
+		return st[:n-1] // strategi (strategy), next to strateg (strategist)
 	}
 	return st
 }

@@ -146,11 +146,13 @@ func pageDocs(p *playbooks.Page, site siteInfo, memo stems) ([]doc, pageData) {
 		d.fields[fieldHeading] = memo.terms(title)
 		if site.linkOnly(title, text) {
 			// A list of links to other pages ("Related pages") would outrank the pages it
-			// names; only its heading is indexed, and the list is not shipped.
+			// names: only its heading is indexed, without the page title, and the list is
+			// not shipped.
 			text = ""
+		} else {
+			d.fields[fieldContext] = ctx
 		}
 		d.fields[fieldBody] = memo.terms(text)
-		d.fields[fieldContext] = ctx
 		docs = append(docs, d)
 		pd.Sections = append(pd.Sections, [3]string{s.ID, title, text})
 	}
