@@ -495,3 +495,68 @@ func TestSearchBrowserMissing(t *testing.T) {
 		t.Errorf("after clicking the suggestion the box holds %q, want %s", after, want[0].Suggest[0])
 	}
 }
+
+// TestSearchBrowserGroups checks what the results page shows: results grouped by page (a page's
+// best result with its kind and breadcrumb, its other results under it), and every form of the
+// query's words in titles and snippets highlighted, none left plain.
+func TestSearchBrowserGroups(t *testing.T) {
+	ctx := newBrowser(t)
+	out := filepath.Join(t.TempDir(), "site")
+	buildShippedAt(t, "/", out)
+	base := browsertest.Serve(t, out, "/")
+	var got struct {
+		Rows []struct {
+			Sub         bool
+			Title, Meta string
+		}
+		Plain []string
+		Marks []string
+	}
+	err := chromedp.Run(ctx, chromedp.Navigate(base+"search/?q=escalation+"),
+		chromedp.Poll(`document.querySelector(".search-status[role=status]").textContent.includes("of results")`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Evaluate(`(() => {
+			const rows = [...document.querySelectorAll("#search-page-results > li")].map(li => ({
+				Sub: li.classList.contains("search-sub"),
+				Title: li.querySelector(".search-result-title").textContent,
+				Meta: (li.querySelector(".search-result-meta") || {textContent: ""}).textContent,
+			}));
+			const plain = [];
+			const walk = document.createTreeWalker(document.getElementById("search-page-results"), NodeFilter.SHOW_TEXT);
+			for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+				if (!n.parentElement.closest("mark") && /\bescalat/i.test(n.textContent)) plain.push(n.textContent);
+			}
+			const marks = [...document.querySelectorAll("#search-page-results mark")].map(m => m.textContent.toLowerCase());
+			return {Rows: rows, Plain: plain, Marks: marks};
+		})()`, &got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) < 3 || got.Rows[0].Sub || !got.Rows[1].Sub {
+		t.Fatalf("rows %+v, want a page's best result and others under it", got.Rows)
+	}
+	if !strings.HasPrefix(got.Rows[0].Title, "Escalation") || got.Rows[0].Meta != "Guideline · Guidelines" {
+		t.Errorf("first row %+v, want the Escalation guideline with its kind and breadcrumb", got.Rows[0])
+	}
+	pages := 0
+	for _, r := range got.Rows {
+		if !r.Sub {
+			pages++
+			if r.Meta == "" {
+				t.Errorf("page row %+v has no kind", r)
+			}
+		}
+	}
+	if pages < 3 {
+		t.Errorf("%d pages listed, want several", pages)
+	}
+	if len(got.Plain) > 0 {
+		t.Errorf("forms of escalation not highlighted: %q", got.Plain)
+	}
+	forms := map[string]bool{}
+	for _, m := range got.Marks {
+		forms[m] = true
+	}
+	if !forms["escalation"] || !forms["escalate"] {
+		t.Errorf("highlighted %v, want escalation and escalate among them", forms)
+	}
+}

@@ -195,6 +195,9 @@ export class Search {
         this.acc = new Float64Array(total); // scratch, all zero between uses
         this.cnt = new Uint8Array(total); // scratch, all zero between uses
         this.isItem = new Uint8Array(total);
+        this.pageBest = new Float64Array(counts.length); // scratch: best key of each page, 0 for none
+        this.pageBestI = new Int32Array(counts.length);
+        this.pageMark = new Uint8Array(counts.length);
         this.dir = new URL(m.dir, siteRoot()).href;
         this.chunks = [];
         this.pages = [];
@@ -364,7 +367,12 @@ export class Search {
     const put = (d, v) => { if (acc[d] === 0) touched.push(d); if (v > acc[d]) acc[d] = v; };
     for (const { chunk, s, w } of own.stems) {
       const p = this.postings(chunk, s);
-      for (let i = 0; i < p.length; i += 2) { isItem[p[i]] = p[i + 1] & 1; put(p[i], w * (p[i + 1] >> 1)); }
+      for (let i = 0; i < p.length; i += 2) {
+        const d = p[i], v = w * (p[i + 1] >> 1);
+        isItem[d] = p[i + 1] & 1;
+        if (acc[d] === 0) touched.push(d);
+        if (v > acc[d]) acc[d] = v;
+      }
     }
     const syn = this.m.tune.synonym;
     for (const parts of alts) {
@@ -399,6 +407,11 @@ export class Search {
   // rank gives every document a query word reaches Tuning.coverage per word it matches plus the
   // sum of the words' scores, in the order of the words (rank.go rank).
   rank(ms) {
+    const cov = this.m.tune.coverage;
+    if (ms.length === 1) {
+      const { ids, vals } = ms[0];
+      return { ids, keys: vals.map((v) => 1 * cov + v), sums: vals, counts: new Uint8Array(ids.length).fill(1) };
+    }
     const sum = this.acc, cnt = this.cnt, touched = [];
     for (const m of ms) {
       for (let i = 0; i < m.ids.length; i++) {
@@ -409,7 +422,6 @@ export class Search {
       }
     }
     const ids = Int32Array.from(touched), keys = new Float64Array(ids.length), sums = new Float64Array(ids.length), counts = new Uint8Array(ids.length);
-    const cov = this.m.tune.coverage;
     for (let i = 0; i < ids.length; i++) {
       const d = ids[i];
       sums[i] = sum[d]; counts[i] = cnt[d];
@@ -473,26 +485,31 @@ export class Search {
       grp.docs.push({ doc: d, page, item, n: d - this.first[page], sum: sums[i], count: counts[i] });
       return !full();
     };
-    const order = ordered(ids, keys);
-    const seen = this.cnt, yielded = [];
-    let going = true;
-    while (going && groups.length < limit) {
-      const next = order.next();
-      if (next.done) break;
-      seen[ids[next.value]] = 1;
-      yielded.push(ids[next.value]);
-      if (needPage) await this.prefetch(ids, next.value, order);
-      going = await consider(next.value);
+    if (needPage) {
+      // Phrases and open items are checked against page text, one document after another in
+      // order, loading pages ahead.
+      const order = ordered(ids, keys);
+      let going = true;
+      while (going && groups.length < limit) {
+        const next = order.next();
+        if (next.done) break;
+        await this.prefetch(ids, next.value, order);
+        going = await consider(next.value);
+      }
+      if (going && groups.length >= limit) {
+        const rest = [];
+        const after = (i, j) => keys[i] < keys[j] || (keys[i] === keys[j] && ids[i] > ids[j]);
+        const last = order.last;
+        for (let i = 0; i < ids.length; i++) if (byPage.has(this.pageOf[ids[i]]) && (last < 0 || after(i, last))) rest.push(i);
+        rest.sort((a, b) => keys[b] - keys[a] || ids[a] - ids[b]);
+        for (const i of rest) if (!(await consider(i))) break;
+      }
+    } else {
+      // Without them the outcome is known without going through every document in order: the
+      // pages are those of the best documents of the best pages, and each page takes its best
+      // documents (the same as the loop above).
+      for (const i of this.choose(ids, keys, limit, filt, opts)) await consider(i);
     }
-    if (going && groups.length >= limit) {
-      // No new page can be taken: only the chosen pages' other documents are left to decide,
-      // in the same order.
-      const rest = [];
-      for (let i = 0; i < ids.length; i++) if (seen[ids[i]] === 0 && byPage.has(this.pageOf[ids[i]])) rest.push(i);
-      rest.sort((a, b) => keys[b] - keys[a] || ids[a] - ids[b]);
-      for (const i of rest) if (!(await consider(i))) break;
-    }
-    for (const d of yielded) seen[d] = 0;
     // The proximity boost, on the documents chosen (rank.go): their pages are loaded to be shown.
     const pages = await Promise.all(groups.map((g) => this.page(g.page)));
     const cov = tu.coverage;
@@ -516,6 +533,39 @@ export class Search {
       for (let i = 0; i < ms.length; i++) {
         if (ms[i].ids.length === 0) out.missing.push({ word: pq.terms[i].word, suggest: await this.suggest(pq.terms[i].word) });
       }
+    }
+    return out;
+  }
+
+  // choose returns, best first, the documents a search without phrases keeps: the best `limit`
+  // pages by their best document (ties to the lower document), and up to perPage documents of
+  // each. It goes through the documents twice and sorts only pages and the documents kept.
+  choose(ids, keys, limit, filt, opts) {
+    const best = this.pageBest, bestI = this.pageBestI, pages = [];
+    for (let i = 0; i < ids.length; i++) {
+      const d = ids[i], page = this.pageOf[d];
+      if (!keep(filt, page, this.isItem[d] === 1, opts)) continue;
+      const k = keys[i];
+      if (best[page] === 0) pages.push(page);
+      else if (k < best[page] || (k === best[page] && d > ids[bestI[page]])) continue;
+      best[page] = k;
+      bestI[page] = i;
+    }
+    pages.sort((a, b) => best[b] - best[a] || ids[bestI[a]] - ids[bestI[b]]);
+    const chosen = pages.slice(0, limit);
+    for (const p of pages) best[p] = 0;
+    const mark = this.pageMark;
+    for (const p of chosen) mark[p] = 1;
+    const docs = [];
+    for (let i = 0; i < ids.length; i++) {
+      if (mark[this.pageOf[ids[i]]] === 1 && keep(filt, this.pageOf[ids[i]], this.isItem[ids[i]] === 1, opts)) docs.push(i);
+    }
+    for (const p of chosen) mark[p] = 0;
+    docs.sort((a, b) => keys[b] - keys[a] || ids[a] - ids[b]);
+    const taken = new Map(), out = [];
+    for (const i of docs) {
+      const page = this.pageOf[ids[i]], n = taken.get(page) || 0;
+      if (n < this.m.tune.perPage) { taken.set(page, n + 1); out.push(i); }
     }
     return out;
   }
@@ -632,7 +682,12 @@ function kthLargest(a, k) {
 function ordered(ids, vals) {
   const gen = bestFirst(ids, vals), buf = [];
   return {
-    next() { return buf.length ? { value: buf.shift(), done: false } : gen.next(); },
+    last: -1, // the last index yielded
+    next() {
+      const x = buf.length ? { value: buf.shift(), done: false } : gen.next();
+      if (!x.done) this.last = x.value;
+      return x;
+    },
     peek(n) {
       while (buf.length < n) { const x = gen.next(); if (x.done) break; buf.push(x.value); }
       return buf.slice(0, n);

@@ -305,7 +305,7 @@ function initPage(form) {
       emptyMessage(status, p.q, res, (nq) => { input.value = nq; limit = 20; run(); });
     } else {
       const n = shown.filter((r) => !r.sub).length;
-      status.textContent = (pages > limit ? "The first " + n + " pages" : n + (n === 1 ? " page" : " pages")) + " found for “" + p.q.trim() + "”.";
+      status.textContent = (pages > limit ? "The first " + n + " pages" : n + (n === 1 ? " page" : " pages")) + " of results for “" + p.q.trim() + "”.";
     }
     more.hidden = pages <= limit;
   };
