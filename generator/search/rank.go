@@ -167,7 +167,11 @@ func (s *Searcher) Search(q string, f Filter) []Result {
 	final := map[int]float64{}
 	for _, g := range groups {
 		for _, d := range g.docs {
-			final[d] = float64(count[d])*tu.Coverage + sum[d]*(1+tu.Prox*closeness(Words(s.docText(d)), ms))
+			near := 0.0
+			if len(ms) > 1 { // one query word has no neighbours
+				near = closeness(Words(s.docText(d)), ms)
+			}
+			final[d] = float64(count[d])*tu.Coverage + sum[d]*(1+tu.Prox*near)
 		}
 		sort.SliceStable(g.docs, func(i, j int) bool { return better(final, g.docs[i], g.docs[j]) })
 	}

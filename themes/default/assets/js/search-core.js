@@ -517,7 +517,8 @@ export class Search {
       for (const r of g.docs) {
         r.data = pages[k];
         if (r.item) r.n -= r.data.s.length;
-        r.score = r.count * cov + r.sum * (1 + tu.prox * closeness(words(docText(r)), ms));
+        // One query word has no neighbours: closeness is 0 and the text need not be read.
+        r.score = r.count * cov + r.sum * (1 + tu.prox * (ms.length < 2 ? 0 : closeness(words(docText(r)), ms)));
       }
       g.docs.sort((a, b) => b.score - a.score || a.doc - b.doc);
     });
@@ -551,8 +552,15 @@ export class Search {
       best[page] = k;
       bestI[page] = i;
     }
-    pages.sort((a, b) => best[b] - best[a] || ids[bestI[a]] - ids[bestI[b]]);
-    const chosen = pages.slice(0, limit);
+    // The best `limit` pages, kept in order by insertion: a sort of every page costs more.
+    const chosen = [];
+    const before = (a, b) => best[a] > best[b] || (best[a] === best[b] && ids[bestI[a]] < ids[bestI[b]]);
+    for (const p of pages) {
+      if (chosen.length === limit && !before(p, chosen[limit - 1])) continue;
+      let at = chosen.length < limit ? chosen.length : limit - 1;
+      while (at > 0 && before(p, chosen[at - 1])) { chosen[at] = chosen[at - 1]; at--; }
+      chosen[at] = p;
+    }
     for (const p of pages) best[p] = 0;
     const mark = this.pageMark;
     for (const p of chosen) mark[p] = 1;
