@@ -27,7 +27,7 @@ var relevance = []struct{ query, first string }{
 	{"practices vs programs", "/frameworks/practices-vs-programs/"},
 	{"responsibilities and goals", "/frameworks/responsibilities-and-goals/"},
 	{"community strategist", "/roles/community-strategist/"}, // roles
-	{"partner marketing manager", "/roles/partner-marketing-manager/"},
+	{"partner marketing manager", "/roles/marketing-program-roles/#partner-marketing-manager"},
 	{"advocate newsletter", "/programs/advocate-newsletter/"}, // programs
 	{"yearly plan", "/programs/yearly-community-plan/"},
 	{"survey", "/programs/user-surveys/"},
