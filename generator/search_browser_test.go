@@ -108,8 +108,9 @@ func TestSearchBrowserRelevance(t *testing.T) {
 }
 
 // typeAndEnter focuses the header search box with "/", types a query, waits for the results,
-// presses Enter and returns the address it lands on and the results it saw.
-func typeAndEnter(t *testing.T, ctx context.Context, start, query string) (string, []string) {
+// presses Enter and returns the address it lands on and the results it saw (once the first
+// result holds expect, or after five seconds).
+func typeAndEnter(t *testing.T, ctx context.Context, start, query, expect string) (string, []string) {
 	t.Helper()
 	var options []string
 	var landed string
@@ -122,6 +123,13 @@ func typeAndEnter(t *testing.T, ctx context.Context, start, query string) (strin
 		chromedp.Evaluate(`document.getElementById("search-q").value = ""`, nil),
 		chromedp.SendKeys("#search-q", query),
 		chromedp.WaitVisible(".search-popup [role=option]"),
+		// The results of a shorter query ("kids") may show while the last key's search runs;
+		// wait for the first option to be the one wanted, or for the timeout (then reported).
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_ = chromedp.Poll(fmt.Sprintf(`(document.querySelector(".search-popup [role=option]") || {textContent: ""}).textContent.includes(%q)`, expect),
+				nil, chromedp.WithPollingTimeout(5*time.Second)).Do(ctx)
+			return nil
+		}),
 		chromedp.Evaluate(`[...document.querySelectorAll(".search-popup [role=option]")].map(a => a.textContent)`, &options),
 		chromedp.KeyEvent(kb.Enter),
 	)
@@ -158,7 +166,7 @@ func TestSearchBrowserEnter(t *testing.T) {
 				site := browsertest.Serve(t, out, tc.base)
 				start, results = site+"guidelines/escalation/", site+"search/"
 			}
-			landed, options := typeAndEnter(t, ctx, start, query)
+			landed, options := typeAndEnter(t, ctx, start, query, "Kids’ platforms")
 			if len(options) == 0 || !strings.Contains(options[0], "Kids’ platforms") {
 				t.Fatalf("first result %q, want the Kids’ platforms section", options)
 			}
