@@ -104,7 +104,7 @@ func BenchmarkSearchBrowser(b *testing.B) {
 				for _, q := range benchQueries {
 					var r struct{ Bytes, Files, Ms float64 }
 					// A fresh page: focusing the header box loads the manifest, then the query
-					// loads its chunks and the pages of the 8 results it shows.
+					// loads its chunks and the pages of the 5 pages of results the box shows.
 					err := chromedp.Run(ctx, chromedp.Navigate(base),
 						chromedp.WaitReady("#search-q[role=combobox]"),
 						chromedp.Evaluate(fmt.Sprintf(`(async () => {

@@ -1,7 +1,8 @@
 // Command searchbytes measures, in headless Chromium, the bytes a first search query fetches
 // on a built site from cmplay's own index (search/) and from Pagefind's (pagefind/), when both
 // indexes are in the site folder. Each query runs on a freshly loaded page with an empty cache,
-// and counts what is needed to show its first 8 results: for cmplay the manifest, dictionary
+// and counts what is needed to show what the header box shows: for cmplay 5 pages of results
+// (-limit), that is the manifest, dictionary
 // chunks and page files; for Pagefind its script, WebAssembly, entry, index chunks, filters and
 // the fragments of 8 results. bench/search-vs-pagefind.sh builds the sites and runs it.
 //
