@@ -7,6 +7,7 @@ import (
 
 	"github.com/cmplay/cmplay/generator/render"
 	"github.com/cmplay/cmplay/generator/search"
+	"github.com/cmplay/cmplay/internal/parallel"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
@@ -24,8 +25,8 @@ func (b *build) searchIndex() error {
 	ix := search.Build(search.Input{Pages: b.site.Pages, RoleTitles: roles, FileURLs: b.fileURLs,
 		Synonyms: b.cfg.Synonyms})
 	files := ix.Files()
-	names := sortedKeys(files)
-	return parallel(len(names), func(i int) error { return b.write(names[i], files[names[i]]) })
+	names := slices.Sorted(maps.Keys(files))
+	return parallel.Each(len(names), 0, func(i int) error { return b.write(names[i], files[names[i]]) })
 }
 
 // searchPage renders the results page. The search itself runs in the reader's browser; without

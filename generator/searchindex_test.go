@@ -37,11 +37,19 @@ var relevance = []struct{ query, first string }{
 	{"fill in the names in the escalation table", "/onboarding/first-90-days/#task-onboarding/first-90-days/fill-in-the-names-in-the"}, // a checklist item
 }
 
-// shippedSearch builds the shipped playbook in memory and opens its search index as the
-// browser reads it.
+// shippedSearch opens the search index of the shipped playbook as the browser reads it.
 func shippedSearch(t testing.TB) *search.Searcher {
 	t.Helper()
-	return siteSearch(t, "..")
+	out, _ := shipped(t, "/")
+	files := map[string][]byte{}
+	for n, data := range readTree(t, filepath.Join(out, "search")) {
+		files["search/"+n] = data
+	}
+	s, err := search.Open(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // siteSearch builds a site with its cmplay.toml in memory and opens its search index as the

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"time"
 
@@ -30,14 +31,26 @@ func (f *siteFlags) config(stderr io.Writer) (generator.Config, playbooks.Diagno
 	cfg, diags, err := generator.LoadConfig(f.source)
 	if err != nil {
 		printDiags(stderr, diags)
-		fmt.Fprintf(stderr, "cmplay: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: %v\n", errText(err))
 		return cfg, diags, false
 	}
 	if f.baseURL != "" {
 		cfg.BaseURL = f.baseURL
 	}
 	cfg.Drafts = f.drafts
+	cfg.HistoryCacheDir = historyCacheDir()
 	return cfg, diags, true
+}
+
+// historyCacheDir is where the command keeps the history cache between builds: the user's cache
+// folder (on Linux $XDG_CACHE_HOME or ~/.cache), never the site's content. "" when there is no
+// such folder: builds then walk the history every time.
+func historyCacheDir() string {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "cmplay", "history")
 }
 
 func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
@@ -83,6 +96,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	cfg.Out = *out
+	cfg.Waiting = stderr
 	if *watch {
 		printDiags(stderr, cfgDiags)
 		return watchBuild(&sf, cfg, *poll, stdout, stderr)
@@ -90,7 +104,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
-			fmt.Fprintf(stderr, "cmplay: %v\n", err)
+			fmt.Fprintf(stderr, "cmplay: %v\n", errText(err))
 			return 1
 		}
 		defer f.Close()
@@ -100,7 +114,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	res, err := generator.Build(cfg)
 	if err != nil {
 		printDiags(stderr, cfgDiags)
-		fmt.Fprintf(stderr, "cmplay: build failed (any previous output is untouched): %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: build failed (any previous output is untouched): %v\n", errText(err))
 		return 1
 	}
 	res.Diagnostics = append(cfgDiags, res.Diagnostics...)
@@ -122,3 +136,7 @@ func printDiags(w io.Writer, ds playbooks.Diagnostics) {
 		fmt.Fprintln(w, d.String())
 	}
 }
+
+// errText is an error as one printable line: errors can carry file names from the content
+// folder, which may hold a newline or a terminal escape.
+func errText(err error) string { return playbooks.EscapeControls(err.Error()) }

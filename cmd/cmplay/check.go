@@ -33,7 +33,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if *today != "" {
 		t, err := playbooks.ParseDate(*today)
 		if err != nil {
-			fmt.Fprintf(stderr, "cmplay check: --today: %v\n", err)
+			fmt.Fprintf(stderr, "cmplay check: --today: %v\n", errText(err))
 			return 2
 		}
 		opt.Today = t
@@ -44,7 +44,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := generator.Check(cfg, opt)
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay check: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay check: %v\n", errText(err))
 		return 1
 	}
 	for i := range cfgDiags {
@@ -54,7 +54,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	r := check.Report{Pages: res.Pages, Diagnostics: append(cfgDiags, res.Diagnostics...)}
 	if err := check.Write(stdout, *format, r, filepath.ToSlash(sf.source)); err != nil {
-		fmt.Fprintf(stderr, "cmplay check: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay check: %v\n", errText(err))
 		return 1
 	}
 	if r.Diagnostics.Errors() > 0 || *strict && r.Diagnostics.Warnings() > 0 {

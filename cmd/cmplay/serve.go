@@ -19,11 +19,16 @@ import (
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll]", stderr)
+	fs := newFlagSet("serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--allow-host NAME] [--poll]", stderr)
 	var sf siteFlags
 	sf.register(fs)
 	port := fs.Int("port", 1313, "`port` to listen on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on; 0.0.0.0 shares the preview on your network")
+	var allow []string
+	fs.Func("allow-host", "also answer to this host `name` (a DNS name pointing at this machine); repeat for more", func(v string) error {
+		allow = append(allow, v)
+		return nil
+	})
 	poll := fs.Bool("poll", false, "poll for changes every second instead of using file system events (network drives, containers)")
 	if code := parse(fs, args); code >= 0 {
 		return code
@@ -43,7 +48,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	_, basePath, err := generator.BasePath(cfg.BaseURL)
 	if err != nil {
 		ln.Close()
-		fmt.Fprintf(stderr, "cmplay: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: %v\n", errText(err))
 		return 2
 	}
 	origin := "http://" + net.JoinHostPort(displayHost(*bind), strconv.Itoa(addr.Port))
@@ -56,20 +61,21 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	first, res, err := sess.LiveUpdate(nil)
 	if err != nil {
 		ln.Close()
-		fmt.Fprintf(stderr, "cmplay: build failed: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: build failed: %v\n", errText(err))
 		return 1
 	}
 	printDiags(stderr, res.Diagnostics)
 	fmt.Fprintln(stdout, res.Summary())
 	live := serve.NewLive(basePath)
 	defer live.Close()
+	live.Hosts = serve.HostsFor(*bind, allow...)
 	live.Publish(first)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	w, err := watchSite(cfg, *poll, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: cannot watch the site, serving without live reload: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: cannot watch the site, serving without live reload: %v\n", errText(err))
 	} else {
 		defer w.Close()
 		go live.Run(ctx, w, func(changed []string) serve.Update {
@@ -99,7 +105,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, http.ErrServerClosed) {
 			return 0
 		}
-		fmt.Fprintf(stderr, "cmplay: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: %v\n", errText(err))
 		return 1
 	}
 }
@@ -149,7 +155,7 @@ func reconfigure(sf *siteFlags, changed []string, old generator.Config, stderr i
 // reportRebuild prints one line per rebuild, with the diagnostics above it.
 func reportRebuild(stdout, stderr io.Writer, res *generator.Result, err error, st generator.Stats, changed []string) {
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: rebuild failed, still serving the last good build: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: rebuild failed, still serving the last good build: %v\n", errText(err))
 		return
 	}
 	printDiags(stderr, res.Diagnostics)
@@ -169,14 +175,14 @@ func watchBuild(sf *siteFlags, cfg generator.Config, poll bool, stdout, stderr i
 	sess := generator.NewSession(cfg)
 	res, err := sess.Build(nil, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: build failed, previous output left as it was: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: build failed, previous output left as it was: %v\n", errText(err))
 		return 1
 	}
 	printDiags(stderr, res.Diagnostics)
 	fmt.Fprintln(stdout, res.Summary())
 	w, err := watchSite(cfg, poll, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: cannot watch the site: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: cannot watch the site: %v\n", errText(err))
 		return 1
 	}
 	defer w.Close()

@@ -10,6 +10,7 @@
 // words standing close together; synonyms, word families and one typo widen a word. Every weight
 // and limit comes from the manifest's "tune", written by the build: none is a constant here.
 import { siteRoot } from "./store.js";
+import { safeURL } from "./url.js";
 
 const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const VALUE = new Int8Array(128).fill(-1);
@@ -159,7 +160,7 @@ function loadScript(url, kind, n) {
   return new Promise((resolve, reject) => {
     const s = document.createElement("script");
     reg.waiting.set(kind + n, (data) => { s.remove(); resolve(data); });
-    s.src = url;
+    s.src = safeURL(url); // "" fails to load, like a missing file
     s.async = true;
     s.onerror = () => { reg.waiting.delete(kind + n); s.remove(); reject(new Error("search: cannot load " + url)); };
     s.onload = () => {

@@ -3,6 +3,7 @@
 // Without JavaScript the box is a plain form that opens the results page.
 import { Search, snippet, marks } from "./search-core.js";
 import { isDone } from "./progress-store.js";
+import { safeURL, setHref } from "./url.js";
 
 let engine = null;
 
@@ -56,7 +57,7 @@ function renderResult(r, found, tag, id) {
   const el = document.createElement(tag);
   if (r.sub) el.className = "search-sub";
   const a = document.createElement("a");
-  a.href = r.url;
+  setHref(a, r.url);
   a.className = "search-result";
   if (id) { a.id = id; a.setAttribute("role", "option"); a.tabIndex = -1; el.setAttribute("role", "presentation"); }
   const head = document.createElement("span");
@@ -190,7 +191,7 @@ function initBox(form) {
     options = [...list.querySelectorAll("[role=option]")];
     const all = document.createElement("a");
     all.className = "search-all";
-    all.href = pageURL(form, { q });
+    setHref(all, pageURL(form, { q }));
     all.textContent = "All results and filters for “" + q.trim() + "” →";
     if (status.textContent) popup.append(status);
     if (options.length) popup.append(list);
@@ -218,7 +219,8 @@ function initBox(form) {
   form.addEventListener("submit", (e) => {
     if (!popup.hidden && active >= 0 && options[active]) {
       e.preventDefault();
-      location.href = options[active].href;
+      const to = safeURL(options[active].getAttribute("href"));
+      if (to) location.href = to;
     }
   });
   document.addEventListener("click", (e) => { if (!form.contains(e.target)) close(); });
