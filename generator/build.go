@@ -110,6 +110,7 @@ func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
 		{"markdown", b.markdown},
 		{"history", b.history},
 		{"reserve", b.reserve},
+		{"acknowledge", b.acknowledgements},
 		{"checklists", b.checklists},
 		{"search", b.searchIndex},
 		{"assets", b.assets},
@@ -171,6 +172,8 @@ type build struct {
 	site   *site.Site
 	bundle *assets.Bundle
 	diags  playbooks.Diagnostics
+	// manifestJS is the site path of the checklist manifest script, set by the checklists step.
+	manifestJS string
 
 	// Set by the reserve step: the table of generated output, the pages not written because a
 	// generated page takes their URL, and each page's aliases that may be written.
@@ -302,7 +305,7 @@ func (b *build) templates() error {
 	rc := render.Config{
 		Title: b.cfg.Title, Language: b.cfg.Language, BaseURL: b.baseURL, BasePath: b.basePath,
 		FileURLs: b.fileURLs, RepoURL: b.cfg.RepoURL, EditBase: editBase(b.cfg.ContentDir), Branch: b.cfg.Branch,
-		Assets: b.bundle.Paths, Head: b.cfg.Head, Foot: b.cfg.Foot,
+		Assets: b.bundle.Paths, Manifest: b.manifestJS, Head: b.cfg.Head, Foot: b.cfg.Foot,
 	}
 	if b.hist.site != nil { // an untyped nil outside a repository, so templates see "no history"
 		rc.History = b.hist.site
@@ -397,8 +400,8 @@ func (b *build) generatedPage(r *render.Renderer, g Generated) ([]byte, error) {
 	return nil, fmt.Errorf("no renderer for generated page %q", g.Page)
 }
 
-// aliases writes a small redirecting page at each old URL a page lists in `aliases` that the
-// reserve step let through.
+// aliases writes a small redirecting page at each old URL a page lists in `aliases`, and at each
+// URL git shows it was renamed from (Page.Moved), that the reserve step let through.
 func (b *build) aliases() error {
 	for _, p := range b.site.Pages {
 		for _, u := range slices.Sorted(slices.Values(b.aliasURLs[p])) {

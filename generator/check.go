@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -30,7 +31,7 @@ type CheckOptions struct {
 
 // outputSteps are the pipeline steps that only make output; Check leaves them out. Every other
 // step runs, so Check reports whatever diagnostics the analysis steps report during a build.
-var outputSteps = map[string]bool{"search": true, "assets": true, "templates": true}
+var outputSteps = map[string]bool{"search": true, "acknowledge": true, "assets": true, "templates": true}
 
 // Check runs the pipeline's analysis steps — load, parse, Markdown with the checklist extension,
 // and the site-wide steps after it — without rendering templates, bundling assets or writing
@@ -114,7 +115,8 @@ func codeowners(root, source string) (*check.Owners, playbooks.Diagnostics) {
 }
 
 // baseChanges renders each checklist page as it was at the base revision, with the same
-// checklist extension, and reports items whose id changed since.
+// checklist extension, and reports items whose id changed since, and checklist pages that moved
+// or were deleted since.
 func baseChanges(cfg Config, res *Result, rev string) (playbooks.Diagnostics, error) {
 	r, root, err := check.OpenRevision(cfg.Source, rev)
 	if err != nil {
@@ -123,7 +125,16 @@ func baseChanges(cfg Config, res *Result, rev string) (playbooks.Diagnostics, er
 	defer r.Close()
 	prefix := repoPath(root, filepath.Join(cfg.Source, cfg.ContentDir))
 	md := markdown.New(markdown.Options{Resolver: res.Site, Extensions: []goldmark.Extender{checklist.New()}})
+	parse := func(file string, data []byte) *playbooks.Page {
+		old, _ := pages.Parse([]load.Source{{File: file, Data: data}}, true)
+		if len(old) == 0 {
+			return nil
+		}
+		md.Render(old[0])
+		return old[0]
+	}
 	var ds playbooks.Diagnostics
+	var added []check.New
 	for _, p := range res.Site.Pages {
 		if len(p.Items) == 0 {
 			continue
@@ -133,14 +144,32 @@ func baseChanges(cfg Config, res *Result, rev string) (playbooks.Diagnostics, er
 			return nil, fmt.Errorf("read %s at %s: %w", p.File, rev, err)
 		}
 		if !ok {
+			now, err := os.ReadFile(filepath.Join(cfg.Source, cfg.ContentDir, filepath.FromSlash(p.File)))
+			if err == nil {
+				added = append(added, check.New{File: p.File, Data: now, Items: p.Items})
+			}
 			continue
 		}
-		old, _ := pages.Parse([]load.Source{{File: p.File, Data: data}}, true)
-		if len(old) == 0 {
-			continue
+		if old := parse(p.File, data); old != nil {
+			ds = append(ds, check.ChangedIDs(p.File, old.Items, p.Items, rev)...)
 		}
-		md.Render(old[0])
-		ds = append(ds, check.ChangedIDs(p.File, old[0].Items, p.Items, rev)...)
 	}
-	return ds, nil
+	files, err := r.Files(prefix)
+	if err != nil {
+		return nil, fmt.Errorf("list files at %s: %w", rev, err)
+	}
+	var gone []check.Gone
+	for _, f := range files {
+		if res.Site.ByFile[f] != nil || !strings.EqualFold(path.Ext(f), ".md") && !strings.EqualFold(path.Ext(f), ".markdown") {
+			continue
+		}
+		data, ok, err := r.ReadFile(path.Join(prefix, f))
+		if err != nil || !ok {
+			continue
+		}
+		if old := parse(f, data); old != nil && len(old.Items) > 0 {
+			gone = append(gone, check.Gone{File: f, URL: old.URL, Data: data, Items: old.Items})
+		}
+	}
+	return append(ds, check.MovedPages(gone, added, cfg.ContentDir, rev)...), nil
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"golang.org/x/tools/txtar"
 )
 
@@ -19,6 +21,8 @@ var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 // txtar archive of a site; its "want" file lists the findings, one per line as the text format
 // prints them. <rule>.txtar must report the rule; <rule>-ok.txtar, the same site without the fault,
 // must report nothing at all. go test ./generator -run CheckRules -update rewrites the want files.
+// Files under "base/" make the fixture a git repository: they are committed first, then replaced
+// by the other files (uncommitted), and the check compares with --base HEAD.
 func TestCheckRules(t *testing.T) {
 	files, err := filepath.Glob("check/testdata/rules/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -33,14 +37,27 @@ func TestCheckRules(t *testing.T) {
 			}
 			dir := t.TempDir()
 			var want []byte
+			var base []txtar.File
 			for _, f := range ar.Files {
 				if f.Name == "want" {
 					want = f.Data
 					continue
 				}
-				writeFile(t, filepath.Join(dir, f.Name), f.Data)
+				if name, ok := strings.CutPrefix(f.Name, "base/"); ok {
+					base = append(base, txtar.File{Name: name, Data: f.Data})
+				}
 			}
-			res, err := Check(Config{Source: dir}, CheckOptions{Today: today})
+			opt := CheckOptions{Today: today}
+			if len(base) > 0 {
+				commitFiles(t, dir, base)
+				opt.Base = "HEAD"
+			}
+			for _, f := range ar.Files {
+				if f.Name != "want" && !strings.HasPrefix(f.Name, "base/") {
+					writeFile(t, filepath.Join(dir, f.Name), f.Data)
+				}
+			}
+			res, err := Check(Config{Source: dir}, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -72,6 +89,35 @@ func TestCheckRules(t *testing.T) {
 				t.Errorf("findings differ (-update rewrites them)\ngot:\n%s\nwant:\n%s", got.String(), want)
 			}
 		})
+	}
+}
+
+// commitFiles makes dir a git repository holding files in one commit, and removes them from the
+// work tree, so the fixture's other files are the change under check.
+func commitFiles(t *testing.T, dir string, files []txtar.File) {
+	t.Helper()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		writeFile(t, filepath.Join(dir, f.Name), f.Data)
+		if _, err := wt.Add(f.Name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sig := &object.Signature{Name: "Ada", Email: "ada@example.org", When: today}
+	if _, err := wt.Commit("base", &git.CommitOptions{Author: sig}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if err := os.Remove(filepath.Join(dir, f.Name)); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -1,6 +1,10 @@
 package generator
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+
 	"github.com/cmplay/cmplay/generator/checklist"
 	"github.com/cmplay/cmplay/generator/render"
 	"github.com/cmplay/cmplay/playbooks"
@@ -16,10 +20,22 @@ const ProgressURL = "/progress/"
 func (b *build) checklists() error {
 	b.report(checklist.Duplicates(b.site.Pages, editBase(b.cfg.ContentDir)))
 	m := checklist.BuildManifest(b.site.Pages)
+	paths, ds := b.paths()
+	b.report(ds)
+	m.Paths = paths
 	if err := b.write("checklists.json", m.JSON()); err != nil {
 		return err
 	}
-	return b.write("checklists.js", m.Script())
+	// The pages load the manifest under a name that changes with its content, so a browser's
+	// cached copy of an older build can never stand for the current one (a tick would then
+	// record a stale version). checklists.js stays for anything that links to it.
+	script := m.Script()
+	sum := sha256.Sum256(script)
+	b.manifestJS = "/checklists." + hex.EncodeToString(sum[:6]) + ".js"
+	if err := b.write(strings.TrimPrefix(b.manifestJS, "/"), script); err != nil {
+		return err
+	}
+	return b.write("checklists.js", script)
 }
 
 // progressPage renders the dashboard. Without JavaScript it lists the checklists with their

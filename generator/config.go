@@ -35,6 +35,9 @@ type Config struct {
 	Theme      string // theme folder under themes/; default "default"
 	ContentDir string // content folder below Source; default "content"
 	UnsafeHTML bool   // render raw HTML in Markdown
+	// Synonyms are the search's synonyms, from [search.synonyms] in cmplay.toml: a word a reader
+	// may type → the words or phrases the site uses for it.
+	Synonyms map[string][]string
 
 	// HistoryCacheDir is the folder where the walk of the content's git history is kept between
 	// builds, so a build reads only the commits made since the last one. Empty means no cache:
@@ -63,10 +66,13 @@ type fileConfig struct {
 	Language   string `toml:"language"`
 	ContentDir string `toml:"content_dir"`
 	UnsafeHTML bool   `toml:"unsafe_html"`
+	Search     struct {
+		Synonyms map[string][]string `toml:"synonyms"`
+	} `toml:"search"`
 }
 
 // ConfigKeys are the keys cmplay.toml understands.
-var ConfigKeys = []string{"title", "base_url", "repo_url", "repo_branch", "theme", "language", "content_dir", "unsafe_html"}
+var ConfigKeys = []string{"title", "base_url", "repo_url", "repo_branch", "theme", "language", "content_dir", "unsafe_html", "search"}
 
 // LoadConfig reads <source>/cmplay.toml, if there is one, into a Config for that site. Problems
 // are diagnostics naming the line; a config that cannot be read at all is an error.
@@ -113,6 +119,8 @@ func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
 	sort.SliceStable(diags, func(i, j int) bool { return diags[i].Line < diags[j].Line })
 	cfg.Title, cfg.BaseURL, cfg.RepoURL, cfg.Branch = fc.Title, fc.BaseURL, fc.RepoURL, fc.Branch
 	cfg.Theme, cfg.Language, cfg.ContentDir, cfg.UnsafeHTML = fc.Theme, fc.Language, fc.ContentDir, fc.UnsafeHTML
+	cfg.Synonyms = fc.Search.Synonyms
+	diags = append(diags, synonymDiags(name, data, cfg.Synonyms)...)
 	return cfg.withDefaults(), diags, nil
 }
 

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"slices"
 
 	"github.com/cmplay/cmplay/generator/history"
+	"github.com/cmplay/cmplay/generator/pages"
 	"github.com/cmplay/cmplay/generator/render"
 	"github.com/cmplay/cmplay/playbooks"
 )
@@ -43,6 +45,13 @@ func (b *build) history() error {
 	for _, p := range b.site.Pages {
 		if f := log.Files[p.File]; f != nil {
 			p.History = f.History()
+			p.Moved = nil
+			for _, old := range f.Renamed() {
+				// A page now at the old URL is another page: its URL and ids are its own.
+				if u := pages.URL(old); u != p.URL && b.site.ByURL[u] == nil && !slices.Contains(p.Moved, u) {
+					p.Moved = append(p.Moved, u)
+				}
+			}
 		}
 	}
 	b.hist.site = history.NewSite(log, history.Forge{RepoURL: b.cfg.RepoURL}, b.site.Pages)

@@ -330,6 +330,7 @@ func (b *build) configKey(rc render.Config) uint64 {
 		fmt.Fprintf(&h, "history %s %d %#v %q\x00", hs.Log.Head, len(hs.Log.Commits), hs.Forge, slices.Sorted(maps.Keys(hs.Uncommitted)))
 	}
 	rc.History = nil
+	rc.Manifest = "" // changes with every checklist edit; only the start page shows it (renderPage)
 	s := fmt.Sprintf("%#v", rc)
 	if strings.Contains(s, "(0x") {
 		fmt.Fprintf(&h, "%p", b)
@@ -381,6 +382,9 @@ func (b *build) renderPage(r *render.Renderer, rc render.Config, p, prev, next *
 	var h maphash.Hash
 	h.SetSeed(c.seed)
 	fmt.Fprintf(&h, "%d\x00%d\x00%d\x00%d\x00%s", c.configKey, c.shapeKey, c.resolverKey, src.hash, p.File)
+	if p.URL == "/" { // the start page loads the checklist manifest by its hashed name
+		fmt.Fprintf(&h, "\x00%s", rc.Manifest)
+	}
 	key := h.Sum64()
 	if ok && e.key == key && src.hash != 0 {
 		return e.html, nil

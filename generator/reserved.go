@@ -189,6 +189,17 @@ func (b *build) reserve() error {
 			b.aliasURLs[p] = append(b.aliasURLs[p], u)
 		}
 	}
+	// A URL a page had before a git rename redirects to it, unless anything else is there now;
+	// that needs no diagnostic (the old URL simply belongs to something else).
+	for _, p := range b.site.Pages {
+		for _, u := range p.Moved {
+			if _, ok := res.taken(u); ok || b.site.ByURL[u] != nil || aliased[u] != nil || staticClash(static, u) != "" {
+				continue
+			}
+			aliased[u] = p
+			b.aliasURLs[p] = append(b.aliasURLs[p], u)
+		}
+	}
 	b.report(prefixFiles(ds, b.cfg.ContentDir))
 	return nil
 }

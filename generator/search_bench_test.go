@@ -104,7 +104,7 @@ func BenchmarkSearchBrowser(b *testing.B) {
 				for _, q := range benchQueries {
 					var r struct{ Bytes, Files, Ms float64 }
 					// A fresh page: focusing the header box loads the manifest, then the query
-					// loads its chunks and the pages of the 8 results it shows.
+					// loads its chunks and the pages of the 5 pages of results the box shows.
 					err := chromedp.Run(ctx, chromedp.Navigate(base),
 						chromedp.WaitReady("#search-q[role=combobox]"),
 						chromedp.Evaluate(fmt.Sprintf(`(async () => {
@@ -113,7 +113,7 @@ func BenchmarkSearchBrowser(b *testing.B) {
 							const box = document.getElementById("search-q");
 							box.focus();
 							if (!window.cmplaySearch) box.dispatchEvent(new FocusEvent("focus")); // a background tab gets no focus event
-							await window.cmplaySearch.search(%q, {limit: 8});
+							await window.cmplaySearch.search(%q, {limit: 5});
 							const ms = performance.now() - t0;
 							const rs = performance.getEntriesByType("resource").filter(e => e.name.includes("/search/"));
 							return {Bytes: rs.reduce((a, e) => a + e.encodedBodySize, 0), Files: rs.length, Ms: ms};
@@ -126,10 +126,10 @@ func BenchmarkSearchBrowser(b *testing.B) {
 				var times []float64
 				err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`(async () => {
 					const qs = %s, out = [];
-					for (const q of qs) await window.cmplaySearch.search(q, {limit: 8});
+					for (const q of qs) await window.cmplaySearch.search(q, {limit: 5});
 					for (let k = 0; k < 20; k++) for (const q of qs) {
 						const t0 = performance.now();
-						await window.cmplaySearch.search(q, {limit: 8});
+						await window.cmplaySearch.search(q, {limit: 5});
 						out.push(performance.now() - t0);
 					}
 					return out;

@@ -3,6 +3,7 @@ package generator
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,6 +20,44 @@ import (
 )
 
 func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
+
+// browserSearch runs queries through window.cmplaySearch on the site's results page and returns
+// the addresses of the results of each, relative to the site root.
+func browserSearch(t *testing.T, ctx context.Context, base string, queries []string, limit int) [][]string {
+	t.Helper()
+	qs, _ := json.Marshal(queries)
+	var got [][]string
+	err := chromedp.Run(ctx, chromedp.Navigate(base+"search/"),
+		chromedp.WaitReady("#search-page-q"),
+		chromedp.Poll(`!!window.cmplaySearch`, nil),
+		chromedp.Evaluate(fmt.Sprintf(`(async () => {
+			const root = new URL("../", location.href).href;
+			const out = [];
+			for (const q of %s) {
+				const r = await window.cmplaySearch.search(q, {limit: %d});
+				out.push(r.results.map(x => "/" + x.url.slice(root.length)));
+			}
+			return out;
+		})()`, qs, limit), &got, awaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// TestSearchBrowserQuestions runs the natural-language questions table (TestSearchQuestions)
+// through the theme's JavaScript in Chromium and wants the same hit rate as Go.
+func TestSearchBrowserQuestions(t *testing.T) {
+	t.Parallel()
+	ctx := browsertest.New(t)
+	out, _ := shipped(t, "/")
+	base := browsertest.Serve(t, out, "/")
+	var queries []string
+	for _, c := range questions {
+		queries = append(queries, c.query)
+	}
+	checkQuestions(t, "Chromium", browserSearch(t, ctx, base, queries, 3))
+}
 
 // TestSearchBrowserRelevance runs the relevance table through the theme's JavaScript in
 // Chromium, against the built site served over HTTP.
@@ -56,8 +95,9 @@ func TestSearchBrowserRelevance(t *testing.T) {
 }
 
 // typeAndEnter focuses the header search box with "/", types a query, waits for the results,
-// presses Enter and returns the address it lands on and the results it saw.
-func typeAndEnter(t *testing.T, ctx context.Context, start, query string) (string, []string) {
+// presses Enter and returns the address it lands on and the results it saw (once the first
+// result holds expect, or after five seconds).
+func typeAndEnter(t *testing.T, ctx context.Context, start, query, expect string) (string, []string) {
 	t.Helper()
 	var options []string
 	var landed string
@@ -70,6 +110,13 @@ func typeAndEnter(t *testing.T, ctx context.Context, start, query string) (strin
 		chromedp.Evaluate(`document.getElementById("search-q").value = ""`, nil),
 		chromedp.SendKeys("#search-q", query),
 		chromedp.WaitVisible(".search-popup [role=option]"),
+		// The results of a shorter query ("kids") may show while the last key's search runs;
+		// wait for the first option to be the one wanted, or for the timeout (then reported).
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_ = chromedp.Poll(fmt.Sprintf(`(document.querySelector(".search-popup [role=option]") || {textContent: ""}).textContent.includes(%q)`, expect),
+				nil, chromedp.WithPollingTimeout(5*time.Second)).Do(ctx)
+			return nil
+		}),
 		chromedp.Evaluate(`[...document.querySelectorAll(".search-popup [role=option]")].map(a => a.textContent)`, &options),
 		chromedp.KeyEvent(kb.Enter),
 	)
@@ -105,7 +152,7 @@ func TestSearchBrowserEnter(t *testing.T) {
 				site := browsertest.Serve(t, out, tc.base)
 				start, results = site+"guidelines/escalation/", site+"search/"
 			}
-			landed, options := typeAndEnter(t, ctx, start, query)
+			landed, options := typeAndEnter(t, ctx, start, query, "Kids’ platforms")
 			if len(options) == 0 || !strings.Contains(options[0], "Kids’ platforms") {
 				t.Fatalf("first result %q, want the Kids’ platforms section", options)
 			}
@@ -194,7 +241,8 @@ func TestSearchBrowserParity(t *testing.T) {
 	for _, p := range res.Site.Pages {
 		texts = append(texts, p.Title+"\n"+p.Text)
 	}
-	queries := []string{`"human voice" tone -legal`, "how to escalate", "escalation ", `-"quoted" x`, `a "b c`, "-", "Café-bar's", "90 days"}
+	queries := []string{`"human voice" tone -legal`, "how to escalate", "escalation ", `-"quoted" x`, `a "b c`, "-", "Café-bar's", "90 days",
+		"who do I escalate to", "to", "the"}
 	var goWords [][]string
 	for _, s := range texts {
 		goWords = append(goWords, search.Words(s))
@@ -310,6 +358,13 @@ func TestSearchBrowserMatchesGo(t *testing.T) {
 		{`"weekly practices" -daily`, nil, search.Filter{}},
 		{"moderatoin feedbak", nil, search.Filter{}},
 		{"escalations", nil, search.Filter{}},
+		{"escalate angry customer", nil, search.Filter{}},
+		{"troll", nil, search.Filter{}},
+		{"CoC", map[string]any{"kind": "guideline"}, search.Filter{Kind: "guideline"}},
+		{"how do I deal with trolls", nil, search.Filter{}},
+		{"strategist", nil, search.Filter{}},
+		{`"community manager" hiring`, nil, search.Filter{}},
+		{"what does a community manager do every day", map[string]any{"items": true}, search.Filter{Items: true}},
 	}
 	in, _ := json.Marshal(checks)
 	var got [][]string
@@ -330,10 +385,8 @@ func TestSearchBrowserMatchesGo(t *testing.T) {
 	}
 	for i, c := range checks {
 		var want []string
+		c.f.Limit = 30
 		for _, r := range s.Search(c.Q, c.f) {
-			if len(want) == 30 {
-				break
-			}
 			want = append(want, r.URL)
 		}
 		if len(want) == 0 {
@@ -375,10 +428,118 @@ func TestSearchBrowserKeys(t *testing.T) {
 	if first != "search-opt-0" || down != "search-opt-1" {
 		t.Errorf("active option: %q, then after ↓ %q", first, down)
 	}
-	if wrapped != "search-opt-7 8" {
-		t.Errorf("↑ from the first option: %q, want the last of 8", wrapped)
+	var last, n int
+	if _, err := fmt.Sscanf(wrapped, "search-opt-%d %d", &last, &n); err != nil || last != n-1 || n < 3 {
+		t.Errorf("↑ from the first option: %q, want the last of several", wrapped)
 	}
 	if !hidden || expanded != "false" {
 		t.Errorf("after Esc: hidden=%v aria-expanded=%s", hidden, expanded)
+	}
+}
+
+// TestSearchBrowserMissing types a word no page has in the header box: the popup says so and
+// offers the site's nearest words, the same as Searcher.Missing in Go, and clicking one searches
+// for it.
+func TestSearchBrowserMissing(t *testing.T) {
+	t.Parallel()
+	ctx := browsertest.New(t)
+	out, _ := shipped(t, "/")
+	base := browsertest.Serve(t, out, "/")
+	const query = "moderatoinn zzzqx"
+	want := shippedSearch(t).Missing(query)
+	if len(want) != 2 || want[0].Word != "moderatoinn" || len(want[0].Suggest) == 0 || !strings.HasPrefix(want[0].Suggest[0], "moderat") {
+		t.Fatalf("Go Missing(%q) = %+v, want moderatoinn → a form of moderate first", query, want)
+	}
+	var got []search.Missing
+	var status, after string
+	err := chromedp.Run(ctx, chromedp.Navigate(base),
+		chromedp.WaitReady("#search-q[role=combobox]"),
+		chromedp.Click("#search-q"),
+		chromedp.SendKeys("#search-q", "moderatoinn"),
+		chromedp.Poll(`!!document.querySelector(".search-popup .search-suggest")`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Evaluate(`document.querySelector(".search-popup .search-status").textContent`, &status),
+		chromedp.Click(".search-popup .search-suggest"),
+		chromedp.Poll(`!!document.querySelector(".search-popup [role=option]")`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Evaluate(`document.getElementById("search-q").value`, &after),
+		chromedp.Evaluate(`window.cmplaySearch.search(`+fmt.Sprintf("%q", query)+`).then(r => r.missing)`, &got, awaitPromise),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := json.Marshal(got)
+	w, _ := json.Marshal(want)
+	if string(g) != string(w) {
+		t.Errorf("missing words: browser %s, Go %s", g, w)
+	}
+	if !strings.Contains(status, "No page has “moderatoinn”. Did you mean "+want[0].Suggest[0]) {
+		t.Errorf("status %q", status)
+	}
+	if after != want[0].Suggest[0] {
+		t.Errorf("after clicking the suggestion the box holds %q, want %s", after, want[0].Suggest[0])
+	}
+}
+
+// TestSearchBrowserGroups checks what the results page shows: results grouped by page (a page's
+// best result with its kind and breadcrumb, its other results under it), and every form of the
+// query's words in titles and snippets highlighted, none left plain.
+func TestSearchBrowserGroups(t *testing.T) {
+	t.Parallel()
+	ctx := browsertest.New(t)
+	out, _ := shipped(t, "/")
+	base := browsertest.Serve(t, out, "/")
+	var got struct {
+		Rows []struct {
+			Sub         bool
+			Title, Meta string
+		}
+		Plain []string
+		Marks []string
+	}
+	err := chromedp.Run(ctx, chromedp.Navigate(base+"search/?q=escalation+"),
+		chromedp.Poll(`document.querySelector(".search-status[role=status]").textContent.includes("of results")`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Evaluate(`(() => {
+			const rows = [...document.querySelectorAll("#search-page-results > li")].map(li => ({
+				Sub: li.classList.contains("search-sub"),
+				Title: li.querySelector(".search-result-title").textContent,
+				Meta: (li.querySelector(".search-result-meta") || {textContent: ""}).textContent,
+			}));
+			const plain = [];
+			const walk = document.createTreeWalker(document.getElementById("search-page-results"), NodeFilter.SHOW_TEXT);
+			for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+				if (!n.parentElement.closest("mark") && /\bescalat/i.test(n.textContent)) plain.push(n.textContent);
+			}
+			const marks = [...document.querySelectorAll("#search-page-results mark")].map(m => m.textContent.toLowerCase());
+			return {Rows: rows, Plain: plain, Marks: marks};
+		})()`, &got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) < 3 || got.Rows[0].Sub || !got.Rows[1].Sub {
+		t.Fatalf("rows %+v, want a page's best result and others under it", got.Rows)
+	}
+	if !strings.HasPrefix(got.Rows[0].Title, "Escalation") || got.Rows[0].Meta != "Guideline · Guidelines" {
+		t.Errorf("first row %+v, want the Escalation guideline with its kind and breadcrumb", got.Rows[0])
+	}
+	pages := 0
+	for _, r := range got.Rows {
+		if !r.Sub {
+			pages++
+			if r.Meta == "" {
+				t.Errorf("page row %+v has no kind", r)
+			}
+		}
+	}
+	if pages < 3 {
+		t.Errorf("%d pages listed, want several", pages)
+	}
+	if len(got.Plain) > 0 {
+		t.Errorf("forms of escalation not highlighted: %q", got.Plain)
+	}
+	forms := map[string]bool{}
+	for _, m := range got.Marks {
+		forms[m] = true
+	}
+	if !forms["escalation"] || !forms["escalate"] {
+		t.Errorf("highlighted %v, want escalation and escalate among them", forms)
 	}
 }

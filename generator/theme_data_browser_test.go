@@ -30,7 +30,7 @@ Escalate within four hours.
 // TestContentCannotForgeThemeData: with unsafe_html off, a page's own headings cannot feed the
 // theme's scripts (the "changed since your last visit" box, the completion record) a link that
 // runs script: the scripts read only the blocks the theme's templates emit and check every
-// address they set. A javascript: repo_url does not reach a link either.
+// address they set. A javascript: repo_url is refused before the build.
 func TestContentCannotForgeThemeData(t *testing.T) {
 	ctx := browsertest.New(t)
 	s := newSiteRepo(t)
@@ -43,7 +43,13 @@ func TestContentCannotForgeThemeData(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg.Out = out
+	// A javascript: repo_url is refused before anything is built (LoadConfig reports it at its
+	// line in cmplay.toml; a Config made in code fails the build).
 	cfg.RepoURL = "javascript:document.title=5//"
+	if _, err := Build(cfg); err == nil || !strings.Contains(err.Error(), "repo_url") {
+		t.Fatalf("Build with a javascript: repo_url: err = %v, want a repo_url error", err)
+	}
+	cfg.RepoURL = ""
 	if _, err := Build(cfg); err != nil {
 		t.Fatal(err)
 	}

@@ -24,12 +24,15 @@ type FrontMatter struct {
 	Draft    bool
 	Aliases  []string
 	Cadence  Cadence
+	// Acknowledge asks readers to confirm they have read the page ("I have read this"), and to
+	// confirm again after it changes.
+	Acknowledge bool
 	// KeyLines records the line each key was written on, for diagnostics found later.
 	KeyLines map[string]int
 }
 
 // Keys lists the front matter keys cmplay understands, in the order the docs present them.
-var Keys = []string{"title", "summary", "kind", "weight", "roles", "tags", "owner", "review_by", "draft", "aliases", "cadence"}
+var Keys = []string{"title", "summary", "kind", "weight", "roles", "tags", "owner", "review_by", "draft", "aliases", "cadence", "acknowledge"}
 
 // Block is the front matter block of a file as found by SplitFrontMatter.
 type Block struct {
@@ -192,6 +195,12 @@ func (d *decoder) decode(raw map[string]any, fm *FrontMatter) {
 			fm.Cadence = c
 		case "weight":
 			fm.Weight = d.integer(key, v)
+		case "acknowledge":
+			b, ok := v.(bool)
+			if !ok {
+				d.report(key, Error, "front-matter", fmt.Sprintf("acknowledge must be true or false, not %v", v), "write acknowledge: true")
+			}
+			fm.Acknowledge = b
 		case "draft":
 			b, ok := v.(bool)
 			if !ok {

@@ -13,11 +13,14 @@ const (
 	KindPractice  Kind = "practice"
 	KindProgram   Kind = "program"
 	KindChecklist Kind = "checklist"
-	KindPage      Kind = "page"
+	// KindPath is an onboarding path: the body's links, in order, are the checklists and pages
+	// one role works through (see docs/checklists.md).
+	KindPath Kind = "path"
+	KindPage Kind = "page"
 )
 
 // Kinds lists every kind in the order the site presents them.
-var Kinds = []Kind{KindChecklist, KindFramework, KindRole, KindGuideline, KindPractice, KindProgram, KindPage}
+var Kinds = []Kind{KindPath, KindChecklist, KindFramework, KindRole, KindGuideline, KindPractice, KindProgram, KindPage}
 
 // Valid reports whether k is one of the known kinds.
 func (k Kind) Valid() bool {
@@ -44,6 +47,8 @@ func (k Kind) Plural() string {
 		return "Programs"
 	case KindChecklist:
 		return "Checklists"
+	case KindPath:
+		return "Onboarding paths"
 	}
 	return "Pages"
 }

@@ -27,6 +27,13 @@ type Page struct {
 
 	// Filled by the history stage: commits that changed the file, newest first.
 	History []Commit
+	// Moved lists the URLs the page had before git renames (exact renames, as `git mv` makes),
+	// newest first: the build redirects them here and the browser carries ticks over.
+	Moved []string
+	// AckDiffs is, for a page readers acknowledge, the word diff of its text from each earlier
+	// version (by commit) to now: [[op, text], …] with op "=", "-" or "+" (filled at build time
+	// from git; see generator/acknowledge).
+	AckDiffs map[string][][2]string
 }
 
 // Dir is the folder the page belongs to: its own folder for an index page, else the folder of

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -69,6 +70,13 @@ var progressSeeds = []string{
 	`{"v":1,"items":[]}`, `[]`, `null`, `"x"`, `{`, ``,
 	`{"__proto__":{"v":1,"items":{}}}`,
 	`{"v":1,"items":{"a/x":{"d":true,"x":{"toString":1}}}}`,
+	// The onboarding path, the person's name, a tick's page version and an acknowledgement.
+	`{"v":1,"items":{"a/x":{"d":true,"t":2,"v":"0123abcd"},"ack:/g/":{"d":true,"t":3,"v":"ffffffff"}},"path":"/paths/x/","name":"Sam Doe"}`,
+	`{"v":1,"items":{"a/x":{"d":true,"v":"<img src=x>"}},"path":"//evil.example/","name":{"toString":1}}`,
+	`{"v":1,"items":{"a/x":{"d":true,"v":7}},"path":5,"name":"a\u0000b"}`,
+	`{"v":1,"items":{},"path":"javascript:alert(1)","name":"` + strings.Repeat("n", 200) + `"}`,
+	`{"v":1,"p":"//evil.example/","n":"Sam","d":[],"u":[]}`,
+	`{"v":1,"p":"/paths/x/","n":{"a":1},"d":[],"u":[]}`,
 }
 
 // TestProgressEntryPoints: each seed goes through import, storage and share link with no

@@ -1,7 +1,8 @@
 // Command searchbytes measures, in headless Chromium, the bytes a first search query fetches
 // on a built site from cmplay's own index (search/) and from Pagefind's (pagefind/), when both
 // indexes are in the site folder. Each query runs on a freshly loaded page with an empty cache,
-// and counts what is needed to show its first 8 results: for cmplay the manifest, dictionary
+// and counts what is needed to show what the header box shows: for cmplay 5 pages of results
+// (-limit), that is the manifest, dictionary
 // chunks and page files; for Pagefind its script, WebAssembly, entry, index chunks, filters and
 // the fragments of 8 results. bench/search-vs-pagefind.sh builds the sites and runs it.
 //
@@ -40,7 +41,7 @@ const cmplayJS = `(async () => {
 	const box = document.getElementById("search-q");
 	box.focus();
 	if (!window.cmplaySearch) box.dispatchEvent(new FocusEvent("focus")); // a background tab gets no focus event
-	const r = await window.cmplaySearch.search(%q, {limit: 8});
+	const r = await window.cmplaySearch.search(%q, {limit: LIMIT});
 	return {Results: r.results.length};
 })()`
 
@@ -55,6 +56,7 @@ func main() {
 	site := flag.String("site", "", "built site folder holding search/ and pagefind/")
 	compress := flag.Bool("gzip", true, "serve text files gzip-compressed, as static hosts do (Pagefind's files are compressed already)")
 	verbose := flag.Bool("v", false, "list the files each query fetched")
+	limit := flag.Int("limit", 5, "pages of results asked of cmplay's search (5, as the header box shows)")
 	flag.Parse()
 	if *site == "" || flag.NArg() == 0 {
 		log.Fatal("usage: searchbytes -site DIR QUERY...")
@@ -102,7 +104,7 @@ func main() {
 	var ratios []float64
 	var sumC, sumP float64
 	for _, q := range flag.Args() {
-		c := measure(fmt.Sprintf(cmplayJS, q), "/search/")
+		c := measure(fmt.Sprintf(strings.Replace(cmplayJS, "LIMIT", fmt.Sprint(*limit), 1), q), "/search/")
 		p := measure(fmt.Sprintf(pagefindJS, q), "/pagefind/")
 		ratios = append(ratios, c.Bytes/p.Bytes)
 		sumC += c.Bytes

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/cmplay/cmplay/playbooks"
@@ -40,5 +42,34 @@ func TestChangedIDs(t *testing.T) {
 				t.Errorf("reported lines %v, want %v (%v)", got, tc.want, ds)
 			}
 		})
+	}
+}
+
+func TestMovedPages(t *testing.T) {
+	items := func(texts ...string) []playbooks.Item {
+		var out []playbooks.Item
+		for i, tx := range texts {
+			out = append(out, playbooks.Item{Text: tx, Hash: tx, Line: 5 + i})
+		}
+		return out
+	}
+	page := []byte("- [ ] a\n- [ ] b\n- [ ] c\n")
+	gone := []Gone{
+		{File: "old.md", URL: "/old/", Data: page, Items: items("a", "b", "c")},
+		{File: "edited.md", URL: "/edited/", Data: page, Items: items("d", "e", "f")},
+		{File: "dropped.md", URL: "/dropped/", Data: page, Items: items("x", "y")},
+	}
+	added := []New{
+		{File: "new.md", Data: page, Items: items("a", "b", "c")},
+		{File: "reworked.md", Data: []byte("- [ ] d\n- [ ] e\n- [ ] g\n"), Items: items("d", "e", "g")},
+		{File: "unrelated.md", Data: page, Items: items("x", "q", "r", "s", "t")},
+	}
+	var got []string
+	for _, d := range MovedPages(gone, added, "content", "main") {
+		got = append(got, fmt.Sprintf("%s:%d %s keep=%v", d.File, d.Line, d.Rule, strings.Contains(d.Msg, "readers keep")))
+	}
+	want := []string{"new.md:5 checklist-moved keep=true", "reworked.md:5 checklist-moved keep=false", "dropped.md:5 checklist-deleted keep=false"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("got  %v\nwant %v", got, want)
 	}
 }

@@ -205,7 +205,11 @@ func TestParseDue(t *testing.T) {
 	}{
 		{"day 1", 0, true}, {"Day 30", 29, true}, {"days 2", 1, true}, {"week 1", 6, true}, {"week 2", 13, true},
 		{"month 2", 59, true}, {"30d", 29, true}, {"2w", 13, true}, {"1m", 29, true},
-		{"day 0", 0, false}, {"day", 0, false}, {"fortnight", 0, false}, {"year 1", 0, false}, {"day -3", 0, false},
+		{"before day 1", -1, true}, {"Before Day 1", -1, true}, {"day -1", -1, true}, {"day -3", -3, true}, {"-3d", -3, true},
+		{"days -14", -14, true},
+		{"day 0", 0, false}, {"0d", 0, false}, {"before day 2", 0, false}, {"before week 1", 0, false}, {"week -1", 0, false},
+		{"-2w", 0, false}, {"before", 0, false}, {"before day", 0, false}, {"day -99999", 0, false}, {"day --3", 0, false},
+		{"day", 0, false}, {"fortnight", 0, false}, {"year 1", 0, false}, {"3-d", 0, false},
 		{"d", 0, false}, {"", 0, false}, {"day 1 2", 0, false}, {"day 99999", 0, false},
 	} {
 		days, err := checklist.ParseDue(c.in)

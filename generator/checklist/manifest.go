@@ -18,15 +18,44 @@ const ManifestVersion = 1
 type Manifest struct {
 	Version    int         `json:"version"`
 	Checklists []Checklist `json:"checklists"`
+	Paths      []Path      `json:"paths,omitempty"`
+	Acks       []Ack       `json:"acks,omitempty"`
+}
+
+// Ack is a page readers acknowledge ("I have read this"). The reader's acknowledgement is
+// stored like a tick, under the id "ack:" + URL, with the commit it was made against.
+type Ack struct {
+	URL    string `json:"url"`
+	Title  string `json:"title"`
+	Commit string `json:"commit,omitempty"`
+}
+
+// Path is an onboarding path: what one role works through, in order. A step whose URL is a
+// checklist's counts towards the path (a recurring one is a habit, shown apart and not
+// counted); any other step is a page to read.
+type Path struct {
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	Steps []Step `json:"steps"`
+}
+
+// Step is one page of a path.
+type Step struct {
+	URL   string `json:"url"`
+	Title string `json:"title"`
 }
 
 // Checklist is one page with items.
 type Checklist struct {
-	URL      string    `json:"url"` // site path, "/onboarding/first-90-days/"
-	Title    string    `json:"title"`
-	Kind     string    `json:"kind"`
-	Cadence  string    `json:"cadence,omitempty"`
-	Commit   string    `json:"commit,omitempty"` // newest commit that changed the page, when known
+	URL     string `json:"url"` // site path, "/onboarding/first-90-days/"
+	Title   string `json:"title"`
+	Kind    string `json:"kind"`
+	Cadence string `json:"cadence,omitempty"`
+	Commit  string `json:"commit,omitempty"` // newest commit that changed the page, when known
+	// Moved lists the URLs the page had before git renames, newest first. An item's automatic
+	// id there was the old URL's page key with the same rest ("old/key/meet-your-manager" for
+	// "new/key/meet-your-manager"), so the browser carries ticks over without a list of ids.
+	Moved    []string  `json:"moved,omitempty"`
 	Sections []Section `json:"sections,omitempty"`
 	Items    []Entry   `json:"items"`
 }
@@ -51,9 +80,16 @@ type Entry struct {
 }
 
 // BuildManifest collects the checklists of pages, in the order given.
-func BuildManifest(pages []*playbooks.Page) *Manifest {
+func BuildManifest(ps []*playbooks.Page) *Manifest {
 	m := &Manifest{Version: ManifestVersion, Checklists: []Checklist{}}
-	for _, p := range pages {
+	for _, p := range ps {
+		if p.Acknowledge {
+			a := Ack{URL: p.URL, Title: p.Title}
+			if len(p.History) > 0 {
+				a.Commit = p.History[0].Hash
+			}
+			m.Acks = append(m.Acks, a)
+		}
 		if len(p.Items) == 0 {
 			continue
 		}
@@ -61,6 +97,7 @@ func BuildManifest(pages []*playbooks.Page) *Manifest {
 		if len(p.History) > 0 {
 			c.Commit = p.History[0].Hash
 		}
+		c.Moved = p.Moved
 		seen := map[string]bool{}
 		for _, it := range p.Items {
 			days := dueDays(it.Due)

@@ -48,7 +48,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 				days, err := ParseDue(due)
 				if err != nil && st != nil {
 					st.Report(blockStart(n), playbooks.Error, "checklist-due", err.Error(),
-						`write the offset as "day N", "week N" or "month N"`)
+						`write the offset as "day N", "week N", "month N", or "before day 1" / "day -N" for work before the start`)
 				}
 				if err == nil {
 					open = append(open, phase{level: n.Level, due: due, days: days})

@@ -133,6 +133,24 @@ func (f *File) ChangeFor(c *Commit) (Change, bool) {
 	return Change{}, false
 }
 
+// Renamed lists the names the file had before exact renames, newest first, without repeats and
+// without its own current name (a file moved away and back).
+func (f *File) Renamed() []string {
+	var out []string
+	seen := map[string]bool{f.Path: true}
+	name := f.Path
+	for _, c := range f.Commits {
+		if ch, ok := c.change(name); ok && ch.Kind == Renamed {
+			name = ch.From
+			if !seen[name] {
+				seen[name] = true
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
 func (c *Commit) change(path string) (Change, bool) {
 	lo, hi := 0, len(c.Changes)
 	for lo < hi {

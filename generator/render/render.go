@@ -24,6 +24,9 @@ type Config struct {
 	EditBase string // path of the content folder inside the repository, "" at its root
 	Branch   string
 	Assets   map[string]string // bundle name ("main.css") → site path
+	// Manifest is the site path of the checklist manifest script, named by a hash of its
+	// content so a browser never runs a stale cached copy; "" for "/checklists.js".
+	Manifest string
 	// History is the history stage's view of the site (a *history.Site: templates call its
 	// For, ForURL and Forge methods); nil outside a repository. It is an interface so the
 	// templates stage does not depend on the history stage.
@@ -99,6 +102,14 @@ func (d *Data) Rel(to string) string {
 		return strings.TrimSuffix(d.Site.BasePath, "/") + to
 	}
 	return playbooks.RelURL(d.URL, to, d.fileURLs)
+}
+
+// ManifestScript is the relative URL of the checklist manifest script (see Config.Manifest).
+func (d *Data) ManifestScript() string {
+	if d.Site.Manifest == "" {
+		return d.Rel("/checklists.js")
+	}
+	return d.Rel(d.Site.Manifest)
 }
 
 // Asset is the relative URL of a bundled asset ("main.css").

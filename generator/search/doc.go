@@ -32,12 +32,22 @@
 // The scoring is BM25F (k1 = 1.2, b = 0.75). Field frequencies are normalised by the field's
 // length, boosted (title 8, heading 4, summary and tags 2, item 2, body 1, and the page title on a
 // section or item 1), and summed before the saturation. The whole (stem, document) score is
-// computed at build time and stored in the postings as an integer, score × 10. A query adds up,
-// over its words, the best score each word reaches in a document. A word reached through a prefix
-// counts 0.8 of its score, and through a typo or a cut ending 0.6. Every word must match; when no
-// document matches them all, documents matching any of them are ranked instead. Quoted phrases
-// are checked against the text. -words remove the documents they occur in. At most three results
-// come from one page.
+// computed at build time and stored in the postings as an integer, score × 10. A section made only
+// of links to other pages ("Related pages") is indexed by its heading alone (siteInfo.linkOnly).
+//
+// A query word reaches stems (Searcher.expand): its own and, weighed Tuning.Related, the other
+// stems of its family (familyKey: "angry" and "anger"); as a prefix, the words it begins; failing
+// those, words one typo away or beginning with the word less a common ending. It also reaches the
+// words of its synonyms (Input.Synonyms, from cmplay.toml). Each word scores a document with the
+// best weighted score it reaches there (termMatch). A document's rank is Tuning.Coverage for each
+// query word it matches, plus the sum of the words' scores, so a result with more of the words
+// always comes first (rank). The results chosen, grouped by page up to Tuning.PerPage each, are
+// then ordered again with a proximity boost (closeness) within their coverage. Quoted phrases are
+// checked against the text; -words remove the documents they occur in.
+//
+// Every weight and limit is in Tuning, written into the manifest; the Go Searcher and
+// search-core.js both read it from there, so neither keeps a copy. Missing explains an empty
+// result with the site's nearest words.
 //
 // # Files
 //
@@ -45,16 +55,18 @@
 // window.__cmplaySearch.<kind>(n, data). A page can load such a file as a <script> element: that
 // works from file:// and under any sub-path, where fetch does not.
 //
-//	search/index.js          m: the manifest: stop words, the first word of each chunk, and the
-//	                            number of documents of each page, as variable-length numbers
+//	search/index.js          m: the manifest: stop words, the first word of each chunk, the
+//	                            number of documents of each page as variable-length numbers,
+//	                            the Tuning ("tune") and the synonyms ("syn")
 //	search/<hash>/c<N>.js    c: chunk N of the dictionary: sorted words, the stem of each (an
-//	                            index into the chunk's postings), and the postings of each stem
-//	search/<hash>/p<N>.js    p: page N: URL, title, kind, roles, sections [anchor, heading,
+//	                            index into the chunk's postings), the postings of each stem,
+//	                            and the families of stems ("f")
+//	search/<hash>/p<N>.js    p: page N: URL, title, kind, roles, breadcrumb, sections [anchor, heading,
 //	                            text], and items [id, text, section anchor, ticked by default]
 //	search/<hash>/f.js       f: the kind and roles of every page, for the filters
 //
-// A chunk holds about Input.ChunkBytes of words and postings, and all the words of one stem stay in
-// one chunk. The postings of a stem are pairs of variable-length numbers: the document number
+// A chunk holds about Input.ChunkBytes of words and postings, and all the words of one stem, and
+// the stems of one family, stay in one chunk. The postings of a stem are pairs of variable-length numbers: the document number
 // minus the previous one, then the score × 2, plus 1 when the document is a checklist item. Each
 // number is written in base 32, most significant digit first, one character per digit. The
 // characters of digits64[32:] mean that more digits follow. <hash> is taken from the content of

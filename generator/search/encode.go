@@ -19,6 +19,7 @@ type pageData struct {
 	Title    string      `json:"t"`
 	Kind     string      `json:"k"`
 	Roles    []string    `json:"r,omitempty"`
+	Path     []string    `json:"b,omitempty"` // titles of the pages above it, for the breadcrumb
 	Sections [][3]string `json:"s"`           // anchor, heading, text; the first is the intro
 	Items    [][4]string `json:"i,omitempty"` // id, text, anchor of the section above, "1" if ticked by default
 }
@@ -29,6 +30,7 @@ type chunk struct {
 	Words    []string `json:"w"`
 	Stems    []int    `json:"s"`
 	Postings []string `json:"p"`
+	Families [][]int  `json:"f,omitempty"` // stems of one family (see familyKey), as indexes into Postings
 }
 
 // manifest is the small file a search loads first.
@@ -40,6 +42,9 @@ type manifest struct {
 	FileURLs bool     `json:"file"`  // links to folders need index.html
 	Stop     []string `json:"stop"`  // words never indexed, dropped from queries
 	Chunks   []string `json:"chunks"`
+	Tune     Tuning   `json:"tune"` // the query engine's weights and limits
+	// Synonyms: a query word → the words or phrases it also finds, each as its indexed words.
+	Synonyms map[string][][]string `json:"syn,omitempty"`
 }
 
 // filters is loaded when a reader filters by kind or role: the kind and roles of every page.
@@ -87,7 +92,8 @@ func (ix *Index) Files() map[string][]byte {
 	for _, n := range ix.perPage {
 		putVarint(&docs, n)
 	}
-	m := manifest{Version: 1, Dir: dir, Pages: len(ix.pages), Docs: docs.String(), FileURLs: ix.in.FileURLs, Stop: StopWords(), Chunks: firsts}
+	m := manifest{Version: 2, Dir: dir, Pages: len(ix.pages), Docs: docs.String(), FileURLs: ix.in.FileURLs, Stop: StopWords(), Chunks: firsts,
+		Tune: *ix.in.Tuning, Synonyms: ix.synonyms()}
 	files[ManifestPath] = script("m", 0, m)
 	return files
 }
@@ -145,23 +151,29 @@ func (ix *Index) chunks() ([]chunk, []string) {
 	}
 	sort.Strings(words)
 	// A cut before words[i] is allowed when no stem has words on both sides of it.
+	// A stem's family (familyKey) is kept in one chunk too, so a word finds its family there.
 	last := map[string]int{}
 	for i, w := range words {
-		last[ix.words[w]] = i
+		last[familyKey(ix.words[w])] = i
 	}
-	reach := make([]int, len(words)) // reach[i]: the furthest last index of any stem seen up to i
+	reach := make([]int, len(words)) // reach[i]: the furthest last index of any family seen up to i
 	far := -1
 	for i, w := range words {
-		far = max(far, last[ix.words[w]])
+		far = max(far, last[familyKey(ix.words[w])])
 		reach[i] = far
 	}
 	var out []chunk
 	var firsts []string
 	var cur *chunk
 	var local map[string]int
+	var fams map[string][]int
 	size := 0
 	for i, w := range words {
 		if cur == nil || size >= ix.in.ChunkBytes && reach[i-1] < i {
+			if cur != nil {
+				cur.Families = families(fams)
+			}
+			fams = map[string][]int{}
 			out = append(out, chunk{})
 			cur = &out[len(out)-1]
 			local = map[string]int{}
@@ -177,6 +189,7 @@ func (ix *Index) chunks() ([]chunk, []string) {
 		if !ok {
 			s = len(cur.Postings)
 			local[st] = s
+			fams[familyKey(st)] = append(fams[familyKey(st)], s)
 			enc := encodePostings(ix.postings[st])
 			cur.Postings = append(cur.Postings, enc)
 			size += len(enc) + 3
@@ -185,7 +198,50 @@ func (ix *Index) chunks() ([]chunk, []string) {
 		cur.Stems = append(cur.Stems, s)
 		size += len(w) + 5
 	}
+	if cur != nil {
+		cur.Families = families(fams)
+	}
 	return out, firsts
+}
+
+// families lists the families of more than one stem, in the order of their first stem.
+func families(byKey map[string][]int) [][]int {
+	var out [][]int
+	for _, f := range byKey {
+		if len(f) > 1 {
+			out = append(out, f)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// synonyms normalises Input.Synonyms for the manifest: each key is one normalised word, each
+// value the indexed words of a word or phrase. Keys of more than one word cannot be matched by
+// a query word and are left out (the config stage reports them).
+func (ix *Index) synonyms() map[string][][]string {
+	if len(ix.in.Synonyms) == 0 {
+		return nil
+	}
+	out := map[string][][]string{}
+	for k, vs := range ix.in.Synonyms {
+		key := Words(k)
+		if len(key) != 1 {
+			continue
+		}
+		for _, v := range vs {
+			var ws []string
+			for _, w := range Words(v) {
+				if Indexed(w) {
+					ws = append(ws, w)
+				}
+			}
+			if len(ws) > 0 {
+				out[key[0]] = append(out[key[0]], ws)
+			}
+		}
+	}
+	return out
 }
 
 // The postings of a stem are a string of variable-length numbers, two for each document: its

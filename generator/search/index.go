@@ -16,6 +16,10 @@ type Input struct {
 	RoleTitles map[string]string // role slug → title of its role page, for the role filter
 	FileURLs   bool              // the site is built for file://: links to folders need index.html
 	ChunkBytes int               // target size of one dictionary chunk; DefaultChunkBytes when 0
+	// Synonyms maps a word a reader may type to the words or phrases the site uses for it
+	// ("troll" → "troublemaker"; "coc" → "code of conduct"). Keys are single words.
+	Synonyms map[string][]string
+	Tuning   *Tuning // the query engine's weights and limits; DefaultTuning when nil
 }
 
 // DefaultChunkBytes keeps a chunk small enough that a first query on a large site loads little,
@@ -74,7 +78,11 @@ func Build(in Input) *Index {
 	if in.ChunkBytes <= 0 {
 		in.ChunkBytes = DefaultChunkBytes
 	}
+	if in.Tuning == nil {
+		in.Tuning = &DefaultTuning
+	}
 	ix := &Index{in: in, words: map[string]string{}, postings: map[string][]posting{}}
+	site := siteOf(in.Pages)
 	// Pages are tokenised and stemmed in parallel, each worker with its own memo of stems; the
 	// documents are then numbered in page order, so the index does not depend on scheduling.
 	type built struct {
@@ -87,7 +95,7 @@ func Build(in Input) *Index {
 		memos[w] = stems{}
 	}
 	parallel.For(len(in.Pages), func(w, i int) {
-		out[i].docs, out[i].page = pageDocs(in.Pages[i], memos[w])
+		out[i].docs, out[i].page = pageDocs(in.Pages[i], site, memos[w])
 	})
 	for _, m := range memos {
 		maps.Copy(ix.words, m)
@@ -106,8 +114,8 @@ func Build(in Input) *Index {
 // pageDocs turns one page into its documents and the data the browser shows for it. Text is
 // unescaped: the typographer leaves entities such as &rsquo; in the collected text, and the
 // browser puts everything in text nodes, where an entity would show as written.
-func pageDocs(p *playbooks.Page, memo stems) ([]doc, pageData) {
-	pd := pageData{URL: p.URL, Title: p.Title, Kind: string(p.Kind), Roles: p.Roles}
+func pageDocs(p *playbooks.Page, site siteInfo, memo stems) ([]doc, pageData) {
+	pd := pageData{URL: p.URL, Title: p.Title, Kind: string(p.Kind), Roles: p.Roles, Path: site.breadcrumb(p.URL)}
 	intro := doc{}
 	intro.fields[fieldTitle] = memo.terms(p.Title)
 	meta := strings.Join(p.Tags, " ")
@@ -128,8 +136,15 @@ func pageDocs(p *playbooks.Page, memo stems) ([]doc, pageData) {
 		d := doc{}
 		title, text := html.UnescapeString(s.Title), html.UnescapeString(s.Text)
 		d.fields[fieldHeading] = memo.terms(title)
+		if site.linkOnly(title, text) {
+			// A list of links to other pages ("Related pages") would outrank the pages it
+			// names: only its heading is indexed, without the page title, and the list is
+			// not shipped.
+			text = ""
+		} else {
+			d.fields[fieldContext] = ctx
+		}
 		d.fields[fieldBody] = memo.terms(text)
-		d.fields[fieldContext] = ctx
 		docs = append(docs, d)
 		pd.Sections = append(pd.Sections, [3]string{s.ID, title, text})
 	}

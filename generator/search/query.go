@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -27,6 +28,7 @@ type Term struct {
 // prefix unless the query ends in a space or a quote, so results follow the typing.
 func ParseQuery(q string) Query {
 	var out Query
+	var last string
 	seen := map[Term]bool{}
 	add := func(t Term) {
 		if !seen[t] {
@@ -75,27 +77,21 @@ func ParseQuery(q string) Query {
 			ws := Words(part)
 			for k, w := range ws {
 				if j == len(q) && k == len(ws)-1 {
-					if utf8.RuneCountInString(w) >= 2 {
-						add(Term{Word: w, Prefix: true})
-					}
+					last = w
 				} else if Indexed(w) {
 					add(Term{Word: w})
 				}
 			}
 		}
 	}
+	// The last word is a prefix while it is being typed. A stop word there ("who do I escalate
+	// to") is taken as a prefix only when it is the whole query: "to" may be the start of
+	// "topic", but after other words it is most likely the end of a question.
+	if utf8.RuneCountInString(last) >= 2 && (Indexed(last) || len(out.Terms) == 0) {
+		add(Term{Word: last, Prefix: true})
+	}
 	return out
 }
-
-// Weights of the ways a query word reaches a stem; the same in search-core.js.
-const (
-	weightExact  = 1.0
-	weightPrefix = 0.8
-	weightTypo   = 0.6
-	maxExpand    = 64 // stems a prefix may expand to
-	typoMinLen   = 5  // words at least this long may have one typo
-	perPage      = 3  // results shown from one page
-)
 
 // Searcher answers queries from the index files, as the browser does. It exists so the ranking
 // can be tested in Go, and the file format with it.
@@ -169,6 +165,7 @@ type Filter struct {
 	Kind  string // page kind, "" for any
 	Role  string // role slug, "" for any
 	Items bool   // checklist items only
+	Limit int    // pages of results; 10 when 0
 }
 
 // Result is one document found.
@@ -179,84 +176,14 @@ type Result struct {
 	Title  string // page title
 	Kind   string
 	Roles  []string
-	Within string // section heading or item text, "" for the page's intro
+	Within string   // section heading or item text, "" for the page's intro
+	Path   []string // titles of the pages above the page
+	Sub    bool     // shown under the page's best result
 	Score  float64
 }
 
 // stemKey names a stem by where its postings are.
 type stemKey struct{ chunk, stem int }
-
-// Search runs a query and returns the results best first, at most perPage from one page.
-func (s *Searcher) Search(q string, f Filter) []Result {
-	pq := ParseQuery(q)
-	var perTerm []map[int]float64
-	for _, t := range pq.Terms {
-		m := map[int]float64{}
-		for k, w := range s.expand(t) {
-			for _, p := range s.post[k.chunk][k.stem] {
-				m[p.doc] = max(m[p.doc], w*float64(p.score))
-			}
-		}
-		perTerm = append(perTerm, m)
-	}
-	scores := combine(perTerm)
-	for _, w := range pq.Excludes {
-		for k := range s.expand(Term{Word: w}) {
-			for _, p := range s.post[k.chunk][k.stem] {
-				delete(scores, p.doc)
-			}
-		}
-	}
-	keys := make([]int, 0, len(scores))
-	for k := range scores {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if scores[keys[i]] != scores[keys[j]] {
-			return scores[keys[i]] > scores[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	var out []Result
-	shown := map[int]int{}
-	for _, d := range keys {
-		page := s.pageOf[d]
-		if !s.keep(d, f) || shown[page] >= perPage || !s.hasPhrases(d, pq.Phrases) {
-			continue
-		}
-		shown[page]++
-		out = append(out, s.result(d, scores[d]))
-	}
-	return out
-}
-
-// combine keeps the documents every term matched, summing their scores; when no document
-// matches them all, it keeps those matching any, so a stray word still finds the rest.
-func combine(perTerm []map[int]float64) map[int]float64 {
-	all := map[int]float64{}
-	any := map[int]float64{}
-	for i, m := range perTerm {
-		for k, v := range m {
-			any[k] += v
-			if i == 0 {
-				all[k] = v
-			}
-		}
-		if i > 0 {
-			for k := range all {
-				if v, ok := m[k]; ok {
-					all[k] += v
-				} else {
-					delete(all, k)
-				}
-			}
-		}
-	}
-	if len(all) > 0 {
-		return all
-	}
-	return any
-}
 
 // locate returns a document's page, and its section number (0 for the intro) or item number.
 func (s *Searcher) locate(d int) (page, n int, item bool) {
@@ -302,23 +229,10 @@ func (s *Searcher) docText(d int) string {
 	return sec[1] + "\n" + sec[2]
 }
 
-func (s *Searcher) hasPhrases(d int, phrases [][]string) bool {
-	if len(phrases) == 0 {
-		return true
-	}
-	text := " " + strings.Join(Words(s.docText(d)), " ") + " "
-	for _, ph := range phrases {
-		if !strings.Contains(text, " "+strings.Join(ph, " ")+" ") {
-			return false
-		}
-	}
-	return true
-}
-
 func (s *Searcher) result(d int, score float64) Result {
 	page, n, item := s.locate(d)
 	p := s.pages[page]
-	r := Result{Doc: d, Page: page, URL: p.URL, Title: p.Title, Kind: p.Kind, Roles: p.Roles, Score: score}
+	r := Result{Doc: d, Page: page, URL: p.URL, Title: p.Title, Kind: p.Kind, Roles: p.Roles, Path: p.Path, Score: score}
 	if item {
 		it := p.Items[n]
 		r.Within = it[1]
@@ -335,18 +249,35 @@ func (s *Searcher) result(d int, score float64) Result {
 	return r
 }
 
-// expand finds the stems a query word reaches, with the weight of each: the word itself, the
-// words it begins (for a prefix), or, failing both, words one typo away from a long word.
+// expand finds the stems a query word reaches, with the weight of each: the word itself and the
+// other stems of its family, the words it begins (for a prefix), or, failing both, words one
+// typo away from a long word, or the words that begin with it less a common ending.
 func (s *Searcher) expand(t Term) map[stemKey]float64 {
+	tu := &s.m.Tune
 	out := map[stemKey]float64{}
+	note := func(k stemKey, w float64) {
+		if w > out[k] {
+			out[k] = w
+		}
+	}
+	exact := func(k stemKey) {
+		note(k, tu.Exact)
+		for _, f := range s.chunks[k.chunk].Families {
+			if slices.Contains(f, k.stem) {
+				for _, st := range f {
+					note(stemKey{k.chunk, st}, tu.Related)
+				}
+			}
+		}
+	}
 	if t.Prefix {
 		type cand struct {
 			k    stemKey
-			w    float64
 			size int
 		}
 		var cs []cand
-		best := map[stemKey]int{}
+		seen := map[stemKey]bool{}
+		var whole []stemKey
 		lo, hi := s.prefixChunks(t.Word)
 		for c := lo; c < hi; c++ {
 			for i, w := range s.chunks[c].Words {
@@ -354,33 +285,33 @@ func (s *Searcher) expand(t Term) map[stemKey]float64 {
 					continue
 				}
 				k := stemKey{c, s.chunks[c].Stems[i]}
-				wt := weightPrefix
 				if w == t.Word {
-					wt = weightExact
+					whole = append(whole, k)
 				}
-				if j, ok := best[k]; ok {
-					cs[j].w = max(cs[j].w, wt)
-					continue
+				if !seen[k] {
+					seen[k] = true
+					cs = append(cs, cand{k, len(s.chunks[c].Postings[k.stem])})
 				}
-				best[k] = len(cs)
-				cs = append(cs, cand{k, wt, len(s.chunks[c].Postings[k.stem])})
 			}
 		}
 		sort.SliceStable(cs, func(i, j int) bool { return cs[i].size > cs[j].size })
 		for i, c := range cs {
-			if i == maxExpand {
+			if i == tu.MaxExpand {
 				break
 			}
-			out[c.k] = c.w
+			note(c.k, tu.Prefix)
+		}
+		for _, k := range whole {
+			exact(k)
 		}
 	} else {
 		c := s.find(t.Word)
 		ws := s.chunks[c].Words
 		if i := sort.SearchStrings(ws, t.Word); i < len(ws) && ws[i] == t.Word {
-			out[stemKey{c, s.chunks[c].Stems[i]}] = weightExact
+			exact(stemKey{c, s.chunks[c].Stems[i]})
 		}
 	}
-	if len(out) > 0 || utf8.RuneCountInString(t.Word) < typoMinLen {
+	if len(out) > 0 || utf8.RuneCountInString(t.Word) < tu.TypoMinLen {
 		return out
 	}
 	// Typos are looked for among the words that share the first two letters, then, when there
@@ -392,7 +323,7 @@ func (s *Searcher) expand(t Term) map[stemKey]float64 {
 		for c := lo; c < hi; c++ {
 			for i, w := range s.chunks[c].Words {
 				if strings.HasPrefix(w, pre) && oneEdit(t.Word, w) {
-					out[stemKey{c, s.chunks[c].Stems[i]}] = weightTypo
+					note(stemKey{c, s.chunks[c].Stems[i]}, tu.Typo)
 				}
 			}
 		}
@@ -402,21 +333,17 @@ func (s *Searcher) expand(t Term) map[stemKey]float64 {
 	}
 	// A form of the word the site never uses ("escalation" where the text only says
 	// "escalate"): cut a common ending and take the words that begin with the rest.
-	if base := strip(t.Word); base != "" {
+	if base := strip(t.Word, tu.Endings); base != "" {
 		for k := range s.expand(Term{Word: base, Prefix: true}) {
-			out[k] = weightTypo
+			note(k, tu.Typo)
 		}
 	}
 	return out
 }
 
-// endings are cut, longest first, by strip.
-var endings = []string{"ational", "ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ness",
-	"ies", "ied", "ial", "al", "ers", "er", "es", "ed", "ly", "s", "e", "y"}
-
 // strip cuts the first of endings a word has, when at least four letters remain; the same as
 // strip in search-core.js.
-func strip(w string) string {
+func strip(w string, endings []string) string {
 	for _, e := range endings {
 		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= 4 {
 			return strings.TrimSuffix(w, e)
@@ -466,3 +393,6 @@ func oneEdit(a, b string) bool {
 	}
 	return string(x[i:]) == string(y[i+1:])
 }
+
+// Pages returns the number of pages in the index.
+func (s *Searcher) Pages() int { return len(s.pages) }

@@ -6,6 +6,7 @@ import { initReviewDates } from "./js/review.js";
 import { initVisits } from "./js/visits.js";
 import { initRecord } from "./js/record.js";
 import { initChecklists } from "./js/checklist.js";
+import { initAck } from "./js/ack.js";
 import "./js/search-ui.js"; // the header search box and /search/; sets itself up
 
 initTheme();
@@ -15,3 +16,4 @@ initReviewDates();
 initVisits();
 initRecord();
 initChecklists();
+initAck();

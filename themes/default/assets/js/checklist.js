@@ -5,7 +5,7 @@
 // start date, "changed since you ticked it" notes, and for recurring checklists the history.
 // With a "#share=…" fragment it shows someone else's progress, read-only.
 import * as S from "./progress-store.js";
-import { h, meter, dueOn, overdue, fmtDate, fmtPeriod, pageKey, dateInput, confirmButton } from "./progress.js";
+import { h, meter, dueOn, overdue, beforeStart, fmtDate, fmtPeriod, pageKey, dateInput, confirmButton } from "./progress.js";
 import { readShare } from "./progress-portable.js";
 import { mount } from "./theme-data.js";
 import { initDashboard } from "./dashboard.js";
@@ -33,7 +33,8 @@ export function initChecklist() {
     text: clean(box.closest("label").textContent), li: box.closest("li"),
     sec: box.dataset.section || "", days: box.dataset.dueDays,
   }));
-  if (!share) S.update((s) => S.follow(s, pageKey(url), items) + S.rollover(s, url, cadence, items.map((i) => i.id)) > 0);
+  const moved = (root.dataset.moved || "").split(" ").filter(Boolean);
+  if (!share) S.update((s) => S.carry(s, url, pageKey(url), moved, items) + S.follow(s, pageKey(url), items) + S.rollover(s, url, cadence, items.map((i) => i.id)) > 0);
   const done = (it) => (share ? share.done(it.id, it.def) : S.isDone(it.id, it.def));
   const start = () => (share ? share.start : S.startDate());
 
@@ -98,8 +99,8 @@ export function initChecklist() {
       const sd = s.items.filter(done).length;
       s.m.set(sd, s.items.length);
       const when = dueOn(s.days, start());
-      s.when.textContent = when ? " · due " + fmtDate(when) : "";
-      s.m.classList.toggle("is-overdue", sd < s.items.length && overdue(when));
+      s.when.textContent = when ? (beforeStart(s.days) ? " · due before the start, " : " · due ") + fmtDate(when) : "";
+      s.m.classList.toggle("is-overdue", sd < s.items.length && overdue(when, s.days));
     }
     due.textContent = !dated || start() ? "" : share ? "No start date was shared." : "Set your start date to see when each phase is due.";
     paintHistory();
@@ -111,10 +112,10 @@ export function initChecklist() {
     if (it.days == null) return;
     const when = dueOn(it.days, start());
     if (!it.dueEl) it.box.nextElementSibling.append((it.dueEl = h("span", { class: "task-due" })));
-    const late = !d && overdue(when);
+    const late = !d && overdue(when, it.days);
     it.li.classList.toggle("is-overdue", late);
     it.dueEl.hidden = !when || d;
-    if (when) it.dueEl.textContent = (late ? " overdue since " : " due ") + fmtDate(when);
+    if (when) it.dueEl.textContent = (late ? " overdue since " : beforeStart(it.days) ? " due before the start, " : " due ") + fmtDate(when);
   }
 
   function paintChanged(it, d) {
@@ -122,7 +123,7 @@ export function initChecklist() {
     if (ch && !it.chEl) {
       it.chEl = h("span", { class: "task-changed", role: "note" }, "Changed since you ticked it. ",
         h("button", { type: "button", class: "button small", onclick: () => {
-          S.update((s) => S.confirm(s, it.id, it.hash, it.text));
+          S.update((s) => S.confirm(s, it.id, it.hash, it.text, root.dataset.commit));
           it.box.focus();
           live.textContent = "Confirmed: " + it.text;
         } }, "Read it, still done"));
@@ -150,7 +151,7 @@ export function initChecklist() {
         const saved = S.update((s) => {
           S.recordPeriod(s, url, cadence, n, items.length);
           S.setLast(s, url, title, it.id);
-          S.setDone(s, it.id, d, { hash: it.hash, text: it.text, cadence });
+          S.setDone(s, it.id, d, { hash: it.hash, text: it.text, cadence, commit: root.dataset.commit });
         });
         if (!saved) {
           notice.hidden = false;

@@ -1,7 +1,7 @@
 // progress-portable.js moves progress out of the browser and back: a JSON export file, an import
 // that merges (with a preview of what changes), and a share link that carries the progress in
 // the URL fragment, which never reaches a server, for a read-only view.
-import { load, entry, isDone, startDate } from "./progress-store.js";
+import { load, entry, isDone, startDate, pathChoice, personName } from "./progress-store.js";
 import { clean, cleanPeriod, cleanShare, HISTORY } from "./progress-valid.js";
 import { siteRoot } from "./store.js";
 import { localDate, now } from "./clock.js";
@@ -48,7 +48,9 @@ export function preview(incoming, manifest) {
     }
   }
   const start = incoming.start && incoming.start !== startDate() ? { from: startDate(), to: incoming.start } : null;
-  return { changes, start };
+  const title = (u) => ((manifest.paths || []).find((p) => p.url === u) || { title: u || "none" }).title;
+  const path = incoming.path && incoming.path !== pathChoice() ? { from: title(pathChoice()), to: title(incoming.path) } : null;
+  return { changes, start, path };
 }
 
 // merge folds incoming (a cleaned state, see parseImport) into s: per item the newer record
@@ -66,6 +68,7 @@ export function merge(s, incoming) {
     if (h.cur && (!mine.cur || h.cur.p > mine.cur.p)) mine.cur = cleanPeriod(h.cur);
   }
   if (incoming.start) s.start = incoming.start;
+  if (incoming.path) s.path = incoming.path;
   if (incoming.last && (!s.last || incoming.last.at > s.last.at)) s.last = { ...incoming.last };
 }
 
@@ -90,8 +93,10 @@ export function shareFragment(manifest) {
       if (done !== !!it.checked) (done ? d : u).push(shortHash(it.id));
     }
   }
-  const json = JSON.stringify({ v: 1, s: startDate() || undefined, d, u });
-  return "#share=" + btoa(json).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const json = JSON.stringify({ v: 1, s: startDate() || undefined, p: pathChoice() || undefined, n: personName() || undefined, d, u });
+  // UTF-8 before base64, so a name in any script fits; ASCII encodes as it always did.
+  const bytes = String.fromCharCode(...new TextEncoder().encode(json));
+  return "#share=" + btoa(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 // readShare decodes a share fragment of this page's address, or returns null when there is
@@ -102,7 +107,8 @@ export function readShare(hash = location.hash) {
   if (!hash.startsWith("#share=")) return null;
   let v = null;
   try {
-    v = cleanShare(JSON.parse(atob(hash.slice(7).replace(/-/g, "+").replace(/_/g, "/"))));
+    const bin = atob(hash.slice(7).replace(/-/g, "+").replace(/_/g, "/"));
+    v = cleanShare(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)))));
   } catch (e) {
     v = null;
   }
@@ -110,6 +116,8 @@ export function readShare(hash = location.hash) {
   const u = new Set(v ? v.u : []);
   return {
     start: v ? v.s : "",
+    path: v ? v.p : "",
+    name: v ? v.n : "",
     fragment: hash,
     problem: v ? "" : "This share link could not be read (it may be cut short); showing the checklists unticked. ",
     done(id, byDefault) {

@@ -3,8 +3,9 @@
 // last checklist they worked on. All storage goes through store.js under the key "progress".
 //
 // The stored value (version 1):
-//   { v: 1, start: "2026-11-02",
-//     items: { "<item id>": { d: true, h: "<text hash>", t: <ms>, p: "<period>", c: "daily", x: "<text>" } },
+//   { v: 1, start: "2026-11-02", path: "/paths/internal-community-manager/",
+//     name: "Sam Doe",
+//     items: { "<item id>": { d: true, h: "<text hash>", t: <ms>, v: "<commit>", p: "<period>", c: "daily", x: "<text>" } },
 //     hist:  { "<page url>": { cur: { p: "<period>", d: <done>, n: <total> }, past: [ …same, newest first ] } },
 //     last:  { u: "<page url>", t: "<title>", i: "<item id>", at: <ms> } }
 // An item with no entry shows its default tick ("- [x]" in the source). An entry of a recurring
@@ -18,7 +19,7 @@
 //     the page held: another tab's ticks made meanwhile are kept.
 import { readRaw, writeJSON, setAside, storageKey } from "./store.js";
 import { now, localDate } from "./clock.js";
-import { VERSION, HISTORY, map, empty, clean, freeze, isDate } from "./progress-valid.js";
+import { VERSION, HISTORY, map, empty, clean, freeze, isDate, isPath, isCommit, isName } from "./progress-valid.js";
 
 export { now, localDate };
 
@@ -195,11 +196,40 @@ export function setStartDate(d) {
   });
 }
 
+// pathChoice is the onboarding path the reader chose (its URL), or "".
+export function pathChoice() {
+  return load().path || "";
+}
+
+// setPath stores the chosen onboarding path; an empty value forgets it (everything counts).
+export function setPath(url) {
+  return update((s) => {
+    if (isPath(url)) s.path = url;
+    else delete s.path;
+  });
+}
+
+// personName is the name the reader typed for their completion record, or "".
+export function personName() {
+  return load().name || "";
+}
+
+// setName stores the reader's name; an empty or unusable value forgets it.
+export function setName(n) {
+  const v = String(n || "").trim();
+  return update((s) => {
+    if (v && isName(v)) s.name = v;
+    else delete s.name;
+  });
+}
+
 // The functions below change the state s they are given; call them inside update.
 
-// setDone records a tick or untick with the item's current text hash and text.
+// setDone records a tick or untick with the item's current text hash and text, and the commit
+// of the page's version (item.commit) when the build knew it.
 export function setDone(s, id, done, item = {}) {
   const e = { d: !!done, h: typeof item.hash === "string" ? item.hash : "", t: now().getTime() };
+  if (isCommit(item.commit)) e.v = item.commit; // the version of the page ticked against
   if (item.text) e.x = String(item.text);
   if (periodOf(item.cadence)) {
     e.c = item.cadence;
@@ -214,10 +244,11 @@ export function forget(s, ids) {
 }
 
 // confirm records that the reader has read the reworded item and it stays done.
-export function confirm(s, id, hash, text) {
+export function confirm(s, id, hash, text, commit) {
   const e = s.items[id];
   if (!e) return false;
   s.items[id] = { ...e, h: hash, x: text || e.x }; // a new entry, so update sees the change
+  if (isCommit(commit)) s.items[id].v = commit; // confirmed against this version
 }
 
 // setLast remembers the checklist (and item) the reader worked on last.
@@ -286,6 +317,32 @@ export function follow(s, key, items) {
     }
   }
   return moved;
+}
+
+// carry moves ticks of a page git renamed: an automatic id under one of the page's old URLs
+// (moved, from the manifest or the page) becomes the same id under its key now, when the reader
+// has no tick there yet. Pinned ids do not change with the page, so they need nothing. The
+// history of a recurring checklist moves with it. It returns how many entries it moved.
+export function carry(s, url, key, moved, items) {
+  let n = 0;
+  const olds = (Array.isArray(moved) ? moved : []).filter((u) => typeof u === "string" && /^\/(?!\/)/.test(u) && u !== url);
+  for (const old of olds) {
+    const okey = old.replace(/^\/+|\/+$/g, "") || "home";
+    for (const it of items) {
+      if (!it.id.startsWith(key + "/") || s.items[it.id]) continue;
+      const oid = okey + it.id.slice(key.length);
+      if (!s.items[oid]) continue;
+      s.items[it.id] = s.items[oid];
+      delete s.items[oid];
+      n++;
+    }
+    if (s.hist[old] && !s.hist[url]) {
+      s.hist[url] = s.hist[old];
+      delete s.hist[old];
+      n++;
+    }
+  }
+  return n;
 }
 
 function words(t) {

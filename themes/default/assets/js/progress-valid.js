@@ -18,6 +18,15 @@ const isStr = (x) => typeof x === "string";
 const isTime = (x) => typeof x === "number" && Number.isFinite(x) && x >= 0;
 const isCount = (x) => Number.isInteger(x) && x >= 0;
 
+// isName reports whether x is a person's name as the reader typed it: a short line of text.
+export const isName = (x) => isStr(x) && x.length <= 120 && !/[\u0000-\u001f]/.test(x);
+
+// isCommit reports whether x is a git commit hash, as a tick records the version of its page.
+export const isCommit = (x) => isStr(x) && /^[0-9a-f]{7,64}$/.test(x);
+
+// isPath reports whether x is a site path, as a chosen onboarding path is stored ("/paths/x/").
+export const isPath = (x) => isStr(x) && x.length <= 512 && /^\/(?!\/)/.test(x);
+
 // isDate reports whether x is a day written YYYY-MM-DD.
 export const isDate = (x) => isStr(x) && DATE.test(x);
 
@@ -38,6 +47,8 @@ export function clean(v) {
     else if (k === "items") dropped += cleanMap(x, s.items, cleanItem);
     else if (k === "hist") dropped += isObj(x) ? cleanMap(x, s.hist, cleanHist) : 1;
     else if (k === "start" && isDate(x)) s.start = x;
+    else if (k === "path" && isPath(x)) s.path = x;
+    else if (k === "name" && isName(x)) s.name = x;
     else if (k === "last" && cleanLast(x)) s.last = cleanLast(x);
     else dropped++;
   }
@@ -55,12 +66,17 @@ function cleanMap(from, to, f) {
   return dropped;
 }
 
-// cleanItem is a tick: { d: done, h?: text hash, t?: ms, x?: text, c?: cadence, p?: period }. A
+// cleanItem is a tick: { d: done, h?: text hash, t?: ms, v?: commit of the page then, x?: text,
+// c?: cadence, p?: period }. A
 // hand-written { "d": true } is a tick made at an unknown time of an unknown text.
 function cleanItem(e) {
   if (!isObj(e) || typeof e.d !== "boolean") return null;
   if ((e.h !== undefined && !isStr(e.h)) || (e.t !== undefined && !isTime(e.t))) return null;
   const out = { d: e.d, h: e.h || "", t: e.t || 0 };
+  if (e.v !== undefined) {
+    if (!isCommit(e.v)) return null;
+    out.v = e.v;
+  }
   if (e.x !== undefined) {
     if (!isStr(e.x)) return null;
     out.x = e.x;
@@ -102,12 +118,13 @@ function cleanLast(l) {
   return out;
 }
 
-// cleanShare checks a decoded share link: { v: 1, s?: start date, d: [ids], u: [ids] }, ids being
-// short hashes. It returns null when the link is not one.
+// cleanShare checks a decoded share link: { v: 1, s?: start date, p?: path, n?: name, d: [ids],
+// u: [ids] }, ids being short hashes. It returns null when the link is not one.
 export function cleanShare(v) {
   const ids = (x) => x === undefined || (Array.isArray(x) && x.length <= 100000 && x.every((k) => isStr(k) && k.length <= 16));
   if (!isObj(v) || v.v !== 1 || (v.s !== undefined && !isDate(v.s)) || !ids(v.d) || !ids(v.u)) return null;
-  return { s: v.s || "", d: v.d || [], u: v.u || [] };
+  if ((v.p !== undefined && !isPath(v.p)) || (v.n !== undefined && !isName(v.n))) return null;
+  return { s: v.s || "", p: v.p || "", n: v.n || "", d: v.d || [], u: v.u || [] };
 }
 
 // freeze makes a cleaned state read-only, so code that forgets to go through update throws

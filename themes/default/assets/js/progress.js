@@ -48,8 +48,20 @@ export function dueOn(days, start = startDate()) {
   return new Date(y, m - 1, d + Number(days));
 }
 
-// overdue reports whether a due date has passed, in the reader's local time.
-export function overdue(due) {
+// overdue reports whether a due date has passed, in the reader's local time. A phase due before
+// the start (days < 0, "before day 1") is preparation: it is never overdue, and once its date has
+// passed its open items are "still open from before the start" instead (see docs/checklists.md).
+export function overdue(due, days) {
+  return !!due && !beforeStart(days) && localDate(due) < localDate(now());
+}
+
+// beforeStart reports whether a phase due days after the start date is due before the start.
+export function beforeStart(days) {
+  return days != null && days !== "" && Number(days) < 0;
+}
+
+// passed reports whether a due date is behind us, whatever the phase.
+export function passed(due) {
   return !!due && localDate(due) < localDate(now());
 }
 

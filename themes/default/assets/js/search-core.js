@@ -4,20 +4,17 @@
 // any sub-path, where fetch and XHR do not work. Nothing is loaded before the reader first uses
 // the search, and each query loads only the chunks holding its words.
 //
-// The query language and the ranking are the same as generator/search/query.go, which the Go
-// tests exercise: words (the last one a prefix while typing), "quoted phrases", -excluded words;
-// every word must match (or, when no result matches them all, any may); one typo is forgiven on
-// words of five letters or more.
+// The query language and the ranking are the same as generator/search (query.go, rank.go), which
+// the Go tests exercise: words (the last one a prefix while typing), "quoted phrases", -excluded
+// words; results that match more of the words come first, then BM25F decides, with a boost for
+// words standing close together; synonyms, word families and one typo widen a word. Every weight
+// and limit comes from the manifest's "tune", written by the build: none is a constant here.
 import { siteRoot } from "./store.js";
 import { safeURL } from "./url.js";
 
 const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < 64; i++) VALUE[DIGITS.charCodeAt(i)] = i;
-
-const WEIGHT_EXACT = 1, WEIGHT_PREFIX = 0.8, WEIGHT_TYPO = 0.6;
-const MAX_EXPAND = 64, TYPO_MIN_LEN = 5, MAX_CHECKED = 2000;
-export const PER_PAGE = 3;
 
 const WORD = /[\p{L}\p{M}\p{Nd}'’]+/gu;
 const DIGIT = /\p{Nd}/u;
@@ -43,6 +40,7 @@ export function parseQuery(q, stop) {
   const indexed = (w) => (runes(w) >= 2 || DIGIT.test(w)) && !stop.has(w);
   const out = { terms: [], phrases: [], excludes: [] };
   const seen = new Set();
+  let last = "";
   const add = (word, prefix) => {
     const key = word + (prefix ? "*" : "");
     if (!seen.has(key)) { seen.add(key); out.terms.push({ word, prefix }); }
@@ -70,14 +68,13 @@ export function parseQuery(q, stop) {
       }
       const ws = words(part);
       ws.forEach((w, k) => {
-        if (j === q.length && k === ws.length - 1) {
-          if (runes(w) >= 2) add(w, true);
-        } else if (indexed(w)) {
-          add(w, false);
-        }
+        if (j === q.length && k === ws.length - 1) last = w;
+        else if (indexed(w)) add(w, false);
       });
     }
   }
+  // A stop word at the end is a prefix only when it is the whole query (query.go).
+  if (runes(last) >= 2 && (indexed(last) || out.terms.length === 0)) add(last, true);
   return out;
 }
 
@@ -97,12 +94,27 @@ export function oneEdit(a, b) {
   return rest(x, i) === rest(y, i + 1);
 }
 
-const ENDINGS = ["ational", "ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ness",
-  "ies", "ied", "ial", "al", "ers", "er", "es", "ed", "ly", "s", "e", "y"];
+// editDistance is the optimal string alignment distance (suggest.go editDistance).
+export function editDistance(a, b) {
+  const x = [...a], y = [...b];
+  let prev2 = new Array(y.length + 1).fill(0), prev = y.map((_, j) => j + 1), cur = new Array(y.length + 1).fill(0);
+  prev.unshift(0);
+  for (let i = 1; i <= x.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+    }
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[y.length];
+}
 
-// strip cuts the first of ENDINGS a word has, when at least four letters remain (query.go strip).
-function strip(w) {
-  for (const e of ENDINGS) {
+// strip cuts the first of the manifest's endings a word has, when at least four letters remain
+// (query.go strip).
+function strip(w, endings) {
+  for (const e of endings) {
     if (w.endsWith(e) && runes(w) - runes(e) >= 4) return w.slice(0, w.length - e.length);
   }
   return "";
@@ -182,7 +194,11 @@ export class Search {
         let d = 0;
         counts.forEach((n, p) => { this.first[p] = d; this.pageOf.fill(p, d, d + n); d += n; });
         this.acc = new Float64Array(total); // scratch, all zero between uses
+        this.cnt = new Uint8Array(total); // scratch, all zero between uses
         this.isItem = new Uint8Array(total);
+        this.pageBest = new Float64Array(counts.length); // scratch: best key of each page, 0 for none
+        this.pageBestI = new Int32Array(counts.length);
+        this.pageMark = new Uint8Array(counts.length);
         this.dir = new URL(m.dir, siteRoot()).href;
         this.chunks = [];
         this.pages = [];
@@ -266,34 +282,42 @@ export class Search {
     return Promise.all(out);
   }
 
-  // expand finds the stems a term reaches, as a Map "chunk:stem" → weight, and the words of
-  // those stems (for highlighting).
+  // expand finds the stems a term reaches, as a Map "chunk:stem" → {c, chunk, s, w}, and the
+  // words of those stems (for the proximity boost and highlighting), as query.go expand does.
   async expand(t) {
+    const tu = this.m.tune;
     const found = new Map();
     const note = (c, chunk, s, w) => {
       const key = c + ":" + s;
       if (!found.has(key) || found.get(key).w < w) found.set(key, { c, chunk, s, w });
     };
+    const exact = (c, chunk, s) => {
+      note(c, chunk, s, tu.exact);
+      for (const f of chunk.f || []) if (f.includes(s)) for (const st of f) note(c, chunk, st, tu.related);
+    };
     if (t.prefix) {
       const range = this.prefixChunks(t.word);
       const chunks = await this.chunksIn(range);
+      const cands = new Map(), whole = [];
       chunks.forEach((chunk, k) => {
         chunk.w.forEach((w, i) => {
-          if (w.startsWith(t.word)) note(range[0] + k, chunk, chunk.s[i], w === t.word ? WEIGHT_EXACT : WEIGHT_PREFIX);
+          if (!w.startsWith(t.word)) return;
+          const c = range[0] + k, s = chunk.s[i];
+          if (w === t.word) whole.push([c, chunk, s]);
+          const key = c + ":" + s;
+          if (!cands.has(key)) cands.set(key, { c, chunk, s, size: chunk.p[s].length });
         });
       });
-      if (found.size > MAX_EXPAND) {
-        const keep = [...found.entries()].sort((a, b) => b[1].chunk.p[b[1].s].length - a[1].chunk.p[a[1].s].length).slice(0, MAX_EXPAND);
-        found.clear();
-        for (const [k, v] of keep) found.set(k, v);
-      }
+      const keep = [...cands.values()].sort((a, b) => b.size - a.size).slice(0, tu.maxExpand);
+      for (const { c, chunk, s } of keep) note(c, chunk, s, tu.prefix);
+      for (const [c, chunk, s] of whole) exact(c, chunk, s);
     } else {
       const c = this.find(t.word);
       const chunk = await this.chunk(c);
       const i = bsearch(chunk.w, t.word);
-      if (i >= 0) note(c, chunk, chunk.s[i], WEIGHT_EXACT);
+      if (i >= 0) exact(c, chunk, chunk.s[i]);
     }
-    if (found.size === 0 && runes(t.word) >= TYPO_MIN_LEN) {
+    if (found.size === 0 && runes(t.word) >= tu.typoMinLen) {
       // Typos among the words sharing the first two letters, then the first letter (query.go).
       const rs = [...t.word];
       for (const pre of [rs[0] + rs[1], rs[0]]) {
@@ -301,19 +325,17 @@ export class Search {
         const chunks = await this.chunksIn(range);
         chunks.forEach((chunk, k) => {
           chunk.w.forEach((w, i) => {
-            if (w.startsWith(pre) && oneEdit(t.word, w)) note(range[0] + k, chunk, chunk.s[i], WEIGHT_TYPO);
+            if (w.startsWith(pre) && oneEdit(t.word, w)) note(range[0] + k, chunk, chunk.s[i], tu.typo);
           });
         });
         if (found.size > 0) break;
       }
-    }
-    // A form of the word the site never uses ("escalation" where the text only says
-    // "escalate"): cut a common ending and take the words that begin with the rest.
-    if (found.size === 0 && runes(t.word) >= TYPO_MIN_LEN) {
-      const base = strip(t.word);
+      // A form of the word the site never uses ("escalation" where the text only says
+      // "escalate"): cut a common ending and take the words that begin with the rest.
+      const base = found.size === 0 ? strip(t.word, tu.endings) : "";
       if (base) {
         const more = await this.expand({ word: base, prefix: true });
-        for (const st of more.stems) note(st.c, st.chunk, st.s, WEIGHT_TYPO);
+        for (const st of more.stems) note(st.c, st.chunk, st.s, tu.typo);
       }
     }
     const words = new Set();
@@ -327,11 +349,24 @@ export class Search {
     return chunk.decoded[s] || (chunk.decoded[s] = decodePostings(chunk.p[s]));
   }
 
-  // termDocs merges the postings of a term's stems: each document once, with its best
-  // weighted score. It returns parallel arrays of documents and scores.
-  termDocs(stems) {
+  // synonymsOf is the synonyms the site declares for a word, or for the word less a common
+  // ending (rank.go synonymsOf).
+  synonymsOf(w) {
+    const syn = this.m.syn || {};
+    if (Object.hasOwn(syn, w)) return syn[w];
+    const base = strip(w, this.m.tune.endings);
+    return base && Object.hasOwn(syn, base) ? syn[base] : [];
+  }
+
+  // termMatch reaches a query word's documents through its stems and its synonyms (rank.go
+  // termMatch): parallel arrays of documents and scores, and the words it stands for.
+  async termMatch(t) {
+    const own = await this.expand(t);
+    const words = new Set(own.words);
+    const alts = await Promise.all(this.synonymsOf(t.word).map((alt) => Promise.all(alt.map((w) => this.expand({ word: w, prefix: false })))));
     const acc = this.acc, isItem = this.isItem, touched = [];
-    for (const { chunk, s, w } of stems) {
+    const put = (d, v) => { if (acc[d] === 0) touched.push(d); if (v > acc[d]) acc[d] = v; };
+    for (const { chunk, s, w } of own.stems) {
       const p = this.postings(chunk, s);
       for (let i = 0; i < p.length; i += 2) {
         const d = p[i], v = w * (p[i + 1] >> 1);
@@ -340,112 +375,255 @@ export class Search {
         if (v > acc[d]) acc[d] = v;
       }
     }
+    const syn = this.m.tune.synonym;
+    for (const parts of alts) {
+      const maps = parts.map(({ stems, words: ws }) => {
+        for (const w of ws) words.add(w);
+        const m = new Map();
+        for (const { chunk, s, w } of stems) {
+          const p = this.postings(chunk, s);
+          for (let i = 0; i < p.length; i += 2) {
+            isItem[p[i]] = p[i + 1] & 1;
+            const v = w * (p[i + 1] >> 1);
+            if (!(m.get(p[i]) >= v)) m.set(p[i], v);
+          }
+        }
+        return m;
+      });
+      for (const [d, first] of maps[0]) {
+        let sum = 0, all = true;
+        for (const m of maps) {
+          const v = m === maps[0] ? first : m.get(d);
+          if (v === undefined) { all = false; break; }
+          sum += v;
+        }
+        if (all) put(d, syn * (sum / maps.length));
+      }
+    }
     const ids = Int32Array.from(touched), vals = new Float64Array(ids.length);
     for (let i = 0; i < ids.length; i++) { vals[i] = acc[ids[i]]; acc[ids[i]] = 0; }
-    return { ids, vals };
+    return { ids, vals, words, prefix: t.prefix ? t.word : "" };
   }
 
-  // combine keeps the documents every term matched, summing their scores in the order of the
-  // terms, or, when none matches them all, the documents matching any (as query.go does).
-  combine(terms) {
-    const acc = this.acc;
-    if (terms.length === 0) return { ids: new Int32Array(0), vals: new Float64Array(0) };
-    if (terms.length === 1) return terms[0];
-    const smallest = terms.reduce((a, t) => (t.ids.length < a.ids.length ? t : a));
-    let ids = smallest.ids;
-    for (const t of terms) {
-      if (t === smallest) continue;
-      for (let i = 0; i < t.ids.length; i++) acc[t.ids[i]] = 1;
-      ids = ids.filter((d) => acc[d] === 1);
-      for (let i = 0; i < t.ids.length; i++) acc[t.ids[i]] = 0;
+  // rank gives every document a query word reaches Tuning.coverage per word it matches plus the
+  // sum of the words' scores, in the order of the words (rank.go rank).
+  rank(ms) {
+    const cov = this.m.tune.coverage;
+    if (ms.length === 1) {
+      const { ids, vals } = ms[0];
+      return { ids, keys: vals.map((v) => 1 * cov + v), sums: vals, counts: new Uint8Array(ids.length).fill(1) };
     }
-    if (ids.length === 0) {
-      const all = [];
-      for (const t of terms) {
-        for (let i = 0; i < t.ids.length; i++) if (acc[t.ids[i]] === 0) { acc[t.ids[i]] = 1; all.push(t.ids[i]); }
+    const sum = this.acc, cnt = this.cnt, touched = [];
+    for (const m of ms) {
+      for (let i = 0; i < m.ids.length; i++) {
+        const d = m.ids[i];
+        if (cnt[d] === 0) touched.push(d);
+        sum[d] += m.vals[i];
+        cnt[d]++;
       }
-      for (const d of all) acc[d] = 0;
-      ids = Int32Array.from(all);
     }
-    const sums = new Float64Array(ids.length);
-    for (const t of terms) {
-      for (let i = 0; i < t.ids.length; i++) acc[t.ids[i]] = t.vals[i]; // scores are never 0
-      for (let i = 0; i < ids.length; i++) sums[i] += acc[ids[i]];
-      for (let i = 0; i < t.ids.length; i++) acc[t.ids[i]] = 0;
+    const ids = Int32Array.from(touched), keys = new Float64Array(ids.length), sums = new Float64Array(ids.length), counts = new Uint8Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const d = ids[i];
+      sums[i] = sum[d]; counts[i] = cnt[d];
+      keys[i] = cnt[d] * cov + sum[d];
+      sum[d] = 0; cnt[d] = 0;
     }
-    return { ids, vals: sums };
+    return { ids, keys, sums, counts };
   }
 
   // search runs a query. opts: kind, role (page filters), items (checklist items only), open (a
-  // function (id, checkedByDefault) telling whether an item is still open; implies items), limit.
-  // It resolves with { results, words, prefixes, query }; each result has its page data.
+  // function (id, checkedByDefault) telling whether an item is still open; implies items), limit
+  // (pages of results, 10 by default). It resolves with { results, terms, words, prefixes,
+  // query, missing }: the results of each page together, its best first (the others have sub
+  // set); missing, when nothing was found, names the query words no page has, with the nearest
+  // words of the site.
   async search(q, opts = {}) {
     await this.ready();
+    const tu = this.m.tune;
     const limit = opts.limit || 10;
     const pq = parseQuery(q, this.stop);
-    const expanded = await Promise.all(pq.terms.map((t) => this.expand(t)));
+    const ms = await Promise.all(pq.terms.map((t) => this.termMatch(t)));
     const excluded = await Promise.all(pq.excludes.map((w) => this.expand({ word: w, prefix: false })));
-    let { ids, vals } = this.combine(expanded.map(({ stems }) => this.termDocs(stems)));
+    let { ids, keys, sums, counts } = this.rank(ms);
     if (excluded.length) {
-      const out = this.termDocs(excluded.flatMap((e) => e.stems));
-      const acc = this.acc;
-      for (const d of out.ids) acc[d] = 1;
+      const mark = this.cnt, drop = [];
+      for (const e of excluded) for (const { chunk, s } of e.stems) {
+        const p = this.postings(chunk, s);
+        for (let i = 0; i < p.length; i += 2) { mark[p[i]] = 1; drop.push(p[i]); }
+      }
       const kept = [];
-      for (let i = 0; i < ids.length; i++) if (acc[ids[i]] === 0) kept.push(i);
-      for (const d of out.ids) acc[d] = 0;
+      for (let i = 0; i < ids.length; i++) if (mark[ids[i]] === 0) kept.push(i);
+      for (const d of drop) mark[d] = 0;
       ids = Int32Array.from(kept, (i) => ids[i]);
-      vals = Float64Array.from(kept, (i) => vals[i]);
+      keys = Float64Array.from(kept, (i) => keys[i]);
+      sums = Float64Array.from(kept, (i) => sums[i]);
+      counts = Uint8Array.from(kept, (i) => counts[i]);
     }
     const needPage = pq.phrases.length > 0 || !!opts.open;
     const filt = opts.kind || opts.role ? await this.filters() : null;
-    const results = [];
-    const shown = new Map();
-    const count = (page) => shown.get(page) || 0;
-    const order = bestFirst(ids, vals);
-    let checked = 0, done = false;
-    // Without phrases or the open-items filter a result is decided without its page's data, and
-    // only the pages shown are loaded; with them, pages are loaded in batches and checked, up to
-    // MAX_CHECKED documents.
-    while (results.length < limit && !done && checked < MAX_CHECKED) {
-      const batch = [];
-      const want = needPage ? limit * 2 : limit - results.length;
-      while (batch.length < want) {
-        const next = order.next();
-        if (next.done) { done = true; break; }
-        const i = next.value, d = ids[i], page = this.pageOf[d];
-        const item = this.isItem[d] === 1;
-        if (!keep(filt, page, item, opts) || count(page) >= PER_PAGE) continue;
-        if (!needPage) shown.set(page, count(page) + 1);
-        batch.push({ doc: d, page, item, n: d - this.first[page], score: vals[i] });
-      }
-      checked += batch.length;
-      const data = await Promise.all(batch.map((r) => this.page(r.page)));
-      batch.forEach((r, i) => {
-        r.data = data[i];
+    const groups = [], byPage = new Map();
+    let checked = 0;
+    // consider decides one document, in order of keys, as rank.go's Search loop does; it
+    // returns false when no later document can be taken.
+    const full = () => groups.length >= limit && groups.every((g) => g.docs.length >= tu.perPage);
+    const consider = async (i) => {
+      const d = ids[i], page = this.pageOf[d], item = this.isItem[d] === 1;
+      if (!keep(filt, page, item, opts)) return true;
+      const g = byPage.get(page);
+      if (g ? g.docs.length >= tu.perPage : groups.length >= limit) return true;
+      if (needPage) {
+        if (checked >= tu.maxChecked) return false;
+        checked++;
+        const r = { doc: d, page, item, n: d - this.first[page], data: await this.page(page) };
         if (r.item) r.n -= r.data.s.length;
-        if (needPage) {
-          if (results.length >= limit || count(r.page) >= PER_PAGE) return;
-          if (pq.phrases.length && !hasPhrases(docText(r), pq.phrases)) return;
-          const it = r.item ? r.data.i[r.n] : null;
-          if (opts.open && !(it && it[0] && opts.open(it[0], it[3] === "1"))) return;
-          shown.set(r.page, count(r.page) + 1);
-        }
-        results.push(this.describe(r));
-      });
+        if (pq.phrases.length && !hasPhrases(docText(r), pq.phrases)) return true;
+        const it = r.item ? r.data.i[r.n] : null;
+        if (opts.open && !(it && it[0] && opts.open(it[0], it[3] === "1"))) return true;
+      }
+      let grp = g;
+      if (!grp) { grp = { page, docs: [] }; byPage.set(page, grp); groups.push(grp); }
+      grp.docs.push({ doc: d, page, item, n: d - this.first[page], sum: sums[i], count: counts[i] });
+      return !full();
+    };
+    if (needPage) {
+      // Phrases and open items are checked against page text, one document after another in
+      // order, loading pages ahead.
+      const order = ordered(ids, keys);
+      let going = true;
+      while (going && groups.length < limit) {
+        const next = order.next();
+        if (next.done) break;
+        await this.prefetch(ids, next.value, order);
+        going = await consider(next.value);
+      }
+      if (going && groups.length >= limit) {
+        const rest = [];
+        const after = (i, j) => keys[i] < keys[j] || (keys[i] === keys[j] && ids[i] > ids[j]);
+        const last = order.last;
+        for (let i = 0; i < ids.length; i++) if (byPage.has(this.pageOf[ids[i]]) && (last < 0 || after(i, last))) rest.push(i);
+        rest.sort((a, b) => keys[b] - keys[a] || ids[a] - ids[b]);
+        for (const i of rest) if (!(await consider(i))) break;
+      }
+    } else {
+      // Without them the outcome is known without going through every document in order: the
+      // pages are those of the best documents of the best pages, and each page takes its best
+      // documents (the same as the loop above).
+      for (const i of this.choose(ids, keys, limit, filt, opts)) await consider(i);
     }
+    // The proximity boost, on the documents chosen (rank.go): their pages are loaded to be shown.
+    const pages = await Promise.all(groups.map((g) => this.page(g.page)));
+    const cov = tu.coverage;
+    groups.forEach((g, k) => {
+      for (const r of g.docs) {
+        r.data = pages[k];
+        if (r.item) r.n -= r.data.s.length;
+        // One query word has no neighbours: closeness is 0 and the text need not be read.
+        r.score = r.count * cov + r.sum * (1 + tu.prox * (ms.length < 2 ? 0 : closeness(words(docText(r)), ms)));
+      }
+      g.docs.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    });
+    groups.sort((a, b) => b.docs[0].score - a.docs[0].score || a.docs[0].doc - b.docs[0].doc);
+    const results = [];
+    for (const g of groups) g.docs.forEach((r, i) => { const o = this.describe(r); o.sub = i > 0; results.push(o); });
     const highlight = new Set();
-    for (const { words: ws } of expanded) for (const w of ws) highlight.add(w);
+    for (const m of ms) for (const w of m.words) highlight.add(w);
     for (const ph of pq.phrases) for (const w of ph) highlight.add(w);
-    return { results, words: highlight, prefixes: pq.terms.filter((t) => t.prefix).map((t) => t.word), query: pq };
+    const terms = ms.map((m) => ({ words: m.words, prefix: m.prefix }));
+    const out = { results, terms, words: highlight, prefixes: pq.terms.filter((t) => t.prefix).map((t) => t.word), query: pq, missing: [] };
+    if (results.length === 0) {
+      for (let i = 0; i < ms.length; i++) {
+        if (ms[i].ids.length === 0) out.missing.push({ word: pq.terms[i].word, suggest: await this.suggest(pq.terms[i].word) });
+      }
+    }
+    return out;
   }
 
-  // describe adds what the results list shows: the link, the title, the section or item, and
-  // the text a snippet is cut from.
+  // choose returns, best first, the documents a search without phrases keeps: the best `limit`
+  // pages by their best document (ties to the lower document), and up to perPage documents of
+  // each. It goes through the documents twice and sorts only pages and the documents kept.
+  choose(ids, keys, limit, filt, opts) {
+    const best = this.pageBest, bestI = this.pageBestI, pages = [];
+    for (let i = 0; i < ids.length; i++) {
+      const d = ids[i], page = this.pageOf[d];
+      if (!keep(filt, page, this.isItem[d] === 1, opts)) continue;
+      const k = keys[i];
+      if (best[page] === 0) pages.push(page);
+      else if (k < best[page] || (k === best[page] && d > ids[bestI[page]])) continue;
+      best[page] = k;
+      bestI[page] = i;
+    }
+    // The best `limit` pages, kept in order by insertion: a sort of every page costs more.
+    const chosen = [];
+    const before = (a, b) => best[a] > best[b] || (best[a] === best[b] && ids[bestI[a]] < ids[bestI[b]]);
+    for (const p of pages) {
+      if (chosen.length === limit && !before(p, chosen[limit - 1])) continue;
+      let at = chosen.length < limit ? chosen.length : limit - 1;
+      while (at > 0 && before(p, chosen[at - 1])) { chosen[at] = chosen[at - 1]; at--; }
+      chosen[at] = p;
+    }
+    for (const p of pages) best[p] = 0;
+    const mark = this.pageMark;
+    for (const p of chosen) mark[p] = 1;
+    const docs = [];
+    for (let i = 0; i < ids.length; i++) {
+      if (mark[this.pageOf[ids[i]]] === 1 && keep(filt, this.pageOf[ids[i]], this.isItem[ids[i]] === 1, opts)) docs.push(i);
+    }
+    for (const p of chosen) mark[p] = 0;
+    docs.sort((a, b) => keys[b] - keys[a] || ids[a] - ids[b]);
+    const taken = new Map(), out = [];
+    for (const i of docs) {
+      const page = this.pageOf[ids[i]], n = taken.get(page) || 0;
+      if (n < this.m.tune.perPage) { taken.set(page, n + 1); out.push(i); }
+    }
+    return out;
+  }
+
+  // prefetch loads, in parallel, the pages of the next documents in order, so that checking
+  // phrases or open items does not wait for one page after another.
+  async prefetch(ids, i, order) {
+    if (this.pages[this.pageOf[ids[i]]]) return;
+    const more = [this.page(this.pageOf[ids[i]])];
+    const peek = order.peek(16);
+    for (const j of peek) more.push(this.page(this.pageOf[ids[j]]));
+    await Promise.all(more);
+  }
+
+  // suggest returns the words of the site nearest to a word no page has (suggest.go suggest).
+  async suggest(w) {
+    const tu = this.m.tune;
+    const first = [...w][0];
+    const limit = runes(w) < tu.typoMinLen ? 1 : 2;
+    const range = this.prefixChunks(first);
+    const chunks = await this.chunksIn(range);
+    const cands = [];
+    chunks.forEach((chunk) => {
+      const best = new Map();
+      chunk.w.forEach((cw, i) => {
+        if (!cw.startsWith(first)) return;
+        const d = editDistance(w, cw);
+        if (d > limit || d === 0) return;
+        const st = chunk.s[i];
+        if (best.has(st)) {
+          const c = cands[best.get(st)];
+          if (d < c.dist) { c.word = cw; c.dist = d; }
+          return;
+        }
+        best.set(st, cands.length);
+        cands.push({ word: cw, dist: d, size: chunk.p[st].length });
+      });
+    });
+    cands.sort((a, b) => a.dist - b.dist || b.size - a.size || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+    return cands.slice(0, tu.suggest).map((c) => c.word);
+  }
+
+  // describe adds what the results list shows: the link, the title, the kind, the breadcrumb,
+  // the section or item, and the text a snippet is cut from.
   describe(r) {
     const d = r.data;
     let url = new URL(d.u.slice(1), siteRoot()).href;
     if (url.endsWith("/") && (this.m.file || location.protocol === "file:")) url += "index.html";
-    const out = { doc: r.doc, score: r.score, title: d.t, kind: d.k, url, within: "", text: "", item: null };
+    const out = { doc: r.doc, score: r.score, title: d.t, kind: d.k, path: d.b || [], url, within: "", text: "", item: null, sub: false };
     if (r.item) {
       const [id, text, section] = d.i[r.n];
       out.item = id;
@@ -509,6 +687,47 @@ function kthLargest(a, k) {
   return a[target];
 }
 
+// ordered is bestFirst with a look ahead, for prefetching pages.
+function ordered(ids, vals) {
+  const gen = bestFirst(ids, vals), buf = [];
+  return {
+    last: -1, // the last index yielded
+    next() {
+      const x = buf.length ? { value: buf.shift(), done: false } : gen.next();
+      if (!x.done) this.last = x.value;
+      return x;
+    },
+    peek(n) {
+      while (buf.length < n) { const x = gen.next(); if (x.done) break; buf.push(x.value); }
+      return buf.slice(0, n);
+    },
+  };
+}
+
+// closeness is k/w for the narrowest window of w words holding one of each of the k query words
+// found in the words, 0 when fewer than two are found (rank.go closeness).
+function closeness(ws, ms) {
+  const at = [];
+  for (const m of ms) {
+    const ps = [];
+    ws.forEach((w, i) => { if (m.words.has(w) || (m.prefix && w.startsWith(m.prefix))) ps.push(i); });
+    if (ps.length) at.push(ps);
+  }
+  const k = at.length;
+  if (k < 2) return 0;
+  const all = [];
+  at.forEach((ps, t) => { for (const p of ps) all.push([p, t]); });
+  all.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const last = new Array(k).fill(-1);
+  let seen = 0, best = ws.length + 1;
+  for (const [p, t] of all) {
+    if (last[t] < 0) seen++;
+    last[t] = p;
+    if (seen === k) best = Math.min(best, p - Math.min(...last) + 1);
+  }
+  return k / best;
+}
+
 function keep(filt, page, item, opts) {
   if ((opts.items || opts.open) && !item) return false;
   if (opts.kind && filt.kinds[filt.pk[page]] !== opts.kind) return false;
@@ -527,13 +746,37 @@ function hasPhrases(text, phrases) {
   return phrases.every((ph) => t.includes(" " + ph.join(" ") + " "));
 }
 
-// snippet cuts the part of text around the first matching word, about max characters long,
-// and returns it as pieces [{text, mark}] for the caller to put in text nodes: nothing from the
-// index is ever parsed as HTML.
+// matcher returns a test telling whether a word of a text is one the search found: a form of a
+// query word, of its family or of its synonyms, or a word the last query word begins.
+function matcher(found) {
+  return (w) => found.words.has(w) || found.prefixes.some((p) => w.startsWith(p));
+}
+
+// marks splits text into pieces [{text, mark}] with every found word marked, for the caller to
+// put in text nodes: nothing from the index is ever parsed as HTML.
+export function marks(text, found) {
+  return snippet(text, found, Infinity);
+}
+
+// snippet cuts the part of text about max characters long that holds the most of the query's
+// words, and returns it as pieces [{text, mark}] with every found word in it marked.
 export function snippet(text, found, max = 180) {
   const toks = tokenize(text);
-  const hit = (t) => found.words.has(t.word) || found.prefixes.some((p) => t.word.startsWith(p));
-  const first = toks.find(hit);
+  const hit = matcher(found);
+  const terms = found.terms || [];
+  const termOf = (t) => {
+    const i = terms.findIndex((m) => m.words.has(t.word) || (m.prefix && t.word.startsWith(m.prefix)));
+    return i >= 0 ? i : t.word;
+  };
+  const hits = toks.filter((t) => hit(t.word));
+  let first = hits[0], most = 0;
+  if (max !== Infinity) {
+    for (const h of hits) {
+      const lo = h.start - Math.floor(max / 3), hi = lo + max;
+      const inside = new Set(hits.filter((x) => x.start >= lo && x.end <= hi).map(termOf));
+      if (inside.size > most) { most = inside.size; first = h; }
+    }
+  }
   let start = 0;
   if (first && first.start > max / 3) {
     start = first.start - Math.floor(max / 3);
@@ -548,8 +791,8 @@ export function snippet(text, found, max = 180) {
   const pieces = [];
   if (start > 0) pieces.push({ text: "…", mark: false });
   let at = start;
-  for (const t of toks) {
-    if (t.start < start || t.end > end || !hit(t)) continue;
+  for (const t of hits) {
+    if (t.start < start || t.end > end) continue;
     if (t.start > at) pieces.push({ text: text.slice(at, t.start), mark: false });
     pieces.push({ text: text.slice(t.start, t.end), mark: true });
     at = t.end;

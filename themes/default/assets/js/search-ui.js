@@ -1,7 +1,7 @@
 // search-ui.js is the search box in the header (results as you type, ↑ ↓ Enter Esc, "/" to
 // focus) and the results page at /search/ (?q=…&kind=…&role=…&items=1&open=1, shareable).
 // Without JavaScript the box is a plain form that opens the results page.
-import { Search, snippet } from "./search-core.js";
+import { Search, snippet, marks } from "./search-core.js";
 import { isDone } from "./progress-store.js";
 import { safeURL, setHref } from "./url.js";
 
@@ -37,40 +37,96 @@ export function initSearch() {
 
 const KINDS = { checklist: "Checklist", framework: "Framework", role: "Role", guideline: "Guideline", practice: "Practice", program: "Program", page: "Page" };
 
+// append adds pieces [{text, mark}] to an element as text nodes and <mark> elements.
+function append(el, pieces) {
+  for (const piece of pieces) {
+    if (piece.mark) {
+      const m = document.createElement("mark");
+      m.textContent = piece.text;
+      el.append(m);
+    } else {
+      el.append(piece.text);
+    }
+  }
+}
+
 // renderResult builds one result with DOM text nodes only: titles and snippets from the index
-// can never become markup.
+// can never become markup. A page's best result shows its title, kind and breadcrumb; the
+// page's other results (r.sub) follow under it with their section and snippet only.
 function renderResult(r, found, tag, id) {
   const el = document.createElement(tag);
+  if (r.sub) el.className = "search-sub";
   const a = document.createElement("a");
   setHref(a, r.url);
   a.className = "search-result";
   if (id) { a.id = id; a.setAttribute("role", "option"); a.tabIndex = -1; el.setAttribute("role", "presentation"); }
   const head = document.createElement("span");
   head.className = "search-result-title";
-  head.textContent = r.title;
+  if (!r.sub) append(head, marks(r.title, found));
   if (r.within && !r.item) {
     const sec = document.createElement("span");
     sec.className = "search-result-section";
-    sec.textContent = r.within;
-    head.append(" › ", sec);
+    append(sec, marks(r.within, found));
+    head.append(r.sub ? "› " : " › ", sec);
+  } else if (r.sub) {
+    head.append(r.item ? "☐ Checklist item" : "› Introduction");
   }
-  const kind = document.createElement("span");
-  kind.className = "search-result-kind";
-  kind.textContent = r.item ? "Checklist item" : KINDS[r.kind] || r.kind;
+  a.append(head);
+  if (!r.sub) {
+    const meta = document.createElement("span");
+    meta.className = "search-result-meta";
+    const kind = document.createElement("span");
+    kind.className = "search-result-kind";
+    kind.textContent = r.item ? "Checklist item" : KINDS[r.kind] || r.kind;
+    meta.append(kind);
+    if (r.path && r.path.length) {
+      const crumbs = document.createElement("span");
+      crumbs.className = "search-result-path";
+      crumbs.textContent = r.path.join(" › ");
+      meta.append(" · ", crumbs);
+    }
+    a.append(meta);
+  }
   const snip = document.createElement("span");
   snip.className = "search-result-snippet";
-  for (const piece of snippet(r.text || r.within, found)) {
-    if (piece.mark) {
-      const m = document.createElement("mark");
-      m.textContent = piece.text;
-      snip.append(m);
-    } else {
-      snip.append(piece.text);
-    }
-  }
-  a.append(head, kind, snip);
+  append(snip, snippet(r.text || r.within, found));
+  a.append(snip);
   el.append(a);
   return el;
+}
+
+// emptyMessage says why a search found nothing: the words no page has, with the site's nearest
+// words as links that search for them, or that the filters left nothing.
+function emptyMessage(el, q, res, searchFor) {
+  el.replaceChildren();
+  if (!res.missing || res.missing.length === 0) {
+    el.textContent = "No results for “" + q.trim() + "”" + (res.filtered ? " with these filters." : ".");
+    return;
+  }
+  res.missing.forEach((m, i) => {
+    if (i > 0) el.append(" ");
+    el.append("No page has “" + m.word + "”.");
+    if (m.suggest.length) {
+      el.append(" Did you mean ");
+      m.suggest.forEach((w, k) => {
+        if (k > 0) el.append(k === m.suggest.length - 1 ? " or " : ", ");
+        const a = document.createElement("a");
+        a.href = "#";
+        a.className = "search-suggest";
+        a.textContent = w;
+        a.addEventListener("click", (e) => { e.preventDefault(); searchFor(replaceWord(q, m.word, w)); });
+        a.addEventListener("mousedown", (e) => e.preventDefault()); // keep the focus in the box
+        el.append(a);
+      });
+      el.append("?");
+    }
+  });
+}
+
+// replaceWord puts a suggested word in the place of the missing one in the query.
+function replaceWord(q, word, by) {
+  const re = new RegExp("(^|[^\\p{L}\\p{N}])" + word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(?=$|[^\\p{L}\\p{N}])", "iu");
+  return re.test(q) ? q.replace(re, (m, pre) => pre + by) : by;
 }
 
 function pageURL(form, params) {
@@ -114,7 +170,7 @@ function initBox(form) {
     if (!q.trim()) { close(); return; }
     let res;
     try {
-      res = await searchEngine(form).search(q, { limit: 8 });
+      res = await searchEngine(form).search(q, { limit: 5 });
     } catch (e) {
       res = { error: e };
     }
@@ -129,7 +185,7 @@ function initBox(form) {
     if (res.error) {
       status.textContent = "Search is not available: the index did not load.";
     } else if (res.results.length === 0) {
-      status.textContent = "No results for “" + q.trim() + "”.";
+      emptyMessage(status, q, res, (nq) => { input.value = nq; input.focus(); run(); });
     }
     (res.results || []).forEach((r, i) => list.append(renderResult(r, res, "li", "search-opt-" + i)));
     options = [...list.querySelectorAll("[role=option]")];
@@ -236,11 +292,24 @@ function initPage(form) {
       return;
     }
     if (mine !== seq) return;
-    const shown = res.results.slice(0, limit);
+    // Results come page by page; limit counts pages, and one more is asked for to know whether
+    // there are more.
+    const pages = res.results.filter((r) => !r.sub).length;
+    let cut = res.results.length;
+    if (pages > limit) {
+      let seen = 0;
+      cut = res.results.findIndex((r) => !r.sub && ++seen > limit);
+    }
+    const shown = res.results.slice(0, cut);
     list.replaceChildren(...shown.map((r) => renderResult(r, res, "li", "")));
-    status.textContent = shown.length === 0 ? "No results for “" + p.q.trim() + "”."
-      : (res.results.length > limit ? "The first " + shown.length + " results" : shown.length + (shown.length === 1 ? " result" : " results")) + " for “" + p.q.trim() + "”.";
-    more.hidden = res.results.length <= limit;
+    if (shown.length === 0) {
+      res.filtered = !!(p.kind || p.role || p.items || p.open);
+      emptyMessage(status, p.q, res, (nq) => { input.value = nq; limit = 20; run(); });
+    } else {
+      const n = shown.filter((r) => !r.sub).length;
+      status.textContent = (pages > limit ? "The first " + n + " pages" : n + (n === 1 ? " page" : " pages")) + " of results for “" + p.q.trim() + "”.";
+    }
+    more.hidden = pages <= limit;
   };
   form.addEventListener("submit", (e) => { e.preventDefault(); limit = 20; run(); });
   input.addEventListener("input", () => { limit = 20; run(); });
