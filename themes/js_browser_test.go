@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -49,6 +50,9 @@ func check(t testing.TB, ctx context.Context, text string) []string {
 	t.Helper()
 	arg, _ := json.Marshal(text)
 	var errs []string
+	// One input may take this long at most: a hang fails that input, not the whole run.
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
 	if err := chromedp.Run(ctx, chromedp.Evaluate("check("+string(arg)+")", &errs)); err != nil {
 		t.Fatal(err)
 	}

@@ -113,7 +113,12 @@ func New(t testing.TB) context.Context {
 	ctx, cancelTab := chromedp.NewContext(browser, chromedp.WithTargetID(tab))
 	// Browser-wide commands scoped to a browser context (Browser.setDownloadBehavior) need its id.
 	chromedp.FromContext(ctx).BrowserContextID = id
-	ctx, cancelT := context.WithTimeout(ctx, tabTimeout)
+	// A fuzz target keeps one tab for the whole run, which -fuzztime bounds; it bounds each
+	// call itself.
+	cancelT := context.CancelFunc(func() {})
+	if _, fuzz := t.(*testing.F); !fuzz {
+		ctx, cancelT = context.WithTimeout(ctx, tabTimeout)
+	}
 	t.Cleanup(func() {
 		if ctx.Err() == nil { // a test may have closed its tab itself
 			_ = chromedp.Cancel(ctx)
