@@ -52,6 +52,9 @@ func cmdBuild(o *buildOptions, stdout, stderr io.Writer) int {
 		return 1
 	}
 	cfg.Out = o.out
+	if cfg.BaseURL == "" {
+		fmt.Fprintf(stderr, "cmplay: note: no base URL, so sitemap.xml has relative addresses, pages have no canonical link and the changelog feed no absolute links; set base_url in cmplay.toml, --base-url or %s\n", envName("base-url"))
+	}
 	if o.watch {
 		printDiags(stderr, cfgDiags)
 		return watchBuild(sf, cfg, o.poll, stdout, stderr)

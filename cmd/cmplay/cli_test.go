@@ -99,6 +99,13 @@ func TestEnvironmentFlags(t *testing.T) {
 	if sitemap, _ := os.ReadFile(filepath.Join(out, "sitemap.xml")); !strings.Contains(string(sitemap), "https://flag.example/") {
 		t.Errorf("--base-url did not win over CMPLAY_BASE_URL:\n%s", sitemap)
 	}
+	if _, _, errs := runCmd("build", "--source", dir); strings.Contains(errs, "no base URL") {
+		t.Errorf("a build with a base URL notes that it has none: %s", errs)
+	}
+	t.Setenv("CMPLAY_BASE_URL", "")
+	if _, _, errs := runCmd("build", "--source", dir); strings.Count(errs, "note: no base URL") != 1 {
+		t.Errorf("a build without a base URL does not say so once: %q", errs)
+	}
 	t.Setenv("CMPLAY_DRAFTS", "sometimes")
 	if code, _, errs := runCmd("build", "--source", dir); code != 2 || !strings.Contains(errs, `CMPLAY_DRAFTS="sometimes"`) {
 		t.Errorf("bad CMPLAY_DRAFTS: exit %d, %q", code, errs)

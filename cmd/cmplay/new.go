@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/cmplay/cmplay/generator"
@@ -21,7 +22,7 @@ func newSiteCmd(fs *pflag.FlagSet) runFunc {
 }
 
 func newSite(dir, title string, stdout, stderr io.Writer) int {
-	files, err := scaffold.Site(dir, scaffold.Options{Title: title})
+	files, err := scaffold.Site(dir, scaffold.Options{Title: title, Version: releaseVersion()})
 	if code := newFailed(stderr, err); code != 0 {
 		return code
 	}
@@ -30,6 +31,19 @@ func newSite(dir, title string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "\nNext: cmplay serve --source %s   (then edit content/ and watch it reload)\n", dir)
 	return 0
+}
+
+// releaseVersion is this cmplay's version when it is a release (v1.2.3), for a new site's
+// netlify.toml and workflow to install the same one; "" (meaning the latest) for other builds.
+func releaseVersion() string {
+	v := version
+	if info, ok := debug.ReadBuildInfo(); ok && v == "" {
+		v = info.Main.Version
+	}
+	if !strings.HasPrefix(v, "v") || strings.ContainsAny(v, "-+") {
+		return ""
+	}
+	return v
 }
 
 // newPageCmd declares the flags of `cmplay new page KIND PATH`.
