@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/cmplay/cmplay/generator"
@@ -52,7 +53,7 @@ func cmdBuild(o *buildOptions, stdout, stderr io.Writer) int {
 		return 1
 	}
 	cfg.Out = o.out
-	if cfg.BaseURL == "" {
+	if !strings.Contains(cfg.BaseURL, "://") { // "/" by default, or a path such as /playbook/
 		fmt.Fprintf(stderr, "cmplay: note: no base URL, so sitemap.xml has relative addresses, pages have no canonical link and the changelog feed no absolute links; set base_url in cmplay.toml, --base-url or %s\n", envName("base-url"))
 	}
 	if o.watch {
