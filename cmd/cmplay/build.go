@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -36,13 +37,14 @@ func buildCmd(fs *pflag.FlagSet) runFunc {
 	fs.BoolVar(&o.watch, "watch", false, "rebuild the output folder after every change until Ctrl-C (see docs/serve.md)")
 	fs.BoolVar(&o.poll, "poll", false, "with --watch: poll for changes every second instead of using file system events")
 	fs.BoolVar(&o.timings, "timings", false, "print how long each stage of the build took")
+	fs.StringVar(&o.zip, "zip", "", "also write the built site as a zip archive to `file`, e.g. playbook.zip")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 	return func(_ []string, stdout, stderr io.Writer) int { return cmdBuild(&o, stdout, stderr) }
 }
 
 type buildOptions struct {
 	sf                   siteFlags
-	out, cpuprofile      string
+	out, cpuprofile, zip string
 	watch, poll, timings bool
 }
 
@@ -84,6 +86,18 @@ func cmdBuild(o *buildOptions, stdout, stderr io.Writer) int {
 		}
 	}
 	fmt.Fprintln(stdout, res.Summary())
+	if o.zip != "" {
+		out := cfg.Out
+		if out == "" {
+			out = filepath.Join(cfg.Source, "public")
+		}
+		n, err := zipSite(out, o.zip)
+		if err != nil {
+			fmt.Fprintf(stderr, "cmplay: --zip: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "zipped %d files → %s\n", n, o.zip)
+	}
 	if res.Diagnostics.Errors() > 0 {
 		return 1
 	}

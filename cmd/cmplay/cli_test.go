@@ -1,6 +1,8 @@
 package main
 
 import (
+	"archive/zip"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -166,5 +168,42 @@ func TestVersionLine(t *testing.T) {
 		if got := versionLine(tt.info, tt.override); !strings.HasPrefix(got, tt.want) {
 			t.Errorf("versionLine = %q, want it to start with %q", got, tt.want)
 		}
+	}
+}
+
+// TestBuildZip builds a site with --zip and reads the archive back: every file of the output
+// folder, under its path from the site root.
+func TestBuildZip(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := runCmd("new", "site", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	archive := filepath.Join(t.TempDir(), "playbook.zip")
+	code, out, errs := runCmd("build", "--source", dir, "--zip", archive)
+	if code != 0 || !strings.Contains(out, "zipped ") {
+		t.Fatalf("build --zip: exit %d\n%s%s", code, out, errs)
+	}
+	zr, err := zip.OpenReader(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+	}
+	var files []string
+	public := filepath.Join(dir, "public")
+	filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(public, p)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	slices.Sort(names)
+	slices.Sort(files)
+	if !slices.Contains(names, "index.html") || !slices.Equal(names, files) {
+		t.Errorf("the archive holds %d files, the folder %d:\n%v", len(names), len(files), names)
 	}
 }
