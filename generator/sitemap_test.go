@@ -44,3 +44,25 @@ func TestSitemapAndFeedAddresses(t *testing.T) {
 		t.Errorf("two sites share the feed id %v", ids)
 	}
 }
+
+// TestHistoryNamesPROnce: a squash merge's "(#47)" is shown once, with or without repo_url.
+func TestHistoryNamesPROnce(t *testing.T) {
+	s := newSiteRepo(t)
+	s.write("cmplay.toml", "title = \"Policy\"\n")
+	s.write("content/escalation.md", "---\ntitle: Escalation\n---\nEscalate within a day.\n")
+	s.commit("Escalate faster (#47)", "Grace Hopper")
+	s.write("content/escalation.md", "---\ntitle: Escalation\n---\nEscalate within an hour.\n")
+	s.commit("Merge pull request #48 from acme/faster", "Ada Lovelace")
+	_, mem := s.build(s.dir)
+	page := file(t, mem, "escalation/index.html")
+	for _, want := range []string{"Escalate faster (#47)", "Merge pull request #48 from acme/faster"} {
+		if strings.Count(page, want) < 1 || strings.Count(page, "#47") != strings.Count(page, "Escalate faster (#47)") || strings.Contains(page, "(#48)") {
+			t.Errorf("page history names a PR more than once (want %q once per line):\n%s", want, historyBlock.FindString(page))
+		}
+	}
+	s.write("cmplay.toml", "title = \"Policy\"\nrepo_url = \"https://github.com/acme/policy\"\n")
+	_, mem = s.build(s.dir)
+	if page := file(t, mem, "escalation/index.html"); strings.Contains(page, "(#47)</a> (") || !strings.Contains(page, `(<a href="https://github.com/acme/policy/pull/47">#47</a>)`) {
+		t.Errorf("with repo_url, the PR is not shown once as a link:\n%s", historyBlock.FindString(page))
+	}
+}

@@ -5,6 +5,7 @@ import { initReviewDates } from "./js/review.js";
 import { initVisits } from "./js/visits.js";
 import { initRecord } from "./js/record.js";
 import { initChecklists } from "./js/checklist.js";
+import { initCopyButtons } from "./js/copy.js";
 import "./js/search-ui.js"; // the header search box and /search/; sets itself up
 
 initTheme();
@@ -13,3 +14,4 @@ initReviewDates();
 initVisits();
 initRecord();
 initChecklists();
+initCopyButtons();
