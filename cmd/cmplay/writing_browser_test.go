@@ -126,6 +126,42 @@ func TestWritingBlocksInBrowser(t *testing.T) {
 			}
 		}
 	}
+	printedInDark(t, ctx, site+"guidelines/writing/")
+	printedInDark(t, ctx, site+"progress/record/")
+}
+
+// printedInDark checks what a page prints like from a browser in dark mode: dark text on white,
+// and no buttons (the completion record used to print its own Print and Download buttons).
+func printedInDark(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	var colours []string
+	var shownButtons int
+	err := chromedp.Run(ctx,
+		emulation.SetEmulatedMedia().WithMedia("print").WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}),
+		chromedp.Navigate(url),
+		chromedp.WaitReady("body"),
+		chromedp.Evaluate(`[...document.querySelectorAll("main p, main li, main h1, main h2, .callout-title")].map(e => getComputedStyle(e).color).concat(getComputedStyle(document.body).backgroundColor)`, &colours),
+		chromedp.Evaluate(`[...document.querySelectorAll("button")].filter(b => getComputedStyle(b).display !== "none").length`, &shownButtons),
+		emulation.SetEmulatedMedia().WithMedia(""),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bg := colours[len(colours)-1]
+	if bg != "rgb(255, 255, 255)" {
+		t.Errorf("%s prints on %s in dark mode, want white", url, bg)
+	}
+	for _, c := range colours[:len(colours)-1] {
+		var r, g, b int
+		// Black, or the muted #333 (12.6:1 on white); dark mode's light greys are far above 80.
+		if _, err := fmt.Sscanf(c, "rgb(%d, %d, %d)", &r, &g, &b); err != nil || max(r, g, b) > 80 {
+			t.Errorf("%s prints text in %s in dark mode, want black or near black", url, c)
+			break
+		}
+	}
+	if shownButtons > 0 {
+		t.Errorf("%s prints %d buttons", url, shownButtons)
+	}
 }
 
 // axeRun opens url with the colour scheme emulated, injects axe-core and returns its

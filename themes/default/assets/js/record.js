@@ -2,6 +2,7 @@
 // when, and the commit of the version of the page they worked through (from the checklist
 // manifest, window.cmplayChecklists). It prints cleanly and downloads as JSON.
 import { load, entry } from "./progress-store.js";
+import { fmtDate } from "./progress.js";
 
 function el(tag, text, cls) {
   const e = document.createElement(tag);
@@ -42,7 +43,7 @@ export function initRecord() {
   }
   const record = recordOf(manifest, load());
   const commitURL = root.dataset.commitUrl || "";
-  status.textContent = record.length ? "Record made on " + day(Date.now()) + "." : "You have not completed any checklist item in this browser yet.";
+  status.textContent = record.length ? "Record made on " + fmtDate(new Date()) + "." : "You have not completed any checklist item in this browser yet.";
   for (const c of record) {
     const sec = el("section", "", "record-checklist");
     const h = el("h2");
@@ -67,7 +68,7 @@ export function initRecord() {
     sec.append(v);
     const ol = el("ol");
     for (const d of c.done) {
-      const li = el("li", d.text + (d.completed ? " — " + d.completed : ""));
+      const li = el("li", d.text + (d.completed ? " — " + fmtDate(new Date(d.completed + "T12:00")) : ""));
       if (d.reworded) li.append(el("span", " (reworded since you completed it)", "muted"));
       ol.append(li);
     }
