@@ -97,6 +97,7 @@ func Site(dir string, opt Options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	files["frontmatter.schema.json"] = FrontMatterSchema()
 	return writeAll(dir, files)
 }
 
