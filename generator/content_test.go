@@ -31,11 +31,13 @@ func TestShippedPlaybook(t *testing.T) {
 		t.Errorf("shipped playbook: %s", d)
 	}
 	s := res.Site
-	if n := len(s.Roles); n < 15 {
-		t.Errorf("%d role pages, want at least 15", n)
+	// Issue 18 folded seven program-role pages into two and added five leadership and partner
+	// roles: 17 role pages. Recurring program steps became plain lists: about 250 items remain.
+	if n := len(s.Roles); n < 17 {
+		t.Errorf("%d role pages, want at least 17", n)
 	}
-	if res.Items < 150 {
-		t.Errorf("%d checklist items, want at least 150", res.Items)
+	if res.Items < 200 {
+		t.Errorf("%d checklist items, want at least 200", res.Items)
 	}
 	for _, p := range s.Pages {
 		if p.Owner == "" || p.ReviewBy.IsZero() {
@@ -109,11 +111,17 @@ func resolveLink(s *site.Site, from *playbooks.Page, dest string) string {
 var wordRe = regexp.MustCompile(`[\p{L}\p{N}']+`)
 
 // TestShippedPlaybookIsOriginal checks that no run of eight words in content/ is copied from the
-// source documents in ../shared/seeds: the facts carry over, the sentences are ours.
+// source documents in shared/seeds: the facts carry over, the sentences are ours. The seeds sit
+// beside the clone (X/<clone> and X/shared), so the test looks for shared/seeds in every parent
+// of the repository root. Without them it skips on a developer's machine and fails under CI=true,
+// where a skipped originality check would pass unnoticed.
 func TestShippedPlaybookIsOriginal(t *testing.T) {
-	seeds, _ := filepath.Glob("../../shared/seeds/*.txt")
+	seeds := findSeeds(t, "..")
 	if len(seeds) == 0 {
-		t.Skip("../shared/seeds not found beside the repository: originality not checked")
+		if os.Getenv("CI") == "true" {
+			t.Fatal("shared/seeds not found in any parent folder of the repository: originality not checked")
+		}
+		t.Skip("shared/seeds not found in any parent folder of the repository: originality not checked")
 	}
 	const n = 8
 	shingles := map[string]string{}
@@ -142,7 +150,157 @@ func TestShippedPlaybookIsOriginal(t *testing.T) {
 	}
 }
 
+// findSeeds returns the seed documents in the nearest shared/seeds folder above the repository
+// root root (root itself excluded: the seeds are not part of the repository).
+func findSeeds(t *testing.T, root string) []string {
+	t.Helper()
+	dir, err := filepath.Abs(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return nil
+		}
+		dir = parent
+		seeds, _ := filepath.Glob(filepath.Join(dir, "shared", "seeds", "*.txt"))
+		if len(seeds) > 0 {
+			return seeds
+		}
+	}
+}
+
 func normWords(s string) []string {
 	s = strings.NewReplacer("’", "'", "‘", "'").Replace(strings.ToLower(s))
 	return wordRe.FindAllString(s, -1)
+}
+
+// TestShippedOnboardingPlan holds the 90-day plan to what issue 18 asks of it: phases whose day
+// ranges follow each other without overlap, exit criteria a manager can check at days 30, 60 and
+// 90, a listening tour, and tracks that add steps but neither phases nor launches.
+func TestShippedOnboardingPlan(t *testing.T) {
+	res, _ := buildShipped(t)
+	s := res.Site
+	plan := s.ByFile["onboarding/first-90-days.md"]
+	if plan == nil {
+		t.Fatal("no onboarding/first-90-days.md")
+	}
+	var phases []string
+	for _, h := range plan.Headings {
+		if h.Due != "" {
+			phases = append(phases, h.Text)
+		}
+	}
+	want := "Day 1|Week 1 (days 2–7)|Days 8–30|Days 31–60|Days 61–90"
+	if got := strings.Join(phases, "|"); got != want {
+		t.Errorf("phases = %s, want %s (each range starts the day after the last one ends)", got, want)
+	}
+
+	// Each exit criterion is an item of its phase, so the manager's review sees it as due.
+	criteria := map[string]struct{ due, words string }{
+		"exit-30-baselines":  {"day 30", "five core metrics"},
+		"exit-30-escalation": {"day 30", "signed off"},
+		"exit-30-goals":      {"day 30", "signed by the executive sponsor"},
+		"exit-30-tour":       {"day 30", "critics"},
+		"exit-60-reply-time": {"day 60", "two consecutive weeks"},
+		"exit-60-programs":   {"day 60", "at most two programs"},
+		"exit-90-report":     {"day 90", "report"},
+		"exit-90-plan":       {"day 90", "yearly plan"},
+	}
+	found := map[string]bool{}
+	for _, it := range plan.Items {
+		c, ok := criteria[it.ID]
+		if !ok {
+			continue
+		}
+		found[it.ID] = true
+		if it.Due != c.due || !strings.Contains(strings.ToLower(it.Text), strings.ToLower(c.words)) || !strings.HasPrefix(it.Phase, "Exit criteria") {
+			t.Errorf("exit criterion %s: due %q under %q, text %q; want due %s under an exit-criteria heading, mentioning %q",
+				it.ID, it.Due, it.Phase, it.Text, c.due, c.words)
+		}
+	}
+	for id := range criteria {
+		if !found[id] {
+			t.Errorf("exit criterion %s is missing from the plan", id)
+		}
+	}
+	for _, id := range []string{"lt-executives", "lt-members", "p-pick-two"} {
+		if !hasItem(plan, id) {
+			t.Errorf("the plan has no item %s (listening tour and the two-launch limit)", id)
+		}
+	}
+
+	// Tracks use the plan's phases and never launch a program themselves.
+	for _, f := range []string{"onboarding/internal-track.md", "onboarding/external-track.md", "onboarding/social-media-track.md"} {
+		tr := s.ByFile[f]
+		if tr == nil {
+			t.Fatalf("no %s", f)
+		}
+		for _, h := range tr.Headings {
+			if h.Due != "" && !strings.Contains(want, h.Text) {
+				t.Errorf("%s: phase %q is not one of the plan's phases", f, h.Text)
+			}
+		}
+		for _, it := range tr.Items {
+			if strings.HasPrefix(it.Text, "Launch") || strings.HasPrefix(it.Text, "Run a ") {
+				t.Errorf("%s: %q launches a program; tracks only name candidates for the plan's two launches", f, it.Text)
+			}
+		}
+	}
+}
+
+func hasItem(p *playbooks.Page, id string) bool {
+	for _, it := range p.Items {
+		if it.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// TestShippedOwners checks that every owner in front matter is a role the playbook describes (a
+// role page's title or one of the roles a folded role page holds), and that each program page
+// names the same owner in its "Budget and owner" section as in its front matter.
+func TestShippedOwners(t *testing.T) {
+	res, _ := buildShipped(t)
+	s := res.Site
+	roles := map[string]bool{}
+	for _, rp := range s.Roles {
+		roles[strings.ToLower(rp.Title)] = true
+		for _, h := range rp.Headings {
+			if h.Level == 2 {
+				roles[strings.ToLower(h.Text)] = true
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		if !roles[strings.ToLower(p.Owner)] {
+			t.Errorf("%s: owner %q has no role page", p.File, p.Owner)
+		}
+		if p.Kind != playbooks.KindProgram {
+			continue
+		}
+		var body string
+		for _, sec := range p.Sections {
+			if sec.Title == "Budget and owner" {
+				body = sec.Text
+			}
+		}
+		if !strings.Contains(strings.ToLower(body), strings.ToLower(p.Owner)) {
+			t.Errorf("%s: front matter names %q as owner, the Budget and owner section does not: %q", p.File, p.Owner, body)
+		}
+	}
+}
+
+// TestShippedGuidelinesHaveNoTicks checks that guidelines hold no checklist items: a procedure
+// that repeats (an escalation, an appeal) would stay ticked after its first use, so it is written
+// as a plain list.
+func TestShippedGuidelinesHaveNoTicks(t *testing.T) {
+	res, _ := buildShipped(t)
+	for _, p := range res.Site.Pages {
+		if p.Kind == playbooks.KindGuideline && len(p.Items) > 0 {
+			t.Errorf("%s: %d checklist items in a guideline, first %q", p.File, len(p.Items), p.Items[0].Text)
+		}
+	}
 }
