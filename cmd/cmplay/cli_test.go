@@ -58,6 +58,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"help"}, 0, "completion SHELL"},
 		{[]string{"build", "--help"}, 0, "  --base-url URL "},
 		{[]string{"new", "page", "-h"}, 0, "Usage: cmplay new page [flags] KIND PATH"},
+		{[]string{"help", "check"}, 0, "Usage: cmplay check [flags]"},
+		{[]string{"new", "help", "site"}, 0, "Usage: cmplay new site [flags] DIR"},
 	}
 	for _, tt := range tests {
 		code, out, errs := runCmd(tt.args...)

@@ -51,6 +51,9 @@ func dispatch(cmds []*command, path string, args []string, stdout, stderr io.Wri
 	}
 	switch args[0] {
 	case "help", "-h", "--help", "-help":
+		if len(args) > 1 && args[0] == "help" && find(cmds, args[1]) != nil { // cmplay help build
+			return dispatch(cmds, path, append(args[1:], "--help"), stdout, stderr)
+		}
 		fmt.Fprint(stdout, groupUsage(path, cmds))
 		return 0
 	case "--version", "-version":
