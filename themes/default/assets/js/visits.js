@@ -3,6 +3,10 @@
 // block (no inline script, so strict CSP holds); the last commit seen per page is kept in this
 // site's storage under "visits".
 import { readJSON, writeJSON } from "./store.js";
+import { fmtDate } from "./progress.js";
+
+// day writes a stored YYYY-MM-DD date as the pages write dates.
+const day = (iso) => /^\d{4}-\d{2}-\d{2}$/.test(iso) ? fmtDate(new Date(iso + "T12:00")) : "";
 
 export function initVisits() {
   const block = document.querySelector(".page-history[data-history-head]");
@@ -36,11 +40,13 @@ function showChanges(block, changes, partial, since) {
   h.id = "history-since-title";
   box.append(h);
   const n = changes.length;
-  box.append(el("p", "", (since ? "Since " + since + ", " : "") + n + (n === 1 ? " change:" : " changes" + (partial ? " or more:" : ":"))));
+  box.append(el("p", "", (day(since) ? "Since " + day(since) + ", " : "") + n + (n === 1 ? " change:" : " changes" + (partial ? " or more:" : ":"))));
   const list = el("ol");
   for (const c of changes) {
     const li = el("li");
-    li.append(el("time", "", c.d), document.createTextNode(" · " + c.a + " · "));
+    const t = el("time", "", day(c.d));
+    t.setAttribute("datetime", c.d);
+    li.append(t, document.createTextNode(" · " + c.a + " · "));
     if (c.u) {
       const a = el("a", "", c.s);
       a.href = c.u;
