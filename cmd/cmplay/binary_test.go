@@ -65,7 +65,7 @@ func sourceRepo(t *testing.T) (dir, commit string) {
 // TestBinary builds the command from a git repository and runs it as a shell would:
 // `cmplay version` must name the commit the build info recorded, and say "modified" once the
 // tree has an uncommitted change; the bash completion script must complete through the binary's
-// hidden __complete command.
+// hidden __complete command, in bash, zsh and fish (each when installed).
 func TestBinary(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
@@ -86,22 +86,42 @@ func TestBinary(t *testing.T) {
 		t.Errorf("cmplay version from a tree with a change = %q, want \"modified\"", out)
 	}
 
-	bash, err := exec.LookPath("bash")
-	if err != nil {
-		t.Logf("no bash on this machine; the completion script's shell part is not run")
-		return
+	// Each shell completes a page kind, a --format value and a command through the binary. zsh
+	// runs the completion function with compadd and _files stubbed, which is what zsh calls.
+	shells := []struct{ shell, script, want string }{
+		{"bash", `source "$1"; COMP_WORDS=(cmplay new page ch); COMP_CWORD=3; _cmplay; echo "${COMPREPLY[*]}"
+COMP_WORDS=(cmplay check --format g); COMP_CWORD=3; _cmplay; echo "${COMPREPLY[*]}"
+COMP_WORDS=(cmplay bu); COMP_CWORD=1; _cmplay; echo "${COMPREPLY[*]}"`, "checklist\ngithub\nbuild\n"},
+		{"zsh", `compadd() { [[ $1 == -- ]] && shift; print -l -- "$@"; }; _files() { print FILES "$@"; }; compdef() { :; }
+source "$1"; words=(cmplay new page ch); CURRENT=4; _cmplay; words=(cmplay check --format g); CURRENT=4; _cmplay
+words=(cmplay bu); CURRENT=2; _cmplay; words=(cmplay build --out ""); CURRENT=4; _cmplay`, "checklist\ngithub\nbuild\nFILES -/\n"},
+		{"fish", `source $argv[1]; complete -C "cmplay new page ch"; complete -C "cmplay check --format g"; complete -C "cmplay bu"`, "checklist\ngithub\nbuild\n"},
 	}
-	script := filepath.Join(t.TempDir(), "cmplay.bash")
-	if out, err := exec.Command(bin, "completion", "bash").Output(); err != nil {
-		t.Fatal(err)
-	} else if err := os.WriteFile(script, out, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bash, "--norc", "-c", `source "$1"; COMP_WORDS=(cmplay new page ch); COMP_CWORD=3; _cmplay; echo "${COMPREPLY[*]}"
-COMP_WORDS=(cmplay check --format g); COMP_CWORD=3; _cmplay; echo "${COMPREPLY[*]}"`, "bash", script)
-	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"))
-	got, err := cmd.CombinedOutput()
-	if err != nil || string(got) != "checklist\ngithub\n" {
-		t.Errorf("bash completion printed %q (%v), want checklist and github", got, err)
+	for _, sh := range shells {
+		path, err := exec.LookPath(sh.shell)
+		if err != nil {
+			t.Logf("no %s on this machine; its completion script is not run", sh.shell)
+			continue
+		}
+		script := filepath.Join(t.TempDir(), "cmplay."+sh.shell)
+		if out, err := exec.Command(bin, "completion", sh.shell).Output(); err != nil {
+			t.Fatal(err)
+		} else if err := os.WriteFile(script, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args := []string{"-c", sh.script, sh.shell, script}
+		switch sh.shell {
+		case "bash":
+			args = append([]string{"--norc"}, args...)
+		case "zsh":
+			args = append([]string{"-f"}, args...)
+		case "fish":
+			args = []string{"--no-config", "-c", sh.script, script}
+		}
+		cmd := exec.Command(path, args...)
+		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"))
+		if got, err := cmd.CombinedOutput(); err != nil || string(got) != sh.want {
+			t.Errorf("%s completion printed %q (%v), want %q", sh.shell, got, err, sh.want)
+		}
 	}
 }

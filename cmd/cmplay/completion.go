@@ -40,7 +40,9 @@ _cmplay() {
 	:dirs) _files -/ ;;
 	:files) _files ;;
 	esac
-	(( ${#out} > 1 )) && compadd -- "${(@)out[2,-1]}"
+	if (( ${#out} > 1 )); then
+		compadd -- "${(@)out[2,-1]}"
+	fi
 }
 if [ "$funcstack[1]" = "_cmplay" ]; then
 	_cmplay "$@"
