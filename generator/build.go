@@ -2,14 +2,14 @@ package generator
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"html"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -24,6 +24,7 @@ import (
 	"github.com/cmplay/cmplay/generator/output"
 	"github.com/cmplay/cmplay/generator/render"
 	"github.com/cmplay/cmplay/generator/site"
+	"github.com/cmplay/cmplay/internal/parallel"
 	"github.com/cmplay/cmplay/playbooks"
 	"github.com/cmplay/cmplay/themes"
 )
@@ -90,6 +91,14 @@ func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer func() {
+		// A panic that a caller recovers from (serve keeps running) must not keep the output
+		// folder's lock held or the work folder half-written.
+		if r := recover(); r != nil {
+			b.abort()
+			panic(r)
+		}
+	}()
 	b.use(c)
 	res := &Result{}
 	steps := []struct {
@@ -100,6 +109,7 @@ func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
 		{"parse", b.parse},
 		{"markdown", b.markdown},
 		{"history", b.history},
+		{"reserve", b.reserve},
 		{"checklists", b.checklists},
 		{"search", b.searchIndex},
 		{"assets", b.assets},
@@ -161,12 +171,21 @@ type build struct {
 	site   *site.Site
 	bundle *assets.Bundle
 	diags  playbooks.Diagnostics
+
+	// Set by the reserve step: the table of generated output, the pages not written because a
+	// generated page takes their URL, and each page's aliases that may be written.
+	outputs   []Generated
+	skipPage  map[string]bool
+	aliasURLs map[*playbooks.Page][]string
 }
 
 func newBuild(cfg Config) (*build, error) {
 	base, bpath, fileURLs, err := basePath(cfg.BaseURL)
 	if err != nil {
 		return nil, err
+	}
+	if err := CheckLinkURL(cfg.RepoURL); err != nil {
+		return nil, fmt.Errorf("config: repo_url %q: %w", cfg.RepoURL, err)
 	}
 	b := &build{cfg: cfg, baseURL: base, basePath: bpath, fileURLs: fileURLs}
 	contentDir := filepath.Join(cfg.Source, cfg.ContentDir)
@@ -189,7 +208,7 @@ func newBuild(cfg Config) (*build, error) {
 	if out == "" {
 		out = filepath.Join(cfg.Source, "public")
 	}
-	if b.dir, err = output.NewDir(out, cfg.Source); err != nil {
+	if b.dir, err = output.NewDirWith(out, cfg.Source, output.Options{Waiting: cfg.Waiting}); err != nil {
 		return nil, err
 	}
 	b.writer = b.dir
@@ -243,8 +262,8 @@ func (b *build) parse() error {
 // markdown renders every page body in parallel with one shared goldmark instance.
 func (b *build) markdown() error {
 	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site,
-		Extensions: []goldmark.Extender{checklist.New()}})
-	parallel(len(b.site.Pages), func(i int) error {
+		Extensions: []goldmark.Extender{checklist.New()}, ReservedIDs: themeIDs(b.theme)})
+	parallel.Each(len(b.site.Pages), 0, func(i int) error {
 		b.report(prefixFiles(b.renderMarkdown(md, b.site.Pages[i]), b.cfg.ContentDir))
 		return nil
 	})
@@ -257,7 +276,7 @@ func (b *build) assets() error {
 		return err
 	}
 	b.bundle = bundle
-	for _, name := range sortedKeys(bundle.Files) {
+	for _, name := range slices.Sorted(maps.Keys(bundle.Files)) {
 		if err := b.write(name, bundle.Files[name]); err != nil {
 			return err
 		}
@@ -266,7 +285,7 @@ func (b *build) assets() error {
 	if err != nil {
 		return err
 	}
-	for _, name := range sortedKeys(static) {
+	for _, name := range slices.Sorted(maps.Keys(static)) {
 		if err := b.write(name, static[name]); err != nil {
 			return err
 		}
@@ -290,7 +309,10 @@ func (b *build) templates() error {
 	}
 	r := render.New(theme, b.site, rc)
 	ps := b.site.Pages
-	err = parallel(len(ps), func(i int) error {
+	err = parallel.Each(len(ps), 0, func(i int) error {
+		if b.skipPage[ps[i].File] {
+			return nil // on a generated URL: reported by the reserve step
+		}
 		var prev, next *playbooks.Page
 		if i > 0 {
 			prev = ps[i-1]
@@ -313,43 +335,30 @@ func (b *build) templates() error {
 	return b.static()
 }
 
-// generated writes the pages the generator makes itself.
+// generated writes the pages of the table of generated output (see reserve), then the sitemap
+// and the redirects of aliases.
 func (b *build) generated(r *render.Renderer) error {
-	type gen struct {
-		url  string
-		make func() ([]byte, error)
-	}
-	var gens []gen
-	for _, k := range playbooks.Kinds {
-		if k != playbooks.KindPage && len(b.site.Kinds[k]) > 0 {
-			gens = append(gens, gen{render.KindURL(k), func() ([]byte, error) { return r.Kind(k) }})
+	var pages []Generated
+	for _, g := range b.outputs {
+		if g.Page != "" {
+			pages = append(pages, g)
 		}
 	}
-	if len(b.site.Tags) > 0 {
-		gens = append(gens, gen{"/tags/", r.Tags})
-		for _, t := range sortedKeys(b.site.Tags) {
-			gens = append(gens, gen{render.TagURL(t), func() ([]byte, error) { return r.Tag(t) }})
-		}
-	}
-	gens = append(gens, gen{ProgressURL, func() ([]byte, error) { return b.progressPage(r) }})
-	gens = append(gens, gen{SearchURL, func() ([]byte, error) { return b.searchPage(r) }})
-	gens = append(gens, gen{"/404.html", r.NotFound})
-	for _, g := range gens {
-		if p, ok := b.site.ByURL[g.url]; ok {
-			b.report(playbooks.Diagnostics{{File: path.Join(b.cfg.ContentDir, p.File), Line: 1, Col: 1, Severity: playbooks.Error,
-				Rule: "duplicate-url", Msg: fmt.Sprintf("%s is generated by cmplay; this page is not built", g.url), Fix: "rename the file or folder"}})
-			continue
-		}
-		data, err := b.reuseListing(g.url, g.make)
+	err := parallel.Each(len(pages), 0, func(i int) error {
+		g := pages[i]
+		data, err := b.reuseListing(g.URL, func() ([]byte, error) { return b.generatedPage(r, g) })
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", g.URL, err)
 		}
-		if err := b.write(pageFile(g.url), data); err != nil {
-			return err
-		}
-	}
-	if err := b.historyPages(r); err != nil {
+		return b.write(pageFile(g.URL), data)
+	})
+	if err != nil {
 		return err
+	}
+	if b.hist.site != nil {
+		if err := b.write("changelog.xml", b.hist.site.Atom(b.cfg.Title, b.baseURL)); err != nil {
+			return err
+		}
 	}
 	if err := b.aliases(); err != nil {
 		return err
@@ -357,19 +366,40 @@ func (b *build) generated(r *render.Renderer) error {
 	return b.write("sitemap.xml", b.sitemap())
 }
 
-// aliases writes a small redirecting page at each old URL a page lists in `aliases`.
+// generatedPage renders one generated page of the table.
+func (b *build) generatedPage(r *render.Renderer, g Generated) ([]byte, error) {
+	switch g.Page {
+	case "kind":
+		return r.Kind(g.Kind)
+	case "tags":
+		return r.Tags()
+	case "tag":
+		return r.Tag(g.Tag)
+	case "progress":
+		return b.progressPage(r)
+	case "search":
+		return b.searchPage(r)
+	case "404":
+		return r.NotFound()
+	case "record":
+		return r.Generated(g.URL, "Completion record", "record", nil)
+	case "changelog":
+		return r.Generated(g.URL, "Changelog", "changelog", nil)
+	case "history":
+		p := g.Of
+		return r.Generated(g.URL, "History of "+p.Title, "history", func(d *render.Data) {
+			d.Summary = "Every change to “" + p.Title + "”, newest first."
+			d.Children = []render.Link{{Title: p.Title, URL: d.Rel(p.URL), Kind: p.Kind}}
+		})
+	}
+	return nil, fmt.Errorf("no renderer for generated page %q", g.Page)
+}
+
+// aliases writes a small redirecting page at each old URL a page lists in `aliases` that the
+// reserve step let through.
 func (b *build) aliases() error {
 	for _, p := range b.site.Pages {
-		for _, a := range p.Aliases {
-			u := "/" + strings.Trim(path.Clean("/"+a), "/") + "/"
-			if u == "//" {
-				continue
-			}
-			if other, ok := b.site.ByURL[u]; ok {
-				b.report(playbooks.Diagnostics{{File: path.Join(b.cfg.ContentDir, p.File), Line: p.FrontMatterLine("aliases"), Col: 1,
-					Severity: playbooks.Error, Rule: "duplicate-url", Msg: fmt.Sprintf("alias %s is the URL of %s", a, other.File)}})
-				continue
-			}
+		for _, u := range slices.Sorted(slices.Values(b.aliasURLs[p])) {
 			target := html.EscapeString(playbooks.RelURL(u, p.URL, b.fileURLs))
 			doc := fmt.Sprintf("<!doctype html><html lang=\"%s\"><meta charset=\"utf-8\"><title>%s</title><link rel=\"canonical\" href=\"%s\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=%s\"><p>This page has moved to <a href=\"%s\">%s</a>.</p></html>\n",
 				html.EscapeString(b.cfg.Language), html.EscapeString(p.Title), target, target, target, html.EscapeString(p.Title))
@@ -408,7 +438,7 @@ func (b *build) sitemap() []byte {
 
 // static copies the content folder's other files as they are.
 func (b *build) static() error {
-	return parallel(len(b.loaded.Static), func(i int) error {
+	return parallel.Each(len(b.loaded.Static), 0, func(i int) error {
 		f := b.loaded.Static[i].File
 		data, err := fs.ReadFile(b.content, f)
 		if err != nil {
@@ -457,45 +487,4 @@ func prefixFiles(ds playbooks.Diagnostics, contentDir string) playbooks.Diagnost
 		}
 	}
 	return ds
-}
-
-// parallel runs f(0..n-1) on GOMAXPROCS workers and returns the first error.
-func parallel(n int, f func(i int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next int
-	var mu sync.Mutex
-	var errs []error
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				failed := len(errs) > 0
-				mu.Unlock()
-				if i >= n || failed {
-					return
-				}
-				if err := f(i); err != nil {
-					mu.Lock()
-					errs = append(errs, err)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return errors.Join(errs...)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -10,12 +10,13 @@ import (
 	"testing"
 
 	"github.com/cmplay/cmplay/generator/output"
+	"github.com/cmplay/cmplay/internal/sitetest"
 )
 
 // newSite writes files (path → content) into a new site folder.
 func newSite(t *testing.T, files map[string]string) string {
 	t.Helper()
-	return writeSite(t, t.TempDir(), files)
+	return sitetest.Write(t, t.TempDir(), files)
 }
 
 func mustBuild(t *testing.T, cfg Config) *Result {
@@ -27,7 +28,7 @@ func mustBuild(t *testing.T, cfg Config) *Result {
 	return res
 }
 
-func readTree(t *testing.T, dir string) map[string][]byte {
+func readTree(t testing.TB, dir string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -88,9 +89,15 @@ func TestRebuildReplacesOutput(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
-	mustBuild(t, Config{Source: "..", Out: a})
-	mustBuild(t, Config{Source: "..", Out: b})
+	t.Parallel()
+	a, _ := shipped(t, "/")
+	cfg, _, err := LoadConfig(sitetest.Root(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := filepath.Join(t.TempDir(), "b")
+	cfg.Out = b
+	mustBuild(t, cfg)
 	ta, tb := readTree(t, a), readTree(t, b)
 	if len(ta) != len(tb) || len(ta) < 60 {
 		t.Fatalf("builds wrote %d and %d files", len(ta), len(tb))
@@ -206,24 +213,19 @@ var linkRe = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 // TestLinksResolve builds the shipped playbook at the root, under a sub-path and for file://, and
 // follows every relative link and asset of every page to a file in the output.
 func TestLinksResolve(t *testing.T) {
-	for _, base := range []string{"/", "https://intranet.example/playbook/", "file:///srv/playbook/"} {
+	for _, base := range []string{"/", "https://intranet.example/playbook/", "file"} {
 		t.Run(base, func(t *testing.T) {
-			mem := output.NewMemory()
-			cfg, _, err := LoadConfig("..")
-			if err != nil {
-				t.Fatal(err)
-			}
-			cfg.BaseURL, cfg.Writer = base, mem
-			res := mustBuild(t, cfg)
+			t.Parallel()
+			out, res := shipped(t, base)
 			if len(res.Diagnostics) > 0 {
 				t.Errorf("shipped playbook has diagnostics: %v", res.Diagnostics)
 			}
+			tree := readTree(t, out)
 			checked := 0
-			for _, name := range mem.Names() {
+			for name, data := range tree {
 				if !strings.HasSuffix(name, ".html") || name == "404.html" {
 					continue
 				}
-				data, _ := mem.File(name)
 				for _, m := range linkRe.FindAllSubmatch(data, -1) {
 					href := string(m[1])
 					if href == "" || strings.Contains(href, "://") || strings.HasPrefix(href, "mailto:") || strings.HasPrefix(href, "#") {
@@ -233,13 +235,13 @@ func TestLinksResolve(t *testing.T) {
 					href, _, _ = strings.Cut(href, "?")
 					target := filepath.ToSlash(filepath.Join(filepath.Dir(name), href))
 					if strings.HasSuffix(href, "/") || href == "" {
-						if base == "file:///srv/playbook/" {
+						if base == "file" {
 							t.Errorf("%s: folder link %q does not work from file://", name, m[1])
 						}
 						target += "/index.html"
 					}
 					target = strings.TrimPrefix(filepath.Clean(target), "./")
-					if _, ok := mem.File(target); !ok {
+					if _, ok := tree[target]; !ok {
 						t.Errorf("%s: link %q → %s: no such file", name, m[1], target)
 					}
 					checked++
@@ -247,6 +249,28 @@ func TestLinksResolve(t *testing.T) {
 			}
 			if checked < 1000 {
 				t.Errorf("only %d links checked", checked)
+			}
+		})
+	}
+}
+
+// TestBrokenLayoutError: a layout that does not parse or does not execute fails the build with
+// one error that names the stage once and the file.
+func TestBrokenLayoutError(t *testing.T) {
+	t.Parallel()
+	for name, layout := range map[string]string{
+		"parse":   `{{ define "main" }}{{ .Nope }`,
+		"execute": `{{template "base" .}}{{define "main"}}{{.NoSuchField}}{{end}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			src := newSite(t, map[string]string{"content/_index.md": "# Home\n", "content/a.md": "# A\n", "themes/default/layouts/page.html": layout})
+			_, err := Build(Config{Source: src, Writer: output.NewMemory()})
+			if err == nil {
+				t.Fatal("a broken layout built")
+			}
+			if msg := err.Error(); !strings.HasPrefix(msg, "templates: ") || strings.Count(msg, "templates:") != 1 || !strings.Contains(msg, "page") {
+				t.Errorf("error %q, want the stage named once and the layout", msg)
 			}
 		})
 	}

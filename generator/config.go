@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -35,8 +36,17 @@ type Config struct {
 	ContentDir string // content folder below Source; default "content"
 	UnsafeHTML bool   // render raw HTML in Markdown
 
+	// HistoryCacheDir is the folder where the walk of the content's git history is kept between
+	// builds, so a build reads only the commits made since the last one. Empty means no cache:
+	// every build walks the whole history. The command line sets the user's cache folder
+	// (os.UserCacheDir()/cmplay/history); tests leave it empty or use a temporary folder.
+	HistoryCacheDir string
+
 	// Writer, when set, receives the output instead of the output folder (cmplay serve).
 	Writer output.Writer
+	// Waiting, when set, is told when the build waits for another build writing to the same
+	// output folder (one build at a time per folder; see package output).
+	Waiting io.Writer
 	// Head and Foot are added to every page (the live-reload script under serve).
 	Head, Foot template.HTML
 }
@@ -89,10 +99,41 @@ func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
 		diags = append(diags, playbooks.Diagnostic{File: name, Line: keyLine(data, k[len(k)-1]), Col: 1, Severity: playbooks.Warning,
 			Rule: "config", Msg: fmt.Sprintf("unknown key %q in cmplay.toml", key), Fix: "remove it" + playbooks.Suggest(key, ConfigKeys)})
 	}
+	if _, _, _, err := basePath(fc.BaseURL); err != nil {
+		diags = append(diags, playbooks.Diagnostic{File: name, Line: keyLine(data, "base_url"), Col: 1, Severity: playbooks.Error,
+			Rule: "config", Msg: strings.TrimPrefix(err.Error(), "config: "), Fix: "write e.g. https://intranet.example/playbook/ or /playbook/"})
+		return cfg, diags, fmt.Errorf("config: %s: base_url is not usable", name)
+	}
+	if err := CheckLinkURL(fc.RepoURL); err != nil {
+		diags = append(diags, playbooks.Diagnostic{File: name, Line: keyLine(data, "repo_url"), Col: 1, Severity: playbooks.Error,
+			Rule: "config", Msg: fmt.Sprintf("repo_url %q: %v; edit and commit links are left out", fc.RepoURL, err),
+			Fix: "write the repository's https:// address, e.g. https://github.com/acme/playbook"})
+		fc.RepoURL = ""
+	}
 	sort.SliceStable(diags, func(i, j int) bool { return diags[i].Line < diags[j].Line })
 	cfg.Title, cfg.BaseURL, cfg.RepoURL, cfg.Branch = fc.Title, fc.BaseURL, fc.RepoURL, fc.Branch
 	cfg.Theme, cfg.Language, cfg.ContentDir, cfg.UnsafeHTML = fc.Theme, fc.Language, fc.ContentDir, fc.UnsafeHTML
 	return cfg.withDefaults(), diags, nil
+}
+
+// CheckLinkURL accepts a URL from the configuration that the theme will put in a link: empty, or
+// an absolute http:// or https:// URL with a host. Anything else — javascript:, data:, a relative
+// path — could run script or lead nowhere once a page or the theme's script uses it as an href.
+func CheckLinkURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return errors.New("contains control characters")
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return err
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return errors.New("only http:// and https:// addresses are allowed")
+	}
+	return nil
 }
 
 var tomlLine = regexp.MustCompile(`line (\d+)`)

@@ -17,6 +17,11 @@ func TestLoadConfig(t *testing.T) {
 		{toml: "title = \"x\"\ntitel = \"y\"\n", diag: `cmplay.toml:2:1: warning: unknown key "titel" in cmplay.toml [config] (fix: remove it (did you mean "title"?))`},
 		{toml: "title = \"x\"\nbase_url = 5\n", wantErr: true, diag: "cmplay.toml:2:1: error: invalid cmplay.toml"},
 		{toml: "title = \"unclosed\n", wantErr: true, diag: "cmplay.toml:1:1: error: invalid cmplay.toml"},
+		// A script URL would reach edit links and the history data the theme's script reads.
+		{toml: "title = \"x\"\nrepo_url = \"javascript:alert(1)\"\n", diag: `cmplay.toml:2:1: error: repo_url "javascript:alert(1)": only http:// and https:// addresses are allowed`},
+		{toml: "title = \"x\"\n\nrepo_url = \" JavaScript:alert(1)\"\n", diag: `cmplay.toml:3:1: error: repo_url`},
+		{toml: "title = \"x\"\nrepo_url = \"//evil.example/x\"\n", diag: `cmplay.toml:2:1: error: repo_url`},
+		{toml: "title = \"x\"\nbase_url = \"javascript:alert(1)//\"\n", wantErr: true, diag: `cmplay.toml:2:1: error: base URL "javascript:alert(1)//": use http://`},
 	}
 	for _, tt := range tests {
 		dir := t.TempDir()
@@ -33,6 +38,9 @@ func TestLoadConfig(t *testing.T) {
 				t.Errorf("config = %+v", cfg)
 			}
 			continue
+		}
+		if strings.Contains(tt.diag, "repo_url") && cfg.RepoURL != "" {
+			t.Errorf("%q: repo_url kept as %q", tt.toml, cfg.RepoURL)
 		}
 		if len(diags) != 1 || !strings.Contains(diags[0].String(), tt.diag) {
 			t.Errorf("%q: diagnostics %v, want one containing %q", tt.toml, diags, tt.diag)

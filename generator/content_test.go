@@ -7,26 +7,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cmplay/cmplay/generator/output"
 	"github.com/cmplay/cmplay/generator/site"
+	"github.com/cmplay/cmplay/internal/sitetest"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
-// buildShipped builds the playbook in content/ in memory.
-func buildShipped(t *testing.T) (*Result, *output.Memory) {
-	t.Helper()
-	cfg, diags, err := LoadConfig("..")
-	if err != nil || len(diags) > 0 {
-		t.Fatalf("cmplay.toml: %v %v", err, diags)
-	}
-	mem := output.NewMemory()
-	cfg.Writer = mem
-	return mustBuild(t, cfg), mem
-}
-
 // TestShippedPlaybook holds the shipped playbook to what issue 8 promises a new hire.
 func TestShippedPlaybook(t *testing.T) {
-	res, _ := buildShipped(t)
+	t.Parallel()
+	_, res := shipped(t, "/")
 	for _, d := range res.Diagnostics {
 		t.Errorf("shipped playbook: %s", d)
 	}
@@ -111,17 +100,14 @@ func resolveLink(s *site.Site, from *playbooks.Page, dest string) string {
 var wordRe = regexp.MustCompile(`[\p{L}\p{N}']+`)
 
 // TestShippedPlaybookIsOriginal checks that no run of eight words in content/ is copied from the
-// source documents in shared/seeds: the facts carry over, the sentences are ours. The seeds sit
-// beside the clone (X/<clone> and X/shared), so the test looks for shared/seeds in every parent
-// of the repository root. Without them it skips on a developer's machine and fails under CI=true,
-// where a skipped originality check would pass unnoticed.
+// source documents in shared/seeds (beside the clone, not in it: they may not be published; see
+// sitetest.Shared for where it looks, and why a missing folder fails under CI=true): the facts
+// carry over, the sentences are ours.
 func TestShippedPlaybookIsOriginal(t *testing.T) {
-	seeds := findSeeds(t, "..")
+	t.Parallel()
+	seeds, _ := filepath.Glob(filepath.Join(sitetest.Shared(t, "seeds"), "*.txt"))
 	if len(seeds) == 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("shared/seeds not found in any parent folder of the repository: originality not checked")
-		}
-		t.Skip("shared/seeds not found in any parent folder of the repository: originality not checked")
+		t.Fatal("shared/seeds holds no .txt seed documents")
 	}
 	const n = 8
 	shingles := map[string]string{}
@@ -132,7 +118,7 @@ func TestShippedPlaybookIsOriginal(t *testing.T) {
 			shingles[strings.Join(words[i:i+n], " ")] = filepath.Base(f)
 		}
 	}
-	err := filepath.WalkDir("../content", func(p string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(sitetest.Root(t), "content"), func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return err
 		}
@@ -150,27 +136,6 @@ func TestShippedPlaybookIsOriginal(t *testing.T) {
 	}
 }
 
-// findSeeds returns the seed documents in the nearest shared/seeds folder above the repository
-// root root (root itself excluded: the seeds are not part of the repository).
-func findSeeds(t *testing.T, root string) []string {
-	t.Helper()
-	dir, err := filepath.Abs(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return nil
-		}
-		dir = parent
-		seeds, _ := filepath.Glob(filepath.Join(dir, "shared", "seeds", "*.txt"))
-		if len(seeds) > 0 {
-			return seeds
-		}
-	}
-}
-
 func normWords(s string) []string {
 	s = strings.NewReplacer("’", "'", "‘", "'").Replace(strings.ToLower(s))
 	return wordRe.FindAllString(s, -1)
@@ -180,7 +145,8 @@ func normWords(s string) []string {
 // ranges follow each other without overlap, exit criteria a manager can check at days 30, 60 and
 // 90, a listening tour, and tracks that add steps but neither phases nor launches.
 func TestShippedOnboardingPlan(t *testing.T) {
-	res, _ := buildShipped(t)
+	t.Parallel()
+	_, res := shipped(t, "/")
 	s := res.Site
 	plan := s.ByFile["onboarding/first-90-days.md"]
 	if plan == nil {
@@ -263,7 +229,8 @@ func hasItem(p *playbooks.Page, id string) bool {
 // role page's title or one of the roles a folded role page holds), and that each program page
 // names the same owner in its "Budget and owner" section as in its front matter.
 func TestShippedOwners(t *testing.T) {
-	res, _ := buildShipped(t)
+	t.Parallel()
+	_, res := shipped(t, "/")
 	s := res.Site
 	roles := map[string]bool{}
 	for _, rp := range s.Roles {
@@ -297,7 +264,8 @@ func TestShippedOwners(t *testing.T) {
 // that repeats (an escalation, an appeal) would stay ticked after its first use, so it is written
 // as a plain list.
 func TestShippedGuidelinesHaveNoTicks(t *testing.T) {
-	res, _ := buildShipped(t)
+	t.Parallel()
+	_, res := shipped(t, "/")
 	for _, p := range res.Site.Pages {
 		if p.Kind == playbooks.KindGuideline && len(p.Items) > 0 {
 			t.Errorf("%s: %d checklist items in a guideline, first %q", p.File, len(p.Items), p.Items[0].Text)

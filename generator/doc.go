@@ -6,7 +6,9 @@
 // A site is a folder holding content/ (or the folder named by content_dir in cmplay.toml),
 // an optional cmplay.toml read by [LoadConfig], and optional themes/<name>/ overriding files of
 // the embedded default theme. The command line turns flags into a [Config]; nothing else is read
-// from the environment, and no package keeps mutable global state.
+// from the environment, and no package keeps mutable global state. The one thing a build keeps
+// outside the site and its output is the history cache, in the folder [Config.HistoryCacheDir]
+// names (the command line sets the user's cache folder); left empty, nothing is kept.
 //
 // # The pipeline
 //

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/cmplay/cmplay/generator/output"
+	"github.com/cmplay/cmplay/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -47,26 +48,6 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// unpack writes a txtar archive into a fresh folder and returns it.
-func unpack(t *testing.T, archive string) string {
-	t.Helper()
-	ar, err := txtar.ParseFile(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 var (
 	mainRe  = regexp.MustCompile(`(?s)<main[^>]*>(.*)</main>`)
 	assetRe = regexp.MustCompile(`\.[0-9a-f]{10}\.(css|js)`)
@@ -74,7 +55,7 @@ var (
 
 func goldenBuild(t *testing.T, archive string) []byte {
 	t.Helper()
-	dir := unpack(t, archive)
+	dir := sitetest.Unpack(t, archive)
 	cfg, diags, err := LoadConfig(dir)
 	if err != nil {
 		t.Fatal(err)

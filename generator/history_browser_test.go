@@ -13,6 +13,7 @@ import (
 // TestChangedSinceLastVisit: a reader visits a page, the page gets a new commit and the site is
 // rebuilt; on the next visit the page says it changed and lists that commit only.
 func TestChangedSinceLastVisit(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	s := newSiteRepo(t)
 	policyHistory(s)
@@ -79,6 +80,7 @@ func TestChangedSinceLastVisit(t *testing.T) {
 // TestCompletionRecord: items a reader ticked appear on /progress/record/ with the day they
 // were ticked and the commit of the checklist's page.
 func TestCompletionRecord(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	s := newSiteRepo(t)
 	s.write("content/onboarding.md", "# Onboarding\n\n- [ ] Read the escalation guideline\n- [ ] Meet your sponsor\n")

@@ -228,3 +228,36 @@ func TestHistoryMissing(t *testing.T) {
 		t.Errorf("shallow clone lost the last change:\n%s", historyBlock.FindString(page))
 	}
 }
+
+// TestHistoryCacheDir: the history cache goes only where Config.HistoryCacheDir says, and a
+// build without it leaves nothing behind; a cached build shows the same history.
+func TestHistoryCacheDir(t *testing.T) {
+	s := newSiteRepo(t)
+	policyHistory(s)
+	cfg, _, err := LoadConfig(s.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(t.TempDir(), "history")
+	var pages []string
+	for _, dir := range []string{"", cache, cache} {
+		cfg.HistoryCacheDir = dir
+		mem := output.NewMemory()
+		cfg.Writer = mem
+		if _, err := Build(cfg); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, historyBlock.FindString(file(t, mem, "escalation/index.html")))
+		if dir == "" {
+			if _, err := os.Stat(cache); !os.IsNotExist(err) {
+				t.Fatalf("a build without HistoryCacheDir wrote %s (%v)", cache, err)
+			}
+		}
+	}
+	if names, _ := filepath.Glob(filepath.Join(cache, "*.gob")); len(names) != 1 {
+		t.Errorf("cache files %q, want one", names)
+	}
+	if pages[0] == "" || pages[0] != pages[1] || pages[1] != pages[2] {
+		t.Errorf("history blocks differ between uncached, first cached and cached builds:\n%s\n%s\n%s", pages[0], pages[1], pages[2])
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -291,7 +292,7 @@ func detach(p *playbooks.Page) {
 func (b *build) resolverKey() uint64 {
 	var h maphash.Hash
 	h.SetSeed(b.cache.seed)
-	for _, f := range sortedKeys(b.site.ByFile) {
+	for _, f := range slices.Sorted(maps.Keys(b.site.ByFile)) {
 		p := b.site.ByFile[f]
 		fmt.Fprintf(&h, "%s\x00%s\x00%t\x00", f, p.URL, p.IsIndex)
 	}
@@ -299,7 +300,9 @@ func (b *build) resolverKey() uint64 {
 		h.WriteString(s.File)
 		h.WriteByte(0)
 	}
-	fmt.Fprintf(&h, "%t%t", b.cfg.UnsafeHTML, b.fileURLs)
+	// The theme's ids are anchors a heading may not take: a theme edit that adds one changes
+	// the anchors of the pages whose headings would have taken it.
+	fmt.Fprintf(&h, "%t%t%q", b.cfg.UnsafeHTML, b.fileURLs, themeIDs(b.theme))
 	return h.Sum64()
 }
 
@@ -324,7 +327,7 @@ func (b *build) configKey(rc render.Config) uint64 {
 	var h maphash.Hash
 	h.SetSeed(b.cache.seed)
 	if hs := b.hist.site; hs != nil {
-		fmt.Fprintf(&h, "history %s %d %#v %q\x00", hs.Log.Head, len(hs.Log.Commits), hs.Forge, sortedKeys(hs.Uncommitted))
+		fmt.Fprintf(&h, "history %s %d %#v %q\x00", hs.Log.Head, len(hs.Log.Commits), hs.Forge, slices.Sorted(maps.Keys(hs.Uncommitted)))
 	}
 	rc.History = nil
 	s := fmt.Sprintf("%#v", rc)

@@ -10,22 +10,8 @@ import (
 
 	"github.com/cmplay/cmplay/generator/output"
 	"github.com/cmplay/cmplay/internal/corpus"
+	"github.com/cmplay/cmplay/internal/sitetest"
 )
-
-// writeSite writes files (slash paths below dir) and returns dir.
-func writeSite(t testing.TB, dir string, files map[string]string) string {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 var incrementalSite = map[string]string{
 	"content/_index.md":       "---\ntitle: Home\n---\nWelcome. See [one](a/one.md).\n",
@@ -56,7 +42,7 @@ func sameOutput(t *testing.T, step string, got, want *output.Memory) {
 // TestSessionMatchesFullBuild edits a site step by step; after each edit the incremental build
 // must write exactly what a full build writes, having redone only what the edit affects.
 func TestSessionMatchesFullBuild(t *testing.T) {
-	dir := writeSite(t, t.TempDir(), incrementalSite)
+	dir := sitetest.Write(t, t.TempDir(), incrementalSite)
 	cfg := Config{Source: dir}
 	s := NewSession(cfg)
 	steps := []struct {
@@ -68,25 +54,25 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		{"first build", func() {}, nil, Stats{Read: 6, Parsed: 5, Rendered: 5, Templated: 5, Theme: true}},
 		{"nothing changed", func() {}, []string{}, Stats{}},
 		{"body edit", func() {
-			writeSite(t, dir, map[string]string{"content/a/two.md": "---\ntitle: Two\nweight: 2\nsummary: The second page.\n---\nSecond page body, edited.\n\n## Details\n\nMore text.\n"})
+			sitetest.Write(t, dir, map[string]string{"content/a/two.md": "---\ntitle: Two\nweight: 2\nsummary: The second page.\n---\nSecond page body, edited.\n\n## Details\n\nMore text.\n"})
 		}, []string{filepath.Join(dir, "content/a/two.md")}, Stats{Read: 1, Parsed: 1, Rendered: 1, Templated: 1}},
 		{"title edit", func() {
-			writeSite(t, dir, map[string]string{"content/a/two.md": "---\ntitle: Two renamed\nweight: 2\nsummary: The second page.\n---\nSecond page body, edited.\n"})
+			sitetest.Write(t, dir, map[string]string{"content/a/two.md": "---\ntitle: Two renamed\nweight: 2\nsummary: The second page.\n---\nSecond page body, edited.\n"})
 		}, []string{"content/a/two.md"}, Stats{Read: 1, Parsed: 1, Rendered: 1, Templated: 5}},
 		{"new nested page", func() {
-			writeSite(t, dir, map[string]string{"content/a/b/c/three.md": "# Three\n\nBack to [one](../../one.md).\n"})
+			sitetest.Write(t, dir, map[string]string{"content/a/b/c/three.md": "# Three\n\nBack to [one](../../one.md).\n"})
 		}, []string{filepath.Join(dir, "content/a/b")}, Stats{Read: 1, Parsed: 1, Rendered: 6, Templated: 6}},
 		{"static file edit", func() {
-			writeSite(t, dir, map[string]string{"content/a/img.png": "still not a png"})
+			sitetest.Write(t, dir, map[string]string{"content/a/img.png": "still not a png"})
 		}, []string{"content/a/img.png"}, Stats{Read: 1}},
 		{"page removed", func() {
 			os.RemoveAll(filepath.Join(dir, "content/a/b"))
 		}, []string{filepath.Join(dir, "content/a/b")}, Stats{Rendered: 5, Templated: 5}},
 		{"theme edit", func() {
-			writeSite(t, dir, map[string]string{"themes/default/assets/print.css": "@media print { body { color: black } }\n"})
+			sitetest.Write(t, dir, map[string]string{"themes/default/assets/print.css": "@media print { body { color: black } }\n"})
 		}, []string{filepath.Join(dir, "themes/default/assets/print.css")}, Stats{Templated: 5, Theme: true}},
 		{"broken front matter", func() {
-			writeSite(t, dir, map[string]string{"content/a/one.md": "---\ntitle: [unclosed\n---\nFirst page.\n"})
+			sitetest.Write(t, dir, map[string]string{"content/a/one.md": "---\ntitle: [unclosed\n---\nFirst page.\n"})
 		}, []string{"content/a/one.md"}, Stats{Read: 1, Parsed: 1, Rendered: 1, Templated: 5}},
 		{"unknown change", func() {}, nil, Stats{Read: 6}},
 		{"symbolic link to a page", func() {
@@ -95,7 +81,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 			}
 		}, []string{"content/a/link.md"}, Stats{Read: 1, Parsed: 1, Rendered: 6, Templated: 6}},
 		{"its target edited", func() {
-			writeSite(t, dir, map[string]string{"content/a/two.md": "---\ntitle: Two renamed\nweight: 2\nsummary: The second page.\n---\nLinked body.\n"})
+			sitetest.Write(t, dir, map[string]string{"content/a/two.md": "---\ntitle: Two renamed\nweight: 2\nsummary: The second page.\n---\nLinked body.\n"})
 		}, []string{"content/a/two.md"}, Stats{Read: 2, Parsed: 2, Rendered: 2, Templated: 2}},
 	}
 	for _, st := range steps {
@@ -160,13 +146,13 @@ func BenchmarkSessionRebuild(b *testing.B) {
 // build only in the search index, which is the previous one; the build finished after the
 // reload is the full build.
 func TestLiveUpdateDefersOnlyTheSearchIndex(t *testing.T) {
-	dir := writeSite(t, t.TempDir(), incrementalSite)
+	dir := sitetest.Write(t, t.TempDir(), incrementalSite)
 	s := NewSession(Config{Source: dir})
 	first, _, err := s.LiveUpdate(nil)
 	if err != nil || first.Then != nil {
 		t.Fatalf("first build: %v, deferred %v", err, first.Then != nil)
 	}
-	writeSite(t, dir, map[string]string{"content/a/two.md": "---\ntitle: Two\nweight: 2\n---\nA new word: quokkaberry.\n"})
+	sitetest.Write(t, dir, map[string]string{"content/a/two.md": "---\ntitle: Two\nweight: 2\n---\nA new word: quokkaberry.\n"})
 	u, _, err := s.LiveUpdate([]string{"content/a/two.md"})
 	if err != nil || u.Then == nil {
 		t.Fatalf("rebuild: %v, deferred %v", err, u.Then != nil)

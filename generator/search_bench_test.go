@@ -96,7 +96,7 @@ func BenchmarkSearchBrowser(b *testing.B) {
 			if _, err := Build(Config{Source: src, Out: out}); err != nil {
 				b.Fatal(err)
 			}
-			ctx := newBrowser(b)
+			ctx := browsertest.New(b)
 			base := browsertest.Serve(b, out, "/")
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {

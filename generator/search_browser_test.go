@@ -3,7 +3,6 @@ package generator
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,32 +15,17 @@ import (
 
 	"github.com/cmplay/cmplay/generator/search"
 	"github.com/cmplay/cmplay/internal/browsertest"
+	"github.com/cmplay/cmplay/internal/sitetest"
 )
 
 func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 
-// newBrowser is browsertest.New, closing the browser and waiting for it when the test ends, so
-// the profile folder is no longer written to when the test's temporary folders are removed.
-func newBrowser(tb testing.TB) context.Context {
-	ctx := browsertest.New(tb)
-	tb.Cleanup(func() { _ = chromedp.Cancel(ctx) })
-	return ctx
-}
-
-// buildShippedAt builds the shipped playbook for a base URL into a fresh folder.
-func buildShippedAt(t *testing.T, base string, out string) {
-	t.Helper()
-	if _, err := Build(Config{Source: "..", Out: out, BaseURL: base}); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestSearchBrowserRelevance runs the relevance table through the theme's JavaScript in
 // Chromium, against the built site served over HTTP.
 func TestSearchBrowserRelevance(t *testing.T) {
-	ctx := newBrowser(t)
-	out := filepath.Join(t.TempDir(), "site")
-	buildShippedAt(t, "/", out)
+	t.Parallel()
+	ctx := browsertest.New(t)
+	out, _ := shipped(t, "/")
 	base := browsertest.Serve(t, out, "/")
 	var queries []string
 	for _, c := range relevance {
@@ -106,19 +90,18 @@ func typeAndEnter(t *testing.T, ctx context.Context, start, query string) (strin
 // TestSearchBrowserEnter types in the header box, presses Enter and lands on the section, over
 // HTTP at the root, under a sub-path, and from a file:// build.
 func TestSearchBrowserEnter(t *testing.T) {
-	ctx := newBrowser(t)
 	const query, want = "kids platfor", "guidelines/industries/#kids-platforms"
 	for _, tc := range []struct{ name, base string }{{"root", "/"}, {"subpath", "/sub/"}, {"file", "file"}} {
 		t.Run(tc.name, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "site")
+			t.Parallel()
+			ctx := browsertest.New(t)
+			out, _ := shipped(t, tc.base)
 			var start, results string
 			switch tc.base {
 			case "file":
-				buildShippedAt(t, "file://"+out+"/", out)
 				start = "file://" + out + "/guidelines/escalation/index.html"
 				results = "file://" + out + "/search/index.html"
 			default:
-				buildShippedAt(t, tc.base, out)
 				site := browsertest.Serve(t, out, tc.base)
 				start, results = site+"guidelines/escalation/", site+"search/"
 			}
@@ -152,19 +135,14 @@ func TestSearchBrowserEnter(t *testing.T) {
 // TestSearchBrowserEscapes builds a site whose page title and text are markup, and checks the
 // results show them as text: no element is made from them and no script runs.
 func TestSearchBrowserEscapes(t *testing.T) {
-	ctx := newBrowser(t)
+	t.Parallel()
+	ctx := browsertest.New(t)
 	src := t.TempDir()
 	evil := `<img src=x onerror="window.__xss=1;alert(1)">`
-	for name, body := range map[string]string{
+	sitetest.Write(t, src, map[string]string{
 		"content/_index.md": "---\ntitle: Home\n---\nWelcome.\n",
 		"content/evil.md":   "---\ntitle: '" + evil + "'\n---\n## Onerror <b>bold</b> heading\n\nText about onerror and `<script>window.__xss=2</script>` &lt;img src=x onerror=alert(2)&gt;.\n",
-	} {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	out := filepath.Join(t.TempDir(), "site")
 	if _, err := Build(Config{Source: src, Out: out}); err != nil {
 		t.Fatal(err)
@@ -187,7 +165,8 @@ func TestSearchBrowserEscapes(t *testing.T) {
 		chromedp.Click("#search-q"),
 		chromedp.SendKeys("#search-q", "onerror"),
 		chromedp.WaitVisible(".search-popup [role=option]"),
-		chromedp.Sleep(300*time.Millisecond),
+		// The popup fills in as the index loads: wait for the page whose title is markup.
+		chromedp.Poll(`[...document.querySelectorAll(".search-popup .search-result-title")].some(e => e.textContent.includes("onerror="))`, nil, chromedp.WithPollingTimeout(10*time.Second)),
 		chromedp.Evaluate(`({
 			Titles: [...document.querySelectorAll(".search-popup .search-result-title")].map(e => e.textContent),
 			Imgs: document.querySelectorAll(".search-popup img, .search-popup script, .search-popup b").length,
@@ -208,12 +187,9 @@ func TestSearchBrowserEscapes(t *testing.T) {
 // exactly as the Go code that built the index does, on tricky strings and on the text of every
 // page of the shipped playbook.
 func TestSearchBrowserParity(t *testing.T) {
-	ctx := newBrowser(t)
-	out := filepath.Join(t.TempDir(), "site")
-	res, err := Build(Config{Source: "..", Out: out})
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	ctx := browsertest.New(t)
+	out, res := shipped(t, "/")
 	texts := []string{"Don't re-post", "Über uns — café’s 3rd week", "İstanbul ǅemal ﬁne ΟΔΟΣ οδος", "e\u0301cole", "日本語のテキスト", "a'b ''", "x\u2028y"}
 	for _, p := range res.Site.Pages {
 		texts = append(texts, p.Title+"\n"+p.Text)
@@ -240,7 +216,7 @@ func TestSearchBrowserParity(t *testing.T) {
 		}
 	}
 	base := browsertest.Serve(t, out, "/")
-	err = chromedp.Run(ctx, chromedp.Navigate(base+"search/"),
+	err := chromedp.Run(ctx, chromedp.Navigate(base+"search/"),
 		chromedp.Poll(`!!window.cmplaySearch`, nil),
 		chromedp.Evaluate(`(async () => {
 			const input = `+string(in)+`;
@@ -270,9 +246,9 @@ func TestSearchBrowserParity(t *testing.T) {
 // TestSearchBrowserOpenItems ticks a checklist item on its page, then checks that "only my open
 // items" leaves it out of the results while the plain search still finds it.
 func TestSearchBrowserOpenItems(t *testing.T) {
-	ctx := newBrowser(t)
-	out := filepath.Join(t.TempDir(), "site")
-	buildShippedAt(t, "/", out)
+	t.Parallel()
+	ctx := browsertest.New(t)
+	out, _ := shipped(t, "/")
 	base := browsertest.Serve(t, out, "/")
 	const id = "onboarding/first-90-days/fill-in-the-names-in-the"
 	itemsFor := func(query string) []string {
@@ -298,8 +274,9 @@ func TestSearchBrowserOpenItems(t *testing.T) {
 	}
 	var ticked bool
 	err := chromedp.Run(ctx, chromedp.Navigate(base+"onboarding/first-90-days/"),
-		chromedp.WaitReady(`input.task-box`),
-		chromedp.Sleep(300*time.Millisecond),
+		// The build writes the boxes disabled; the checklist script enables them once it has read
+		// the reader's progress.
+		chromedp.Poll(`!document.getElementById("task-`+id+`").disabled`, nil, chromedp.WithPollingTimeout(10*time.Second)),
 		chromedp.Evaluate(`document.getElementById("task-`+id+`").click(); document.getElementById("task-`+id+`").checked`, &ticked))
 	if err != nil || !ticked {
 		t.Fatalf("tick the item: %v (checked=%v)", err, ticked)
@@ -315,9 +292,9 @@ func TestSearchBrowserOpenItems(t *testing.T) {
 // TestSearchBrowserMatchesGo runs queries with and without filters through the browser and the
 // Go searcher on the shipped playbook and wants the same results in the same order.
 func TestSearchBrowserMatchesGo(t *testing.T) {
-	ctx := newBrowser(t)
-	out := filepath.Join(t.TempDir(), "site")
-	buildShippedAt(t, "/", out)
+	t.Parallel()
+	ctx := browsertest.New(t)
+	out, _ := shipped(t, "/")
 	s := shippedSearch(t)
 	type check struct {
 		Q    string
@@ -370,9 +347,9 @@ func TestSearchBrowserMatchesGo(t *testing.T) {
 
 // TestSearchBrowserKeys moves through the results with the arrow keys and closes them with Esc.
 func TestSearchBrowserKeys(t *testing.T) {
-	ctx := newBrowser(t)
-	out := filepath.Join(t.TempDir(), "site")
-	buildShippedAt(t, "/", out)
+	t.Parallel()
+	ctx := browsertest.New(t)
+	out, _ := shipped(t, "/")
 	base := browsertest.Serve(t, out, "/")
 	var first, down, wrapped, expanded string
 	var hidden bool

@@ -1,8 +1,12 @@
 package generator
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/cmplay/cmplay/generator/render"
 	"github.com/cmplay/cmplay/generator/search"
+	"github.com/cmplay/cmplay/internal/parallel"
 )
 
 // SearchURL is the site path of the search results page.
@@ -18,8 +22,8 @@ func (b *build) searchIndex() error {
 	}
 	ix := search.Build(search.Input{Pages: b.site.Pages, RoleTitles: roles, FileURLs: b.fileURLs})
 	files := ix.Files()
-	names := sortedKeys(files)
-	return parallel(len(names), func(i int) error { return b.write(names[i], files[names[i]]) })
+	names := slices.Sorted(maps.Keys(files))
+	return parallel.Each(len(names), 0, func(i int) error { return b.write(names[i], files[names[i]]) })
 }
 
 // searchPage renders the results page. The search itself runs in the reader's browser; without

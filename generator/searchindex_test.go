@@ -1,11 +1,11 @@
 package generator
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/cmplay/cmplay/generator/output"
 	"github.com/cmplay/cmplay/generator/search"
 )
 
@@ -35,19 +35,13 @@ var relevance = []struct{ query, first string }{
 	{"fill in the names in the escalation table", "/onboarding/first-90-days/#task-onboarding/first-90-days/fill-in-the-names-in-the"}, // a checklist item
 }
 
-// shippedSearch builds the shipped playbook in memory and opens its search index as the
-// browser reads it.
+// shippedSearch opens the search index of the shipped playbook as the browser reads it.
 func shippedSearch(t testing.TB) *search.Searcher {
 	t.Helper()
-	mem := output.NewMemory()
-	if _, err := Build(Config{Source: "..", Writer: mem}); err != nil {
-		t.Fatal(err)
-	}
+	out, _ := shipped(t, "/")
 	files := map[string][]byte{}
-	for _, n := range mem.Names() {
-		if strings.HasPrefix(n, "search/") {
-			files[n], _ = mem.File(n)
-		}
+	for n, data := range readTree(t, filepath.Join(out, "search")) {
+		files["search/"+n] = data
 	}
 	s, err := search.Open(files)
 	if err != nil {

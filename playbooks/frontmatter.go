@@ -3,13 +3,11 @@ package playbooks
 import (
 	"bytes"
 	"fmt"
-	"regexp"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/adrg/frontmatter"
 )
 
 // FrontMatter is the typed metadata at the top of a page. The zero value is a page of kind
@@ -88,42 +86,49 @@ func blank(b []byte) {
 	}
 }
 
-var errLine = regexp.MustCompile(`line (\d+)`)
-
 // DecodeFrontMatter decodes a block found by SplitFrontMatter into typed fields. Every problem
-// — invalid YAML or TOML, an unknown key, a value of the wrong type, an unknown kind, a bad date —
-// becomes a diagnostic at the line of the offending key; fields that decode are kept, so the page
-// can still be built as well as it can be.
+// — invalid YAML or TOML, a key written twice, an unknown key, a value of the wrong type, an
+// unknown kind, a bad date — becomes a diagnostic at the line of the offending key; fields that
+// decode are kept, so the page can still be built as well as it can be. A block over the limits
+// (MaxFrontMatterBytes, MaxFrontMatterDepth) is reported and not decoded at all.
 func DecodeFrontMatter(file string, b Block) (FrontMatter, Diagnostics) {
 	var fm FrontMatter
 	if b.Format == "" {
 		return fm, nil
 	}
-	raw := map[string]any{}
-	// The block starts with its delimiter, so frontmatter's default formats pick YAML for "---"
-	// and TOML for "+++".
-	if _, err := frontmatter.Parse(bytes.NewReader(b.Raw), &raw); err != nil {
-		line := b.StartLine
-		if m := errLine.FindStringSubmatch(err.Error()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line = b.StartLine + n
-		}
-		msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "yaml: "), "toml: ")
-		msg = errLine.ReplaceAllString(msg, "")
-		msg = strings.Trim(strings.Join(strings.Fields(strings.ReplaceAll(msg, " :", ":")), " "), " :")
-		msg = strings.ReplaceAll(msg, "errors: :", "errors:")
-		return fm, Diagnostics{{File: file, Line: line, Col: 1, Severity: Error, Rule: "front-matter",
-			Msg: fmt.Sprintf("invalid %s front matter: %s", strings.ToUpper(b.Format), msg),
-			Fix: "fix the syntax; quote values that contain a colon"}}
+	inner := innerLines(b.Raw)
+	if d, ok := checkFrontMatterLimits(file, b, inner); !ok {
+		return fm, Diagnostics{d}
 	}
-	d := decoder{file: file, block: b}
+	var raw map[string]any
+	var lines map[string]int
+	var diags Diagnostics
+	if b.Format == "toml" {
+		raw, diags = decodeTOML(file, b, inner)
+	} else {
+		raw, lines, diags = decodeYAML(file, b, inner)
+	}
+	if raw == nil {
+		return fm, diags
+	}
+	d := decoder{file: file, block: b, lines: lines, diags: diags}
 	d.decode(raw, &fm)
 	return fm, d.diags
+}
+
+// innerLines is a block without its delimiter lines; its first line is the block's StartLine+1.
+func innerLines(raw []byte) []byte {
+	_, rest, _ := bytes.Cut(raw, []byte("\n"))
+	if i := bytes.LastIndexByte(rest, '\n'); i >= 0 {
+		return rest[:i+1]
+	}
+	return nil
 }
 
 type decoder struct {
 	file  string
 	block Block
+	lines map[string]int // line of each top-level key, when the decoder knows it exactly
 	diags Diagnostics
 }
 
@@ -133,6 +138,9 @@ func (d *decoder) report(key string, sev Severity, rule, msg, fix string) {
 
 // keyLine finds the line a top-level key is written on, so diagnostics point at it.
 func (d *decoder) keyLine(key string) int {
+	if l, ok := d.lines[key]; ok {
+		return l
+	}
 	raw := string(d.block.Raw)
 	for i := 0; len(raw) > 0; i++ {
 		line, rest, _ := strings.Cut(raw, "\n")
@@ -211,7 +219,7 @@ func (d *decoder) str(key string, v any) string {
 		return strings.TrimSpace(x)
 	case nil:
 		return ""
-	case int, int64, float64, bool:
+	case int, int64, uint64, float64, bool:
 		return fmt.Sprint(x)
 	}
 	d.report(key, Error, "front-matter", fmt.Sprintf("%s must be text, not a %s", key, typeName(v)), "write it as a quoted string")
@@ -224,6 +232,10 @@ func (d *decoder) integer(key string, v any) int {
 		return x
 	case int64:
 		return int(x)
+	case uint64:
+		if x <= math.MaxInt32 {
+			return int(x)
+		}
 	case float64:
 		if x == float64(int(x)) {
 			return int(x)

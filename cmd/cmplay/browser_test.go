@@ -20,6 +20,7 @@ import (
 func TestSiteInBrowser(t *testing.T) {
 	for _, tc := range []struct{ prefix, base string }{{"/", ""}, {"/playbook/", "https://intranet.example/playbook/"}} {
 		t.Run(tc.prefix, func(t *testing.T) {
+			t.Parallel()
 			out := filepath.Join(t.TempDir(), "public")
 			args := []string{"build", "--source", "../..", "--out", out}
 			if tc.base != "" {

@@ -19,13 +19,14 @@ func (f *siteFlags) config(stderr io.Writer) (generator.Config, playbooks.Diagno
 	cfg, diags, err := generator.LoadConfig(f.source)
 	if err != nil {
 		printDiags(stderr, diags)
-		fmt.Fprintf(stderr, "cmplay: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: %v\n", errText(err))
 		return cfg, diags, false
 	}
 	if f.baseURL != "" {
 		cfg.BaseURL = f.baseURL
 	}
 	cfg.Drafts = f.drafts
+	cfg.HistoryCacheDir = historyCacheDir()
 	return cfg, diags, true
 }
 
@@ -42,6 +43,17 @@ func buildCmd(fs *pflag.FlagSet) runFunc {
 	return func(_ []string, stdout, stderr io.Writer) int { return cmdBuild(&o, stdout, stderr) }
 }
 
+// historyCacheDir is where the command keeps the history cache between builds: the user's cache
+// folder (on Linux $XDG_CACHE_HOME or ~/.cache), never the site's content. "" when there is no
+// such folder: builds then walk the history every time.
+func historyCacheDir() string {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "cmplay", "history")
+}
+
 type buildOptions struct {
 	sf                   siteFlags
 	out, cpuprofile, zip string
@@ -55,6 +67,7 @@ func cmdBuild(o *buildOptions, stdout, stderr io.Writer) int {
 		return 1
 	}
 	cfg.Out = o.out
+	cfg.Waiting = stderr
 	if !strings.Contains(cfg.BaseURL, "://") { // "/" by default, or a path such as /playbook/
 		fmt.Fprintf(stderr, "cmplay: note: no base URL, so sitemap.xml has relative addresses, pages have no canonical link and the changelog feed no absolute links; set base_url in cmplay.toml, --base-url or %s\n", envName("base-url"))
 	}
@@ -65,7 +78,7 @@ func cmdBuild(o *buildOptions, stdout, stderr io.Writer) int {
 	if o.cpuprofile != "" {
 		f, err := os.Create(o.cpuprofile)
 		if err != nil {
-			fmt.Fprintf(stderr, "cmplay: %v\n", err)
+			fmt.Fprintf(stderr, "cmplay: %v\n", errText(err))
 			return 1
 		}
 		defer f.Close()
@@ -75,7 +88,7 @@ func cmdBuild(o *buildOptions, stdout, stderr io.Writer) int {
 	res, err := generator.Build(cfg)
 	if err != nil {
 		printDiags(stderr, cfgDiags)
-		fmt.Fprintf(stderr, "cmplay: build failed (any previous output is untouched): %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: build failed (any previous output is untouched): %v\n", errText(err))
 		return 1
 	}
 	res.Diagnostics = append(cfgDiags, res.Diagnostics...)
@@ -109,3 +122,7 @@ func printDiags(w io.Writer, ds playbooks.Diagnostics) {
 		fmt.Fprintln(w, d.String())
 	}
 }
+
+// errText is an error as one printable line: errors can carry file names from the content
+// folder, which may hold a newline or a terminal escape.
+func errText(err error) string { return playbooks.EscapeControls(err.Error()) }

@@ -36,7 +36,7 @@ func cmdCheck(sf *siteFlags, format string, strict bool, base, today string, std
 	if today != "" {
 		t, err := playbooks.ParseDate(today)
 		if err != nil {
-			fmt.Fprintf(stderr, "cmplay check: --today: %v\n", err)
+			fmt.Fprintf(stderr, "cmplay check: --today: %v\n", errText(err))
 			return 2
 		}
 		opt.Today = t
@@ -47,7 +47,7 @@ func cmdCheck(sf *siteFlags, format string, strict bool, base, today string, std
 	}
 	res, err := generator.Check(cfg, opt)
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay check: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay check: %v\n", errText(err))
 		return 1
 	}
 	for i := range cfgDiags {
@@ -57,7 +57,7 @@ func cmdCheck(sf *siteFlags, format string, strict bool, base, today string, std
 	}
 	r := check.Report{Pages: res.Pages, Diagnostics: append(cfgDiags, res.Diagnostics...)}
 	if err := check.Write(stdout, format, r, filepath.ToSlash(sf.source)); err != nil {
-		fmt.Fprintf(stderr, "cmplay check: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay check: %v\n", errText(err))
 		return 1
 	}
 	if r.Diagnostics.Errors() > 0 || strict && r.Diagnostics.Warnings() > 0 {

@@ -10,30 +10,10 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/cmplay/cmplay/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// site writes a txtar archive of a site into a temporary folder and returns the folder.
-func site(t *testing.T, archive string) string {
-	t.Helper()
-	ar, err := txtar.ParseFile(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		name := filepath.Join(dir, f.Name)
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 func runCmd(args ...string) (code int, stdout, stderr string) {
 	var o, e bytes.Buffer
@@ -54,7 +34,7 @@ func TestCheckShipped(t *testing.T) {
 
 // TestCheckFormats compares the three formats with golden files (-update rewrites them).
 func TestCheckFormats(t *testing.T) {
-	dir := site(t, "testdata/check/site.txtar")
+	dir := sitetest.Unpack(t, "testdata/check/site.txtar")
 	for _, format := range []string{"text", "json", "github"} {
 		t.Run(format, func(t *testing.T) {
 			code, out, errs := runCmd("check", "--source", dir, "--today", "2026-11-23", "--format", format)
@@ -138,7 +118,7 @@ func checkFormat(t *testing.T, format, out string) {
 }
 
 func TestCheckExitCodes(t *testing.T) {
-	fault := site(t, "testdata/check/site.txtar")
+	fault := sitetest.Unpack(t, "testdata/check/site.txtar")
 	clean := t.TempDir()
 	if code, _, errs := runCmd("new", "site", clean); code != 0 {
 		t.Fatalf("new site: %s", errs)

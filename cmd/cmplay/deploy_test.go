@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
-	"gopkg.in/yaml.v2"
+	"github.com/goccy/go-yaml"
 )
 
 // actionlintModule is the actionlint the tests run when it is in the module cache already
@@ -55,7 +56,7 @@ func TestNewSiteDeploys(t *testing.T) {
 	fetchDepth, checkOnPR, baseURL := false, false, false
 	for _, s := range wf.Jobs["build"].Steps {
 		all.WriteString(s.Run)
-		fetchDepth = fetchDepth || strings.HasPrefix(s.Uses, "actions/checkout@") && s.With["fetch-depth"] == 0
+		fetchDepth = fetchDepth || strings.HasPrefix(s.Uses, "actions/checkout@") && fmt.Sprint(s.With["fetch-depth"]) == "0"
 		checkOnPR = checkOnPR || strings.Contains(s.Run, "cmplay check --format github") && strings.Contains(s.If, "pull_request")
 		baseURL = baseURL || strings.Contains(s.Run, "cmplay build") && strings.Contains(s.Env["CMPLAY_BASE_URL"], "steps.pages.outputs.base_url")
 	}

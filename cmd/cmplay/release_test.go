@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v2"
+	"github.com/goccy/go-yaml"
 )
 
 // TestReleaseConfig reads .goreleaser.yaml, the Dockerfile and action.yml and holds what the

@@ -25,13 +25,14 @@ func serveCmd(fs *pflag.FlagSet) runFunc {
 	sf.register(fs)
 	port := fs.Int("port", 1313, "`port` to listen on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on; 0.0.0.0 shares the preview on your network")
+	allow := fs.StringArray("allow-host", nil, "also answer to this host `name` (a DNS name pointing at this machine); repeat for more")
 	poll := fs.Bool("poll", false, "poll for changes every second instead of using file system events (network drives, containers)")
 	return func(_ []string, stdout, stderr io.Writer) int {
-		return cmdServe(&sf, *port, *bind, *poll, stdout, stderr)
+		return cmdServe(&sf, *port, *bind, *allow, *poll, stdout, stderr)
 	}
 }
 
-func cmdServe(sf *siteFlags, port int, bind string, poll bool, stdout, stderr io.Writer) int {
+func cmdServe(sf *siteFlags, port int, bind string, allow []string, poll bool, stdout, stderr io.Writer) int {
 	cfg, cfgDiags, ok := sf.config(stderr)
 	if !ok {
 		return 1
@@ -47,7 +48,7 @@ func cmdServe(sf *siteFlags, port int, bind string, poll bool, stdout, stderr io
 	_, basePath, err := generator.BasePath(cfg.BaseURL)
 	if err != nil {
 		ln.Close()
-		fmt.Fprintf(stderr, "cmplay: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: %v\n", errText(err))
 		return 2
 	}
 	origin := "http://" + net.JoinHostPort(displayHost(bind), strconv.Itoa(addr.Port))
@@ -60,20 +61,21 @@ func cmdServe(sf *siteFlags, port int, bind string, poll bool, stdout, stderr io
 	first, res, err := sess.LiveUpdate(nil)
 	if err != nil {
 		ln.Close()
-		fmt.Fprintf(stderr, "cmplay: build failed: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: build failed: %v\n", errText(err))
 		return 1
 	}
 	printDiags(stderr, res.Diagnostics)
 	fmt.Fprintln(stdout, res.Summary())
 	live := serve.NewLive(basePath)
 	defer live.Close()
+	live.Hosts = serve.HostsFor(bind, allow...)
 	live.Publish(first)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	w, err := watchSite(cfg, poll, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: cannot watch the site, serving without live reload: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: cannot watch the site, serving without live reload: %v\n", errText(err))
 	} else {
 		defer w.Close()
 		go live.Run(ctx, w, func(changed []string) serve.Update {
@@ -103,7 +105,7 @@ func cmdServe(sf *siteFlags, port int, bind string, poll bool, stdout, stderr io
 		if errors.Is(err, http.ErrServerClosed) {
 			return 0
 		}
-		fmt.Fprintf(stderr, "cmplay: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: %v\n", errText(err))
 		return 1
 	}
 }
@@ -153,7 +155,7 @@ func reconfigure(sf *siteFlags, changed []string, old generator.Config, stderr i
 // reportRebuild prints one line per rebuild, with the diagnostics above it.
 func reportRebuild(stdout, stderr io.Writer, res *generator.Result, err error, st generator.Stats, changed []string) {
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: rebuild failed, still serving the last good build: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: rebuild failed, still serving the last good build: %v\n", errText(err))
 		return
 	}
 	printDiags(stderr, res.Diagnostics)
@@ -173,14 +175,14 @@ func watchBuild(sf *siteFlags, cfg generator.Config, poll bool, stdout, stderr i
 	sess := generator.NewSession(cfg)
 	res, err := sess.Build(nil, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: build failed, previous output left as it was: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: build failed, previous output left as it was: %v\n", errText(err))
 		return 1
 	}
 	printDiags(stderr, res.Diagnostics)
 	fmt.Fprintln(stdout, res.Summary())
 	w, err := watchSite(cfg, poll, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: cannot watch the site: %v\n", err)
+		fmt.Fprintf(stderr, "cmplay: cannot watch the site: %v\n", errText(err))
 		return 1
 	}
 	defer w.Close()

@@ -98,10 +98,11 @@ func TestServeCommand(t *testing.T) {
 	}
 
 	// Ctrl-C with a page's event stream open.
-	conn, err := net.Dial("tcp", strings.TrimPrefix(strings.TrimSuffix(url, "/"), "http://"))
+	host := strings.TrimPrefix(strings.TrimSuffix(url, "/"), "http://")
+	conn, err := net.Dial("tcp", host)
 	must(err)
 	defer conn.Close()
-	_, err = conn.Write([]byte("GET /__cmplay/events HTTP/1.1\r\nHost: x\r\n\r\n"))
+	_, err = conn.Write([]byte("GET /__cmplay/events HTTP/1.1\r\nHost: " + host + "\r\n\r\n"))
 	must(err)
 	buf := make([]byte, 512)
 	n, err := conn.Read(buf)

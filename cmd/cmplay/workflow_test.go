@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v2"
+	"github.com/goccy/go-yaml"
 )
 
 // TestWorkflow parses the repository's CI workflow and checks that it runs on pull requests,
@@ -29,27 +29,23 @@ func TestWorkflow(t *testing.T) {
 			}
 		}
 	}
-	if err := yaml.UnmarshalStrict(data, &struct {
+	if err := yaml.UnmarshalWithOptions(data, &struct {
 		Name        string
-		On          any `yaml:"on"`
-		True        any `yaml:"true"` // YAML 1.1 reads a bare `on` as true
+		On          any `yaml:"on"` // YAML 1.2: a bare on is the string "on", as GitHub reads it
 		Permissions map[string]string
 		Jobs        any
-	}{}); err != nil {
+	}{}, yaml.Strict()); err != nil {
 		t.Fatalf("unexpected top-level keys: %v", err)
 	}
 	if err := yaml.Unmarshal(data, &wf); err != nil {
 		t.Fatal(err)
 	}
-	var raw map[any]any
+	var raw map[string]any
 	if err := yaml.Unmarshal(data, &raw); err != nil {
 		t.Fatal(err)
 	}
-	on, ok := raw["on"]
-	if !ok {
-		on = raw[true]
-	}
-	if m, ok := on.(map[any]any); !ok || !hasKey(m, "pull_request") {
+	on := raw["on"]
+	if m, ok := on.(map[string]any); !ok || !hasKey(m, "pull_request") {
 		t.Errorf("the workflow does not run on pull_request: on = %v", on)
 	}
 	job, ok := wf.Jobs["check"]
@@ -63,7 +59,7 @@ func TestWorkflow(t *testing.T) {
 		}
 		switch {
 		case strings.HasPrefix(s.Uses, "actions/checkout@"):
-			if d, ok := s.With["fetch-depth"].(int); !ok || d != 0 {
+			if d, ok := s.With["fetch-depth"].(uint64); !ok || d != 0 {
 				t.Errorf("checkout fetch-depth = %v, want 0 (--base needs the base branch)", s.With["fetch-depth"])
 			}
 		case strings.HasPrefix(s.Uses, "actions/setup-go@"):
@@ -100,7 +96,7 @@ func TestWorkflow(t *testing.T) {
 	}
 }
 
-func hasKey(m map[any]any, key string) bool {
+func hasKey(m map[string]any, key string) bool {
 	_, ok := m[key]
 	return ok
 }

@@ -3,10 +3,11 @@ package check
 import (
 	"fmt"
 	"html"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/cmplay/cmplay/generator/markdown"
@@ -46,9 +47,9 @@ func Anchors(s *site.Site) playbooks.Diagnostics {
 			if target != p {
 				where = target.File
 			}
-			fix := "link to an existing heading" + playbooks.Suggest(frag, sortedIDs(known)) + ", or add {#" + frag + "} to the heading you mean"
+			fix := "link to an existing heading" + playbooks.Suggest(frag, slices.Sorted(maps.Keys(known))) + ", or add {#" + frag + "} to the heading you mean"
 			if strings.HasPrefix(frag, "task-") {
-				fix = "link to a checklist item as #task-<item id>" + playbooks.Suggest(frag, sortedIDs(known))
+				fix = "link to a checklist item as #task-<item id>" + playbooks.Suggest(frag, slices.Sorted(maps.Keys(known)))
 			}
 			ds = append(ds, playbooks.Diagnostic{File: p.File, Line: l.Line, Col: l.Col, Severity: playbooks.Error,
 				Rule: "missing-anchor", Msg: fmt.Sprintf("link %q: %s has no heading or item with id %q", l.Dest, where, frag), Fix: fix})
@@ -69,15 +70,6 @@ func pageIDs(p *playbooks.Page) map[string]bool {
 		m[html.UnescapeString(sub[1])] = true
 	}
 	return m
-}
-
-func sortedIDs(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for id := range m {
-		out = append(out, id)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // resolve finds the page a link in p points at, the way the markdown stage rewrites it, and the

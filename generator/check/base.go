@@ -4,32 +4,43 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
-	"unicode"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/cmplay/cmplay/generator/checklist"
+	"github.com/cmplay/cmplay/generator/history"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
-// Revision is one commit of the site's git repository, to read files as they were then.
+// Revision is one commit of the site's git repository, to read files as they were then. Close
+// releases the repository.
 type Revision struct {
 	Name string // as the user wrote it: "origin/main"
 	tree *object.Tree
+	repo *history.Repo
 }
 
 // OpenRevision resolves rev (a branch, tag, commit or expression such as "HEAD~1") in the git
-// repository holding dir, and returns it with the repository's root folder.
+// repository holding dir, opened as the history step opens it (history.Open), and returns it
+// with the repository's root folder.
 func OpenRevision(dir, rev string) (*Revision, string, error) {
-	repo, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	hr, err := history.Open(dir)
 	if err != nil {
 		return nil, "", fmt.Errorf("%s is not in a git repository: %w", dir, err)
 	}
-	wt, err := repo.Worktree()
+	r, root, err := resolveRevision(hr, rev)
 	if err != nil {
-		return nil, "", fmt.Errorf("git repository has no work tree: %w", err)
+		hr.Close()
+	}
+	return r, root, err
+}
+
+func resolveRevision(hr *history.Repo, rev string) (*Revision, string, error) {
+	repo, err := git.Open(hr.Storer(), nil)
+	if err != nil {
+		return nil, "", fmt.Errorf("open git repository: %w", err)
 	}
 	h, err := repo.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
@@ -43,8 +54,11 @@ func OpenRevision(dir, rev string) (*Revision, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("revision %q: %w", rev, err)
 	}
-	return &Revision{Name: rev, tree: tree}, wt.Filesystem.Root(), nil
+	return &Revision{Name: rev, tree: tree, repo: hr}, hr.Root(), nil
 }
+
+// Close releases the repository the revision was read from.
+func (r *Revision) Close() error { return r.repo.Close() }
 
 // ReadFile returns a file (a slash-separated path from the repository root) as it was at the
 // revision; ok is false when it did not exist then.
@@ -62,8 +76,8 @@ func (r *Revision) ReadFile(name string) ([]byte, bool, error) {
 
 // ChangedIDs reports checklist items of a page whose id differs from the page at the base
 // revision, so that readers' ticks — stored under the old id — would silently be lost. A new id
-// is taken to be a reworded old item when that old id is gone and the two texts share at least
-// half their words (Dice coefficient of the lower-cased words); the most similar vanished item
+// is taken to be a reworded old item when that old id is gone and checklist.Reworded says so
+// (the rule the theme uses to carry ticks over); the most similar vanished item
 // wins, one in the same section on a tie. Items the author pinned with {#id} are deliberate and
 // not reported; an old item without a similar counterpart was deleted, which loses nothing worth
 // a warning.
@@ -87,8 +101,8 @@ func ChangedIDs(file string, base, cur []playbooks.Item, rev string) playbooks.D
 		}
 		best, score := -1, 0.0
 		for i, old := range gone {
-			s := similarity(old.Text, it.Text)
-			if s < 0.5 {
+			s := checklist.Similarity(old.Text, it.Text)
+			if s < checklist.RewordThreshold {
 				continue
 			}
 			sameSection := old.Section == it.Section && (best < 0 || gone[best].Section != it.Section)
@@ -110,29 +124,6 @@ func ChangedIDs(file string, base, cur []playbooks.Item, rev string) playbooks.D
 			Fix: fmt.Sprintf("keep the ticks by ending the item with {#%s}; if the item now asks for something else, pin a new id with {#…}", old.ID)})
 	}
 	return ds
-}
-
-// similarity is the Dice coefficient of two texts' sets of lower-cased words.
-func similarity(a, b string) float64 {
-	wa, wb := words(a), words(b)
-	if len(wa) == 0 || len(wb) == 0 {
-		return 0
-	}
-	common := 0
-	for w := range wa {
-		if wb[w] {
-			common++
-		}
-	}
-	return 2 * float64(common) / float64(len(wa)+len(wb))
-}
-
-func words(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		m[w] = true
-	}
-	return m
 }
 
 func shorten(s string, n int) string {

@@ -111,7 +111,7 @@ func GitHub(w io.Writer, r Report, root string) error {
 		if root != "" && root != "." && !path.IsAbs(file) {
 			file = path.Join(root, file)
 		}
-		fmt.Fprintf(&b, "::%s file=%s", d.Severity, escapeProperty(file))
+		fmt.Fprintf(&b, "::%s file=%s", d.Severity, escapeProperty(playbooks.EscapeControls(file)))
 		if d.Line > 0 {
 			fmt.Fprintf(&b, ",line=%d", d.Line)
 			if d.Col > 0 {
@@ -119,11 +119,13 @@ func GitHub(w io.Writer, r Report, root string) error {
 			}
 		}
 		if d.Rule != "" {
-			fmt.Fprintf(&b, ",title=%s", escapeProperty(d.Rule))
+			fmt.Fprintf(&b, ",title=%s", escapeProperty(playbooks.EscapeControls(d.Rule)))
 		}
-		msg := d.Msg
+		// Control characters in names and messages are escaped as text first; the newline before
+		// the fix is the only one, and escapeData encodes it as %0A, so one finding is one line.
+		msg := playbooks.EscapeControls(d.Msg)
 		if d.Fix != "" {
-			msg += "\nFix: " + d.Fix
+			msg += "\nFix: " + playbooks.EscapeControls(d.Fix)
 		}
 		fmt.Fprintf(&b, "::%s\n", escapeData(msg))
 	}

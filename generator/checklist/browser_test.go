@@ -3,6 +3,7 @@ package checklist_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,16 +11,18 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/internal/browsertest"
+	"github.com/cmplay/cmplay/internal/sitetest"
 )
 
 // The browser tests build a small real site with generator.Build, serve it over HTTP under a
-// sub-path and drive Chromium through it. The clock is injected with the "?now=" parameter the
-// theme reads (see progress-store.js).
+// sub-path and drive Chromium through it. The clock is injected as a reader's browser never
+// can: window.__cmplayNow, set before the page's scripts run (see clock.js and site.at).
 
 var siteFiles = map[string]string{
 	"content/_index.md": "---\ntitle: Home\n---\n\nWelcome.\n\n- [ ] Open the onboarding checklist\n",
@@ -51,52 +54,82 @@ cadence: daily
 `,
 }
 
-// site writes the content into a fresh folder (with edits applied over siteFiles), builds it
-// into out and returns out.
-func buildSite(t *testing.T, src, out string, edits map[string]string) {
+// buildSite writes the content into src (with edits applied over siteFiles) and builds it into
+// out.
+func buildSite(t testing.TB, src, out string, edits map[string]string) error {
 	t.Helper()
-	for name, body := range siteFiles {
-		if e, ok := edits[name]; ok {
-			body = e
-		}
-		p := filepath.Join(src, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := maps.Clone(siteFiles)
+	maps.Copy(files, edits)
+	sitetest.Write(t, src, files)
 	res, err := generator.Build(generator.Config{Source: src, Out: out, BaseURL: "/sub/", Title: "Test playbook"})
-	if err != nil {
-		t.Fatal(err)
+	if err == nil && len(res.Diagnostics) > 0 {
+		err = fmt.Errorf("build diagnostics: %v", res.Diagnostics)
 	}
-	if len(res.Diagnostics) > 0 {
-		t.Fatalf("build diagnostics: %v", res.Diagnostics)
-	}
+	return err
+}
+
+// sharedSite is the test site built once for the tests that only read it.
+func sharedSite(t testing.TB) string {
+	return sitetest.Once(t, "site", func(out string) error {
+		return buildSite(t, filepath.Join(filepath.Dir(out), "src"), out, nil)
+	})
 }
 
 type site struct {
-	t    *testing.T
-	ctx  context.Context
-	base string // "http://127.0.0.1:port/sub/"
-	src  string
-	out  string
+	t     *testing.T
+	ctx   context.Context
+	base  string // "http://127.0.0.1:port/sub/"
+	src   string
+	out   string
+	clock page.ScriptIdentifier // the script that sets the injected clock, if any
 }
 
-// newSite builds the test site, serves it, and opens a browser that fails the test on any
-// uncaught script error.
+// at sets the theme's clock for the pages opened from now on (an ISO time in local time,
+// "2026-11-23T10:00"), through a script Chromium runs before the page's own.
+func (s *site) at(when string) {
+	s.t.Helper()
+	s.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		if s.clock != "" {
+			if err := page.RemoveScriptToEvaluateOnNewDocument(s.clock).Do(ctx); err != nil {
+				return err
+			}
+		}
+		id, err := page.AddScriptToEvaluateOnNewDocument(fmt.Sprintf("window.__cmplayNow = %q;", when)).Do(ctx)
+		s.clock = id
+		return err
+	}))
+}
+
+// newSite serves the test site built once for the package and opens a tab, with empty storage,
+// that fails the test on any uncaught script error. The test runs in parallel with the others.
 func newSite(t *testing.T) *site {
 	t.Helper()
-	s := &site{t: t, src: t.TempDir()}
-	s.out = filepath.Join(t.TempDir(), "public")
-	buildSite(t, s.src, s.out, nil)
-	s.ctx = browsertest.New(t)
-	// Close the browser gracefully and wait for it before the harness removes its profile
-	// folder, which Chromium may otherwise still be writing to.
-	t.Cleanup(func() { _ = chromedp.Cancel(s.ctx) })
-	s.base = browsertest.Serve(t, s.out, "/sub/")
-	watchErrors(t, s.ctx)
+	t.Parallel()
+	s := &site{t: t, out: sharedSite(t)}
+	return s.serve()
+}
+
+// newOwnSite is newSite with a build of its own in s.src and s.out, for a test that rebuilds it.
+func newOwnSite(t *testing.T) *site {
+	return newSiteWith(t, nil)
+}
+
+// newSiteWith is newOwnSite with edits applied over siteFiles.
+func newSiteWith(t *testing.T, edits map[string]string) *site {
+	t.Helper()
+	t.Parallel()
+	s := &site{t: t, src: t.TempDir(), out: filepath.Join(t.TempDir(), "public")}
+	if err := buildSite(t, s.src, s.out, edits); err != nil {
+		t.Fatal(err)
+	}
+	return s.serve()
+}
+
+func (s *site) serve() *site {
+	s.t.Helper()
+	s.ctx = browsertest.New(s.t)
+	s.base = browsertest.Serve(s.t, s.out, "/sub/")
+	watchErrors(s.t, s.ctx)
 	return s
 }
 
@@ -225,7 +258,8 @@ func TestTickReloadAndProgress(t *testing.T) {
 
 func TestDueDatesAndOverdue(t *testing.T) {
 	s := newSite(t)
-	s.open("onboarding/?now=2026-11-23T10:00")
+	s.at("2026-11-23T10:00")
+	s.open("onboarding/")
 	if got := s.text(".start-hint"); !strings.Contains(got, "start date") {
 		t.Fatalf("no start date hint: %q", got)
 	}
@@ -249,7 +283,8 @@ func TestDueDatesAndOverdue(t *testing.T) {
 	if !strings.Contains(got.Due, "26") || strings.TrimSpace(got.Due)[:4] != "due " {
 		t.Fatalf("due text %q", got.Due)
 	}
-	s.open("progress/?now=2026-11-23T10:00")
+	s.at("2026-11-23T10:00")
+	s.open("progress/")
 	if n := s.text(".dash-overdue h2"); n != "Overdue (2)" {
 		t.Fatalf("dashboard overdue heading %q", n)
 	}
@@ -277,7 +312,7 @@ func TestKeyboardTicking(t *testing.T) {
 }
 
 func TestRewordedItemIsFlagged(t *testing.T) {
-	s := newSite(t)
+	s := newOwnSite(t)
 	s.open("onboarding/")
 	s.click(box(rules))
 	s.click(box(hello))
@@ -288,7 +323,9 @@ func TestRewordedItemIsFlagged(t *testing.T) {
 	body = strings.Replace(body, "moderation guide before your first shift", "moderation handbook", 1)
 	body = strings.Replace(body, "Write a short hello post for the community forum", "Post a short hello in the community forum", 1)
 	body = strings.Replace(body, "Meet the product lead", "Meet the head of product", 1)
-	buildSite(t, s.src, s.out, map[string]string{"content/onboarding.md": body})
+	if err := buildSite(t, s.src, s.out, map[string]string{"content/onboarding.md": body}); err != nil {
+		t.Fatal(err)
+	}
 	// A new address: a rebuild within the same second as the first build has the same
 	// Last-Modified, and a reload could get "304 Not Modified" for the old page.
 	s.open("onboarding/?rebuilt")
@@ -324,7 +361,8 @@ func TestExportResetImport(t *testing.T) {
 			done <- e.GUID
 		}
 	})
-	s.run(browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(downloads).WithEventsEnabled(true))
+	s.run(browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(downloads).WithEventsEnabled(true).
+		WithBrowserContextID(chromedp.FromContext(s.ctx).BrowserContextID))
 	s.open("onboarding/")
 	s.click(box(meet))
 	s.click(box(laptop))
@@ -432,14 +470,17 @@ func TestShareLinkIsReadOnly(t *testing.T) {
 
 func TestDailyChecklistResets(t *testing.T) {
 	s := newSite(t)
-	s.open("daily/?now=2026-11-23T08:00")
+	s.at("2026-11-23T08:00")
+	s.open("daily/")
 	s.click(box("daily/read-new-posts"))
 	s.click(box("daily/answer-open-questions"))
-	s.open("daily/?now=2026-11-23T23:30")
+	s.at("2026-11-23T23:30")
+	s.open("daily/")
 	if got := s.ticks(); got != "daily/read-new-posts daily/answer-open-questions" {
 		t.Fatalf("later the same day: %q", got)
 	}
-	s.open("daily/?now=2026-11-24T07:00")
+	s.at("2026-11-24T07:00")
+	s.open("daily/")
 	if got := s.ticks(); got != "" {
 		t.Fatalf("next day: %q", got)
 	}
@@ -449,7 +490,8 @@ func TestDailyChecklistResets(t *testing.T) {
 	if got := s.text(".cadence-history"); !strings.Contains(got, "2 of 3") {
 		t.Fatalf("history %q", got)
 	}
-	s.open("progress/?now=2026-11-24T07:00")
+	s.at("2026-11-24T07:00")
+	s.open("progress/")
 	if got := s.text(`.dash-checklists li[data-url="/daily/"] .cadence-history`); !strings.Contains(got, "2 of 3") {
 		t.Fatalf("dashboard history %q", got)
 	}
@@ -483,8 +525,8 @@ func TestCorruptStorageIsSetAside(t *testing.T) {
 }
 
 func TestWithoutJavaScript(t *testing.T) {
-	s := &site{t: t, src: t.TempDir(), out: filepath.Join(t.TempDir(), "public")}
-	buildSite(t, s.src, s.out, nil)
+	t.Parallel()
+	s := &site{t: t, out: sharedSite(t)}
 	html, err := os.ReadFile(filepath.Join(s.out, "onboarding", "index.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -502,24 +544,15 @@ func TestWithoutJavaScript(t *testing.T) {
 
 // Two playbooks served from one host keep their progress apart: the key names the site's root.
 func TestTwoSitesOnOneHostDoNotMix(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	for _, name := range []string{"a", "b"} {
-		src := t.TempDir()
-		for file, body := range siteFiles {
-			p := filepath.Join(src, file)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		src := sitetest.Write(t, t.TempDir(), siteFiles)
 		if _, err := generator.Build(generator.Config{Source: src, Out: filepath.Join(root, name), BaseURL: "/" + name + "/"}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	s := &site{t: t, ctx: browsertest.New(t)}
-	t.Cleanup(func() { _ = chromedp.Cancel(s.ctx) })
 	watchErrors(t, s.ctx)
 	s.base = browsertest.Serve(t, root, "/")
 	s.open("a/onboarding/")
@@ -535,15 +568,18 @@ func TestTwoSitesOnOneHostDoNotMix(t *testing.T) {
 	}
 }
 
-// Progress of the right version with odd parts (hand-edited, half-written) keeps what is usable
-// and drops the rest, without a script error anywhere.
+// Progress of the right version with odd parts (hand-edited, half-written) keeps what is usable,
+// sets a copy of the whole aside and says so, without a script error anywhere.
 func TestOddStoredValuesAreTolerated(t *testing.T) {
 	s := newSite(t)
 	s.open("onboarding/")
 	odd := fmt.Sprintf(`{"v":1,"start":"soon","last":7,"items":{"x":7,%q:{"d":true},"y":null},"hist":{"/daily/":5,"/other/":{"past":"no","cur":[]}}}`, meet)
 	s.eval(fmt.Sprintf(`localStorage.setItem("cmplay:/sub/:progress", %q)`, odd), nil)
-	for _, page := range []string{"onboarding/", "daily/", "progress/", ""} {
+	for i, page := range []string{"onboarding/", "daily/", "progress/", ""} {
 		s.open(page)
+		if i == 0 && !strings.Contains(s.text(".progress-notice"), "set aside") {
+			t.Fatalf("no notice that part of the progress was set aside: %q", s.text(".progress-notice"))
+		}
 	}
 	s.open("daily/")
 	s.click(box("daily/read-new-posts"))
@@ -551,7 +587,16 @@ func TestOddStoredValuesAreTolerated(t *testing.T) {
 	if got := s.ticks(); got != meet+" "+laptop {
 		t.Fatalf("ticks %q", got)
 	}
-	if got := s.text(".progress-notice"); got != "" {
-		t.Fatalf("notice for usable data: %q", got)
+	var kept []string
+	s.eval(`Object.keys(localStorage).filter(k => k.startsWith("cmplay:/sub/:progress:corrupt:")).map(k => localStorage.getItem(k))`, &kept)
+	if len(kept) != 1 || kept[0] != odd {
+		t.Fatalf("set aside %q, want the odd value once", kept)
+	}
+	var stored string
+	s.eval(`localStorage.getItem("cmplay:/sub/:progress")`, &stored)
+	for _, bad := range []string{"soon", `"x":7`, `"y":null`, `"/other/"`, `"last":7`} {
+		if strings.Contains(stored, bad) {
+			t.Errorf("stored progress still holds %s: %s", bad, stored)
+		}
 	}
 }

@@ -12,19 +12,29 @@ import (
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/generator/checklist"
 	"github.com/cmplay/cmplay/internal/browsertest"
+	"github.com/cmplay/cmplay/internal/sitetest"
 )
 
-// shipped builds the playbook in the repository's content folder with base URL base and returns
-// the output folder and its manifest.
-func shipped(t *testing.T, base string, out string) *checklist.Manifest {
+// TestMain shares one Chromium among the browser tests and removes the builds sitetest.Once
+// made when the tests are done.
+func TestMain(m *testing.M) { os.Exit(sitetest.Main(m)) }
+
+// shipped builds the playbook in the repository's content folder, once per test binary, with
+// base URL base ("file" for the file:// URL of the output folder) and returns the output folder
+// and its manifest.
+func shipped(t *testing.T, base string) (string, *checklist.Manifest) {
 	t.Helper()
-	res, err := generator.Build(generator.Config{Source: "../..", Out: out, BaseURL: base})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := res.Diagnostics.Errors(); n > 0 {
-		t.Fatalf("the shipped playbook has %d errors: %v", n, res.Diagnostics)
-	}
+	out := sitetest.Once(t, "shipped "+base, func(out string) error {
+		url := base
+		if base == "file" {
+			url = "file://" + out + "/"
+		}
+		res, err := generator.Build(generator.Config{Source: sitetest.Root(t), Out: out, BaseURL: url})
+		if err == nil && res.Diagnostics.Errors() > 0 {
+			err = fmt.Errorf("the shipped playbook has %d errors: %v", res.Diagnostics.Errors(), res.Diagnostics)
+		}
+		return err
+	})
 	data, err := os.ReadFile(filepath.Join(out, "checklists.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +43,7 @@ func shipped(t *testing.T, base string, out string) *checklist.Manifest {
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatal(err)
 	}
-	return &m
+	return out, &m
 }
 
 func itemCount(m *checklist.Manifest) (total, byDefault int) {
@@ -54,17 +64,17 @@ func itemCount(m *checklist.Manifest) (total, byDefault int) {
 func TestShippedOnboarding(t *testing.T) {
 	for _, via := range []string{"http", "file"} {
 		t.Run(via, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "public")
+			t.Parallel()
 			s := &site{t: t, ctx: browsertest.New(t)}
-			t.Cleanup(func() { _ = chromedp.Cancel(s.ctx) })
 			watchErrors(t, s.ctx)
 			page, dash, home := "onboarding/first-90-days/", "progress/", ""
 			var m *checklist.Manifest
+			var out string
 			if via == "http" {
-				m = shipped(t, "/playbook/", out)
+				out, m = shipped(t, "/playbook/")
 				s.base = browsertest.Serve(t, out, "/playbook/")
 			} else {
-				m = shipped(t, "file://"+out+"/", out)
+				out, m = shipped(t, "file")
 				s.base = "file://" + out + "/"
 				page, dash, home = page+"index.html", dash+"index.html", "index.html"
 			}

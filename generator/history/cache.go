@@ -30,16 +30,6 @@ type cacheFile struct {
 	Nodes   []*node
 }
 
-// DefaultCacheDir is where builds keep the history cache: the user's cache folder, never the
-// site's content.
-func DefaultCacheDir() string {
-	d, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(d, "cmplay", "history")
-}
-
 func openCache(dir, gitDir, prefix string, shallow []string) *cache {
 	if dir == "" {
 		return &cache{}

@@ -1,15 +1,16 @@
 package history
 
 import (
-	"os"
+	"maps"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
-)
 
-const chaossBundle = "/work/shared/corpora/chaoss-community-handbook.bundle"
+	"github.com/cmplay/cmplay/internal/sitetest"
+)
 
 // TestRealRepository reads the CHAOSS community handbook, a real repository with merges and
 // renames, and compares every Markdown file's history with git's:
@@ -19,9 +20,10 @@ const chaossBundle = "/work/shared/corpora/chaoss-community-handbook.bundle"
 //   - a file followed across exact renames has, back to its newest rename, exactly the commits
 //     of `git log --full-history` for its path; how many equal `git log --follow` is logged.
 func TestRealRepository(t *testing.T) {
-	if _, err := os.Stat(chaossBundle); err != nil {
-		t.Skipf("real-repository test skipped: %s not found (the shared corpora are not on this machine)", chaossBundle)
+	if testing.Short() {
+		t.Skip("skipped under -short: clones a real repository and runs git log for each of its files")
 	}
+	chaossBundle := sitetest.Shared(t, "corpora/chaoss-community-handbook.bundle")
 	gitBin(t)
 	dir := filepath.Join(t.TempDir(), "chaoss")
 	runGit(t, "", "clone", "-q", chaossBundle, dir)
@@ -35,7 +37,7 @@ func TestRealRepository(t *testing.T) {
 		merges[h] = true
 	}
 	checked, renamed, same := 0, 0, 0
-	for _, p := range sortedKeys(log.Files) {
+	for _, p := range slices.Sorted(maps.Keys(log.Files)) {
 		if !strings.HasSuffix(p, ".md") {
 			continue
 		}

@@ -35,7 +35,6 @@
 package history
 
 import (
-	"sort"
 	"time"
 
 	"github.com/cmplay/cmplay/playbooks"
@@ -141,13 +140,4 @@ func (c *Commit) change(path string) (Change, bool) {
 		}
 	}
 	return Change{}, false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

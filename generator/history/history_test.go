@@ -2,9 +2,11 @@ package history
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -314,7 +316,7 @@ func summary(log *Log) []string {
 			out = append(out, "  "+ch.Kind.String()+" "+ch.Path+" "+ch.From)
 		}
 	}
-	for _, p := range sortedKeys(log.Files) {
+	for _, p := range slices.Sorted(maps.Keys(log.Files)) {
 		f := log.Files[p]
 		line := p + " " + f.Blob
 		for _, c := range f.Commits {

@@ -40,6 +40,40 @@ type repo struct {
 // a partial (blobless) clone only lacks blobs, which the walk never reads.
 var harmless = map[string]bool{"partialclone": true, "worktreeconfig": true, "preciousobjects": true, "noop": true}
 
+// Repo is a git repository opened by Open, for readers outside this package (cmplay check
+// --base reads files as they were at a revision).
+type Repo struct{ r *repo }
+
+// Open opens the repository holding dir: the one function cmplay opens repositories with.
+// Close releases it.
+func Open(dir string) (*Repo, error) {
+	r, err := open(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Repo{r}, nil
+}
+
+// Root is the repository's work-tree root.
+func (r *Repo) Root() string { return r.r.root }
+
+// Storer is the repository's object store, for git.Open and the plumbing/object functions.
+func (r *Repo) Storer() *filesystem.Storage { return r.r.store }
+
+// Close closes the pack files the store keeps open.
+func (r *Repo) Close() error { return r.r.store.Close() }
+
+// FindRoot returns the work-tree root of the repository holding dir, looking upwards for .git
+// like git does, or ErrNoRepository.
+func FindRoot(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	root, _, err := findDotGit(abs)
+	return root, err
+}
+
 // open finds the repository holding dir, looking upwards for .git like git does. It opens the
 // object store directly instead of through git.PlainOpen, which refuses repositories with
 // extensions it does not implement (extensions.partialClone, set by every blobless clone).

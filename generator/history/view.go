@@ -3,8 +3,9 @@ package history
 import (
 	"crypto/sha1"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -32,7 +33,7 @@ func NewSite(log *Log, forge Forge, pages []*playbooks.Page) *Site {
 		s.pages[p.File] = p
 		s.byHist[URL(p.URL)] = p
 	}
-	for _, p := range sortedKeys(log.Files) {
+	for _, p := range slices.Sorted(maps.Keys(log.Files)) {
 		f := log.Files[p]
 		for _, c := range f.Commits {
 			s.byC[c] = append(s.byC[c], f)
@@ -122,9 +123,9 @@ type PageView struct {
 	Truncated   bool
 	Boundary    time.Time
 	Uncommitted bool
-	URL         string // site path of the full history
-	Head        string // hash of the last change, for "changed since your last visit"
-	JSON        string // recent commits for the visits script
+	URL         string  // site path of the full history
+	Head        string  // hash of the last change, for "changed since your last visit"
+	Visits      []Visit // recent commits for the visits script
 }
 
 // RecentCount is how many commits a page footer lists.
@@ -159,7 +160,7 @@ func (s *Site) For(p *playbooks.Page) *PageView {
 	}
 	v.Recent = v.All[:min(len(v.All), RecentCount)]
 	v.More = len(v.All) - len(v.Recent)
-	v.JSON = visitsJSON(v.All)
+	v.Visits = visits(v.All)
 	return v
 }
 
@@ -171,21 +172,23 @@ func (s *Site) ForURL(historyURL string) *PageView {
 	return s.For(s.byHist[historyURL])
 }
 
-// visitsJSON lists up to 50 recent commits for the "changed since your last visit" script.
-func visitsJSON(cs []CommitView) string {
-	type entry struct {
-		Hash    string `json:"h"`
-		Date    string `json:"d"`
-		Author  string `json:"a"`
-		Subject string `json:"s"`
-		URL     string `json:"u,omitempty"`
-	}
-	out := make([]entry, 0, min(len(cs), 50))
+// Visit is a commit as the "changed since your last visit" script reads it. The theme emits the
+// list as JSON in a <script type="application/json"> block, which content cannot forge.
+type Visit struct {
+	Hash    string `json:"h"`
+	Date    string `json:"d"`
+	Author  string `json:"a"`
+	Subject string `json:"s"`
+	URL     string `json:"u,omitempty"`
+}
+
+// visits lists up to 50 recent commits for the "changed since your last visit" script.
+func visits(cs []CommitView) []Visit {
+	out := make([]Visit, 0, min(len(cs), 50))
 	for _, c := range cs[:min(len(cs), 50)] {
-		out = append(out, entry{c.Hash, c.Date.Format("2006-01-02"), c.Author, c.Subject, c.URL})
+		out = append(out, Visit{c.Hash, c.Date.Format("2006-01-02"), c.Author, c.Subject, c.URL})
 	}
-	data, _ := json.Marshal(out)
-	return string(data)
+	return out
 }
 
 // Month is one month of the changelog.

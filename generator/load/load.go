@@ -4,6 +4,7 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -79,12 +80,29 @@ func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+		if !utf8.ValidString(name) {
+			// os.DirFS cannot open such a path at all ("invalid argument"), and a URL cannot
+			// name it; say what is wrong instead.
+			diags = append(diags, playbooks.Diagnostic{File: p, Severity: playbooks.Error, Rule: "file-name",
+				Msg: "the name is not valid UTF-8; not published", Fix: "rename it using UTF-8"})
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 && !inside(fsys, p) {
 			diags = append(diags, playbooks.Diagnostic{File: p, Line: 1, Col: 1, Severity: playbooks.Error, Rule: "symlink",
 				Msg: "symbolic link to a file outside the content folder; not published", Fix: "copy the file into the content folder"})
+			return nil
+		}
+		if what := notRegular(fsys, p, d); what != "" {
+			// Opening a named pipe blocks until someone writes to it, and a device can be
+			// endless: such files are reported and never opened.
+			diags = append(diags, playbooks.Diagnostic{File: p, Severity: playbooks.Warning, Rule: "read",
+				Msg: "not a regular file (" + what + "); skipped", Fix: "remove it from the content folder"})
 			return nil
 		}
 		if strings.EqualFold(path.Ext(name), ".md") {
@@ -124,6 +142,12 @@ func read(fsys fs.FS, p string, large int) (*Source, playbooks.Diagnostics) {
 			Msg: fmt.Sprintf("page is %.1f MB; pages this large are slow to read and to load", float64(len(data))/(1<<20)),
 			Fix: "split it into several pages"})
 	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := playbooks.Position(data, i)
+		diags = append(diags, playbooks.Diagnostic{File: p, Line: line, Col: col, Severity: playbooks.Warning, Rule: "encoding",
+			Msg: fmt.Sprintf("binary content: %d NUL bytes; is this really a Markdown file?", bytes.Count(data, []byte{0})),
+			Fix: "save the page as UTF-8 text, or give a binary file another extension"})
+	}
 	if !utf8.Valid(data) {
 		off := firstInvalid(data)
 		line, col := playbooks.Position(data, off)
@@ -133,6 +157,33 @@ func read(fsys fs.FS, p string, large int) (*Source, playbooks.Diagnostics) {
 		data = []byte(strings.ToValidUTF8(string(data), "\uFFFD"))
 	}
 	return &Source{File: p, Data: data}, diags
+}
+
+// notRegular names the kind of a file that is neither a regular file nor a folder (after
+// following a symbolic link), or returns "".
+func notRegular(fsys fs.FS, p string, d fs.DirEntry) string {
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		info, err := fs.Stat(fsys, p)
+		if err != nil {
+			return "broken link"
+		}
+		if info.IsDir() {
+			return ""
+		}
+		mode = info.Mode().Type()
+	}
+	switch {
+	case mode.IsRegular():
+		return ""
+	case mode&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case mode&fs.ModeSocket != 0:
+		return "socket"
+	case mode&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
 }
 
 func firstInvalid(b []byte) int {

@@ -44,7 +44,7 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			h := heading(n, src)
+			h := heading(n, src, st)
 			p.Headings = append(p.Headings, h)
 			secs.heading(txt.String(), h.ID, h.Text)
 		case *ast.Link:
@@ -68,6 +68,9 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		}
 		return ast.WalkContinue, nil
 	})
+	if len(p.Links) > MaxLinks {
+		p.Links = p.Links[:MaxLinks]
+	}
 	p.Text = strings.TrimSpace(txt.String())
 	p.Sections = secs.finish(txt.String())
 }
@@ -103,7 +106,7 @@ func (s *sectionSplitter) finish(txt string) []playbooks.Section {
 	return s.out
 }
 
-func heading(n *ast.Heading, src []byte) playbooks.Heading {
+func heading(n *ast.Heading, src []byte, st *State) playbooks.Heading {
 	h := playbooks.Heading{Level: n.Level, Text: PlainText(n, src)}
 	if v, ok := n.AttributeString("id"); ok {
 		if b, ok := v.([]byte); ok {
@@ -118,7 +121,7 @@ func heading(n *ast.Heading, src []byte) playbooks.Heading {
 		removeAttribute(n, "due")
 	}
 	if n.Lines().Len() > 0 {
-		h.Line = lineOf(src, n.Lines().At(0).Start)
+		h.Line, _ = st.Position(n.Lines().At(0).Start)
 	}
 	return h
 }
@@ -176,15 +179,18 @@ func offsetOf(n ast.Node) int {
 	return 0
 }
 
-func lineOf(src []byte, off int) int {
-	l, _ := playbooks.Position(src, off)
-	return l
-}
-
 // rewrite turns a link as written in Markdown into the link in the built page, and reports
 // links that point at nothing or outside the site.
 func (c *collector) rewrite(st *State, dest string, image bool, off int) string {
 	p := st.Page
+	if len(p.Links) >= MaxLinks {
+		if len(p.Links) == MaxLinks {
+			st.Report(off, playbooks.Warning, "too-many-links", fmt.Sprintf("page has more than %d links; the rest are not checked or rewritten", MaxLinks),
+				"split the page")
+			p.Links = append(p.Links, playbooks.Link{}) // a sentinel past the limit, removed after the walk
+		}
+		return dest
+	}
 	line, col := st.Position(off)
 	p.Links = append(p.Links, playbooks.Link{Dest: dest, Image: image, Line: line, Col: col})
 	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || HasScheme(dest) {

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
@@ -37,6 +38,9 @@ type Options struct {
 	FileURLs   bool                // links to folders end in index.html, for browsing from file://
 	Resolver   Resolver            // required for link rewriting
 	Extensions []goldmark.Extender // extra extensions, e.g. the checklist extension
+	// ReservedIDs are the element ids the theme's templates use; a heading never takes one, so
+	// content cannot stand in for an element the theme's script looks up.
+	ReservedIDs []string
 }
 
 // Renderer renders pages. It is safe for concurrent use.
@@ -69,8 +73,9 @@ func New(opt Options) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
+			// The heading allow-list runs first, before any other transformer reads attributes.
+			parser.WithASTTransformers(util.Prioritized(newHeadingAttrs(opt.ReservedIDs), 10)),
 			parser.WithASTTransformers(util.Prioritized(&collector{opt: opt}, 50)),
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
@@ -111,13 +116,14 @@ func (s *State) Report(offset int, sev playbooks.Severity, rule, msg, fix string
 // Render converts p.Body to HTML and fills p.HTML, p.Headings, p.Links and p.Text (and
 // p.Summary when the front matter has none).
 func (r *Renderer) Render(p *playbooks.Page) playbooks.Diagnostics {
-	st := &State{Page: p}
+	src, diags := flatten(p.File, p.Body)
+	st := &State{Page: p, Diags: diags}
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	pc.Set(stateKey, st)
-	doc := r.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(pc))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var buf bytes.Buffer
-	buf.Grow(len(p.Body) * 2)
-	if err := r.md.Renderer().Render(&buf, p.Body, doc); err != nil {
+	buf.Grow(len(src) * 2)
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		st.Diags = append(st.Diags, playbooks.Diagnostic{File: p.File, Severity: playbooks.Error, Rule: "render",
 			Msg: fmt.Sprintf("render markdown: %v", err)})
 	}
@@ -128,7 +134,8 @@ func (r *Renderer) Render(p *playbooks.Page) playbooks.Diagnostics {
 	return st.Diags
 }
 
-// firstSentences cuts text to at most max bytes at a word boundary.
+// firstSentences cuts text to at most max bytes, at a word boundary when there is one in the
+// second half, and always on a character boundary (CJK text has no spaces to cut at).
 func firstSentences(s string, max int) string {
 	s = strings.TrimSpace(s)
 	if i := strings.Index(s, "\n"); i >= 0 {
@@ -140,6 +147,9 @@ func firstSentences(s string, max int) string {
 	cut := strings.LastIndexByte(s[:max], ' ')
 	if cut < max/2 {
 		cut = max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
 	}
-	return strings.TrimRight(s[:cut], ",;:") + "…"
+	return strings.TrimRight(s[:cut], ",;:、，") + "…"
 }

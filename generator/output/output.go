@@ -26,6 +26,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/cmplay/cmplay/internal/parallel"
 )
 
 // Marker is the file cmplay leaves in every output folder to recognise it as its own.
@@ -55,13 +57,20 @@ type Dir struct {
 	made   map[string]bool
 	files  map[string]string // the new build: path → hash
 	err    error
+	lock   *os.File // the target's lock, held from NewDir to Commit or Abort
 }
 
 // NewDir prepares to write a build to target. source is the site folder, which target must
 // neither be nor contain.
-func NewDir(target, source string) (*Dir, error) {
+func NewDir(target, source string) (*Dir, error) { return NewDirWith(target, source, Options{}) }
+
+// NewDirWith is NewDir with options for the wait on another build of the same folder.
+func NewDirWith(target, source string, opt Options) (*Dir, error) {
 	t, err := filepath.Abs(target)
 	if err != nil {
+		return nil, err
+	}
+	if t, err = followLink(t); err != nil {
 		return nil, err
 	}
 	if err := checkTarget(t, source); err != nil {
@@ -71,8 +80,42 @@ func NewDir(target, source string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
+	lk, err := lock(t, opt)
+	if err != nil {
+		return nil, err
+	}
+	d, err := newDir(t, lk)
+	if err != nil {
+		lk.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// followLink resolves an output path that is a symbolic link ("public" → /var/www/site): the
+// build is swapped in beside the folder the link names, so the link stays and its target is
+// updated. A link to nothing is refused rather than replaced.
+func followLink(t string) (string, error) {
+	st, err := os.Lstat(t)
+	if err != nil || st.Mode()&os.ModeSymlink == 0 {
+		return t, nil
+	}
+	real, err := filepath.EvalSymlinks(t)
+	if err != nil {
+		dest, _ := os.Readlink(t)
+		return "", fmt.Errorf("output: %s is a symbolic link to %s, which does not exist; create that folder, or choose another --out", t, dest)
+	}
+	if st, err := os.Stat(real); err != nil || !st.IsDir() {
+		return "", fmt.Errorf("output: %s is a symbolic link to %s, which is not a folder; choose another --out", t, real)
+	}
+	return real, nil
+}
+
+// newDir picks the work folder; the caller holds the target's lock.
+func newDir(t string, lk *os.File) (*Dir, error) {
+	parent := filepath.Dir(t)
 	removeStale(parent, filepath.Base(t))
-	d := &Dir{target: t, made: map[string]bool{}, files: map[string]string{}}
+	d := &Dir{target: t, lock: lk, made: map[string]bool{}, files: map[string]string{}}
 	if spare := sparePath(t); ours(spare) {
 		d.work, d.reused = spare, true
 		d.old = readManifest(spare)
@@ -302,6 +345,7 @@ func (d *Dir) wait() error {
 // have, records the manifest and swaps the folder into place. The previous build is kept as the
 // spare the next build updates.
 func (d *Dir) Commit() error {
+	defer d.unlock()
 	if err := d.wait(); err != nil {
 		return err
 	}
@@ -394,27 +438,29 @@ func removeParallel(dir string) error {
 	if err != nil {
 		return os.RemoveAll(dir)
 	}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, ioWorkers)
-	for _, e := range entries {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(p string) {
-			defer wg.Done()
-			os.RemoveAll(p)
-			<-sem
-		}(filepath.Join(dir, e.Name()))
-	}
-	wg.Wait()
+	// Errors are left to the last RemoveAll, which reports what could not be removed.
+	parallel.Each(len(entries), ioWorkers, func(i int) error {
+		os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+		return nil
+	})
 	return os.RemoveAll(dir)
 }
 
 // Abort discards the build. A fresh work folder is removed; a reused spare is left without a
 // manifest, so the next build rewrites it whole. The output folder is untouched either way.
 func (d *Dir) Abort() {
+	defer d.unlock()
 	d.wait()
 	if !d.reused {
 		os.RemoveAll(d.work)
+	}
+}
+
+// unlock lets the next build of this output folder go ahead; closing the file drops the flock.
+func (d *Dir) unlock() {
+	if d.lock != nil {
+		d.lock.Close()
+		d.lock = nil
 	}
 }
 

@@ -7,12 +7,11 @@ import (
 	"bytes"
 	"fmt"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/cmplay/cmplay/generator/load"
+	"github.com/cmplay/cmplay/internal/parallel"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
@@ -21,20 +20,10 @@ import (
 func Parse(sources []load.Source, drafts bool) ([]*playbooks.Page, playbooks.Diagnostics) {
 	parsed := make([]*playbooks.Page, len(sources))
 	found := make([]playbooks.Diagnostics, len(sources))
-	// Front matter decoding is the costly part and each file is independent: split the files
-	// into one contiguous run per CPU.
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for i := w; i < len(sources); i += workers {
-				parsed[i], found[i] = parseOne(sources[i])
-			}
-		}(w)
-	}
-	wg.Wait()
+	// Front matter decoding is the costly part and each file is independent.
+	parallel.For(len(sources), func(_, i int) {
+		parsed[i], found[i] = parseOne(sources[i])
+	})
 	var diags playbooks.Diagnostics
 	pages := make([]*playbooks.Page, 0, len(sources))
 	for i, p := range parsed {

@@ -2,6 +2,7 @@ package pages
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"strings"
 	"unicode"
@@ -45,7 +46,39 @@ func Slug(s string) string {
 	}
 	out := strings.TrimRight(b.String(), "-")
 	if strings.Trim(out, ".") == "" {
+		if s == "" {
+			return "_" // a URL segment is never empty: "//" would leave the site
+		}
 		return fmt.Sprintf("%x", s)
 	}
 	return out
+}
+
+// AliasURL is the one normaliser of a URL written in a page's aliases: decoded, cleaned, below
+// the site root, ending in "/" (the redirect is a folder's index.html). "old-page", "/old-page" and
+// "/x/../old-page/" are all "/old-page/". It refuses what cannot be a folder below the site:
+// the root itself, control characters, a query or fragment, a scheme.
+func AliasURL(a string) (string, error) {
+	if strings.Contains(a, "%") {
+		// An old URL may be written percent-encoded (/caf%C3%A9/); the redirect goes in the
+		// folder of the decoded name, which is what a server maps the request to.
+		d, err := url.PathUnescape(a)
+		if err != nil {
+			return "", fmt.Errorf("invalid %% escape")
+		}
+		a = d
+	}
+	switch {
+	case strings.ContainsFunc(a, func(r rune) bool { return r < ' ' || r == 0x7f }):
+		return "", fmt.Errorf("contains control characters")
+	case strings.ContainsAny(a, "?#\\"):
+		return "", fmt.Errorf("an alias is a path: no ?, # or \\")
+	case strings.HasPrefix(a, "//") || strings.Contains(strings.SplitN(a, "/", 2)[0], ":"):
+		return "", fmt.Errorf("an alias is a path on this site, not a URL elsewhere")
+	}
+	u := "/" + strings.Trim(path.Clean("/"+a), "/") + "/"
+	if u == "//" {
+		return "", fmt.Errorf("the site's start page cannot be an alias")
+	}
+	return u, nil
 }

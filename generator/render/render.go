@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/cmplay/cmplay/generator/site"
@@ -237,13 +238,13 @@ func EditURL(repo, branch, file string) string {
 func (r *Renderer) exec(d *Data, names ...string) ([]byte, error) {
 	t, name := r.theme.Layout(names...)
 	if t == nil {
-		return nil, fmt.Errorf("templates: the theme has none of the layouts %s", strings.Join(names, ", "))
+		return nil, fmt.Errorf("the theme has none of the layouts %s", strings.Join(names, ", "))
 	}
 	d.Layout = name
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
 	if err := t.Execute(&buf, d); err != nil {
-		return nil, fmt.Errorf("templates: %s: %w", name, err)
+		return nil, fmt.Errorf("layout %s: %w", name, err)
 	}
 	return buf.Bytes(), nil
 }
@@ -272,7 +273,7 @@ func (r *Renderer) Kind(k playbooks.Kind) ([]byte, error) {
 func (r *Renderer) Tags() ([]byte, error) {
 	d := r.data("/tags/", "Tags")
 	d.Nav = template.HTML(r.nav.forURL(d.URL))
-	for _, t := range sortedTags(r.site.Tags) {
+	for _, t := range slices.Sorted(maps.Keys(r.site.Tags)) {
 		d.Children = append(d.Children, Link{Title: t, URL: d.Rel(TagURL(t)), Count: len(r.site.Tags[t])})
 	}
 	return r.exec(d, "list")
@@ -305,15 +306,6 @@ func (r *Renderer) Generated(url, title, layout string, extra func(*Data)) ([]by
 		extra(d)
 	}
 	return r.exec(d, layout, "list")
-}
-
-func sortedTags(m map[string][]*playbooks.Page) []string {
-	out := make([]string, 0, len(m))
-	for t := range m {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func tagSlug(t string) string {

@@ -30,7 +30,7 @@ func LoadTheme(fsys fs.FS) (*Theme, error) {
 		return nil, err
 	}
 	if len(layouts) == 0 {
-		return nil, fmt.Errorf("templates: the theme has no layouts/*.html")
+		return nil, fmt.Errorf("the theme has no layouts/*.html")
 	}
 	base := template.New("").Funcs(funcs)
 	for _, p := range partials {
@@ -64,10 +64,10 @@ func LoadTheme(fsys fs.FS) (*Theme, error) {
 func parseFile(t *template.Template, fsys fs.FS, name string) error {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return fmt.Errorf("templates: %w", err)
+		return err
 	}
 	if _, err := t.New(path.Base(name)).Parse(string(data)); err != nil {
-		return fmt.Errorf("templates: %s: %w", name, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -71,7 +73,7 @@ func (ix *Index) Files() map[string][]byte {
 	}
 	body["f.js"] = script("f", 0, ix.filters())
 	hash := sha256.New()
-	for _, name := range sortedNames(body) {
+	for _, name := range slices.Sorted(maps.Keys(body)) {
 		hash.Write([]byte(name))
 		hash.Write(body[name])
 	}
@@ -251,13 +253,4 @@ func decodeVarints(s string) ([]int, error) {
 		return nil, fmt.Errorf("postings: truncated")
 	}
 	return out, nil
-}
-
-func sortedNames(m map[string][]byte) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

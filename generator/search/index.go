@@ -4,10 +4,9 @@ import (
 	"html"
 	"maps"
 	"math"
-	"runtime"
 	"strings"
-	"sync"
 
+	"github.com/cmplay/cmplay/internal/parallel"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
@@ -83,20 +82,13 @@ func Build(in Input) *Index {
 		page pageData
 	}
 	out := make([]built, len(in.Pages))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(in.Pages)))
-	memos := make([]stems, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
+	memos := make([]stems, parallel.Workers(len(in.Pages)))
+	for w := range memos {
 		memos[w] = stems{}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(in.Pages); i += workers {
-				out[i].docs, out[i].page = pageDocs(in.Pages[i], memos[w])
-			}
-		}()
 	}
-	wg.Wait()
+	parallel.For(len(in.Pages), func(w, i int) {
+		out[i].docs, out[i].page = pageDocs(in.Pages[i], memos[w])
+	})
 	for _, m := range memos {
 		maps.Copy(ix.words, m)
 	}
@@ -202,35 +194,29 @@ func (ix *Index) score(docs []doc) {
 	// Term frequencies are per document: compute them on every core, each worker counting the
 	// documents each stem occurs in for its share, then add the counts up.
 	perDoc := make([][]weighted, len(docs))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)))
-	dfs := make([]map[string]int, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		dfs[w] = map[string]int{}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			tf := map[string]float64{}
-			for i := w; i < len(docs); i += workers {
-				clear(tf)
-				for f, ts := range docs[i].fields {
-					if len(ts) == 0 {
-						continue
-					}
-					norm := 1 - b + b*float64(len(ts))/avg[f]
-					for _, t := range ts {
-						tf[t] += boosts[f] / norm
-					}
-				}
-				perDoc[i] = make([]weighted, 0, len(tf))
-				for t, v := range tf {
-					perDoc[i] = append(perDoc[i], weighted{t, v})
-					dfs[w][t]++
-				}
-			}
-		}()
+	dfs := make([]map[string]int, parallel.Workers(len(docs)))
+	tfs := make([]map[string]float64, len(dfs)) // per worker, cleared for each document
+	for w := range dfs {
+		dfs[w], tfs[w] = map[string]int{}, map[string]float64{}
 	}
-	wg.Wait()
+	parallel.For(len(docs), func(w, i int) {
+		tf := tfs[w]
+		clear(tf)
+		for f, ts := range docs[i].fields {
+			if len(ts) == 0 {
+				continue
+			}
+			norm := 1 - b + b*float64(len(ts))/avg[f]
+			for _, t := range ts {
+				tf[t] += boosts[f] / norm
+			}
+		}
+		perDoc[i] = make([]weighted, 0, len(tf))
+		for t, v := range tf {
+			perDoc[i] = append(perDoc[i], weighted{t, v})
+			dfs[w][t]++
+		}
+	})
 	df := dfs[0]
 	for _, m := range dfs[1:] {
 		for t, n := range m {

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cmplay/cmplay/internal/browsertest"
+	"github.com/cmplay/cmplay/internal/sitetest"
 )
 
 // waitJS polls a JavaScript expression in the page until it is true, starting over when the page
@@ -28,6 +29,9 @@ func waitJS(expr string) chromedp.Action {
 	})
 }
 
+// TestMain shares one Chromium among the package's browser tests.
+func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }
+
 // TestBrowserReloadsOverlayAndCSS opens a page of the shipped playbook in Chromium, edits its
 // file and sees the page reload with the change at the same scroll position; breaks the front
 // matter and sees the overlay over the last good page; fixes it and sees the overlay go; edits a
@@ -35,10 +39,7 @@ func waitJS(expr string) chromedp.Action {
 // reconnect and reload.
 func TestBrowserReloadsOverlayAndCSS(t *testing.T) {
 	ctx := browsertest.New(t)
-	// Close the browser and wait for it before the test's temporary folders (its profile among
-	// them) are removed.
-	defer chromedp.Cancel(ctx)
-	files := shipped(t)
+	files := sitetest.ShippedFiles(t)
 	files["themes/default/assets/print.css"] = "@media print { body { color: #111 } }\n"
 	const name = "content/onboarding/first-90-days.md"
 	original := files[name]

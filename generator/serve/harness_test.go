@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/generator/serve"
+	"github.com/cmplay/cmplay/internal/sitetest"
 )
 
 // live is `cmplay serve` assembled as the command assembles it, on a site in a temporary
@@ -40,7 +40,7 @@ type rebuild struct {
 func startLive(t testing.TB, files map[string]string) *live {
 	t.Helper()
 	dir := t.TempDir()
-	writeFiles(t, dir, files)
+	sitetest.Write(t, dir, files)
 	l := &live{t: t, dir: dir, rebuilds: make(chan rebuild, 64), finished: make(chan serve.Update, 64)}
 	l.start("127.0.0.1:0")
 	t.Cleanup(func() { l.stop() })
@@ -57,6 +57,7 @@ func (l *live) start(addr string) {
 	}
 	l.url = "http://" + ln.Addr().String() + "/"
 	l.server = serve.NewLive("/")
+	l.server.Hosts = serve.HostsFor("127.0.0.1") // as `cmplay serve` binds by default
 	sess := generator.NewSession(generator.Config{Source: l.dir, BaseURL: l.url, Foot: serve.Script})
 	first, _, err := sess.LiveUpdate(nil)
 	if err != nil {
@@ -99,19 +100,6 @@ func (l *live) start(addr string) {
 
 // addr is the address the server listens on.
 func (l *live) addr() string { return strings.TrimSuffix(strings.TrimPrefix(l.url, "http://"), "/") }
-
-func writeFiles(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 func (l *live) path(name string) string { return filepath.Join(l.dir, filepath.FromSlash(name)) }
 

@@ -7,8 +7,14 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
+
+// MaxStreams is how many event streams (open pages) a hub serves at once. Each holds a
+// connection and a goroutine; more than a person has tabs open means something else is
+// connecting, and it is refused with 503 Service Unavailable.
+const MaxStreams = 64
 
 // Event is a message the server sends the open pages over server-sent events.
 type Event struct {
@@ -40,6 +46,7 @@ type Hub struct {
 	done        chan struct{}
 	closing     sync.Once
 	id          string // this server's run, so a page reconnecting to a restarted server reloads
+	open        atomic.Int32
 }
 
 // NewHub starts a hub; Close stops it and ends every open stream.
@@ -126,6 +133,13 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
+	if h.open.Add(1) > MaxStreams {
+		h.open.Add(-1)
+		w.Header().Set("Retry-After", "5")
+		http.Error(w, fmt.Sprintf("too many open pages: this server streams reloads to at most %d at once; close some tabs", MaxStreams), http.StatusServiceUnavailable)
+		return
+	}
+	defer h.open.Add(-1)
 	c := make(chan Event, 16)
 	select {
 	case h.join <- c:

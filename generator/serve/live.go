@@ -5,6 +5,7 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
+	"strings"
 	"sync"
 
 	"github.com/cmplay/cmplay/generator/output"
@@ -30,9 +31,15 @@ const Script template.HTML = `<script src="/__cmplay/reload.js" defer></script>`
 // title and place in the navigation lost), and you are better served reading the last good page
 // under an overlay that names the problem. Once the errors are fixed the next build is served
 // and the overlay goes away. A site that starts with errors is served as it is, with the overlay.
+//
+// Live answers only requests whose Host header is one of Hosts (by default this machine's
+// loopback names), and the event stream only to pages of its own origin (see Hosts).
 type Live struct {
 	*Handler
 	Hub *Hub
+	// Hosts are the names the server answers to; set it before serving. The zero value answers
+	// to localhost, 127.0.0.1 and [::1] only.
+	Hosts Hosts
 
 	mu     sync.Mutex
 	served bool
@@ -48,8 +55,18 @@ func NewLive(basePath string) *Live {
 func (l *Live) Close() { l.Hub.Close() }
 
 func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !l.Hosts.AllowHost(r.Host) {
+		// 421 Misdirected Request: this server is not the one the name was meant for.
+		http.Error(w, "cmplay serve answers to "+strings.Join(l.Hosts.Names(), ", ")+
+			", not to "+r.Host+" (a guard against DNS rebinding; cmplay serve --allow-host NAME adds a name)", http.StatusMisdirectedRequest)
+		return
+	}
 	switch r.URL.Path {
 	case Prefix + "events":
+		if !l.Hosts.AllowOrigin(r.Header.Get("Origin"), r.Host) {
+			http.Error(w, "the event stream is only for pages of this server, not "+r.Header.Get("Origin"), http.StatusForbidden)
+			return
+		}
 		l.Hub.ServeHTTP(w, r)
 	case Prefix + "reload.js", Prefix + "reload.css":
 		data, _ := liveFiles.ReadFile("live/" + r.URL.Path[len(Prefix):])

@@ -12,6 +12,7 @@ import (
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/generator/output"
 	"github.com/cmplay/cmplay/generator/serve"
+	"github.com/cmplay/cmplay/internal/sitetest"
 )
 
 var site = map[string]string{
@@ -85,26 +86,9 @@ func must(t *testing.T, err error) {
 	}
 }
 
-// shipped is the playbook in the repository's content folder, as a site.
-func shipped(t *testing.T) map[string]string {
-	files := map[string]string{}
-	root := filepath.Join("..", "..", "content")
-	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(root, p)
-		files["content/"+filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	must(t, err)
-	return files
-}
-
 // TestEditorSavesGiveOneRebuild edits a page of the shipped playbook the way each editor saves.
 func TestEditorSavesGiveOneRebuild(t *testing.T) {
-	files := shipped(t)
+	files := sitetest.ShippedFiles(t)
 	original := files["content/about.md"]
 	if original == "" {
 		t.Fatal("the shipped playbook has no about.md")

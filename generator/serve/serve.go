@@ -5,8 +5,12 @@
 //
 //   - Watcher (watch.go) follows the site's folders with fsnotify, including folders created
 //     later, ignores editors' temporary files, and folds each burst of events into one list of
-//     changed paths after 100 ms of quiet; it polls when the system has no watches left.
+//     changed paths after 100 ms of quiet (or after MaxWait, 1 s, while events keep coming); it
+//     polls when the system has no watches left.
 //   - Hub (hub.go) is the server-sent event stream; one goroutine owns the open pages.
+//   - Hosts (guard.go) are the host names the server answers to (a guard against DNS
+//     rebinding) and the origins its event stream serves; the hub caps open streams at
+//     MaxStreams.
 //   - Live (live.go) puts Handler and Hub behind one http.Handler with the embedded reload
 //     script, decides which build is served after a rebuild, and runs the rebuild loop. The
 //     rebuild itself is a callback: the generator builds, this package serves.

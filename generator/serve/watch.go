@@ -21,6 +21,11 @@ import (
 // not to be noticed.
 const Debounce = 100 * time.Millisecond
 
+// MaxWait bounds how long a burst may grow: while events keep coming (a file written in a loop,
+// a long copy) the watcher still reports what it has at least this often, so a rebuild is never
+// held back for as long as the writes last.
+const MaxWait = 1 * time.Second
+
 // WatchOptions say what to watch.
 type WatchOptions struct {
 	// Dirs are watched with everything below them, including folders created later.
@@ -242,12 +247,21 @@ func (w *Watcher) relevant(p string) bool {
 }
 
 // run folds events into bursts with one timer: each relevant event restarts it, and when it
-// fires the burst is sent.
+// fires the burst is sent. The timer is never set later than MaxWait after the burst's first
+// event, so a stream of events cannot starve the rebuild.
 func (w *Watcher) run() {
 	pending := map[string]bool{}
 	lost := false
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	var first time.Time // when the pending burst began; zero when nothing is pending
+	arm := func() {
+		now := time.Now()
+		if first.IsZero() {
+			first = now
+		}
+		timer.Reset(min(Debounce, first.Add(MaxWait).Sub(now)))
+	}
 	for {
 		select {
 		case <-w.done:
@@ -280,7 +294,7 @@ func (w *Watcher) run() {
 				pending[ev.Name] = true
 			}
 			if len(pending) > 0 {
-				timer.Reset(Debounce)
+				arm()
 			}
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
@@ -289,7 +303,7 @@ func (w *Watcher) run() {
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				fmt.Fprintln(w.opt.Log, "cmplay: too many file changes at once to follow one by one; rebuilding everything")
 				lost = true
-				timer.Reset(Debounce)
+				arm()
 				continue
 			}
 			fmt.Fprintf(w.opt.Log, "cmplay: watching: %v\n", err)
@@ -302,7 +316,7 @@ func (w *Watcher) run() {
 				}
 				sort.Strings(batch)
 			}
-			pending, lost = map[string]bool{}, false
+			pending, lost, first = map[string]bool{}, false, time.Time{}
 			select {
 			case w.batches <- batch:
 			case <-w.done:

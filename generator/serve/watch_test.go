@@ -3,6 +3,7 @@ package serve
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -51,5 +52,60 @@ func TestPolling(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("polling did not see the change")
+	}
+}
+
+// TestMaxWaitUnderSteadyWrites holds the watcher to its maximum wait: a file written every 50 ms
+// (each write restarts the 100 ms debounce) must still be reported while the writes go on, at
+// least once per MaxWait, instead of only after they stop.
+func TestMaxWaitUnderSteadyWrites(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.md")
+	if err := os.WriteFile(page, []byte("0"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := Watch(WatchOptions{Dirs: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	const writing = 4 * MaxWait
+	stop := make(chan struct{})
+	go func() {
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				os.WriteFile(page, []byte(strings.Repeat("x", i%7+1)), 0o644)
+			}
+		}
+	}()
+	start := time.Now()
+	var during []time.Duration
+	for deadline := time.After(writing); ; {
+		select {
+		case b := <-w.Batches():
+			if len(b) != 1 || b[0] != page {
+				t.Errorf("burst %v, want [%s]", b, page)
+			}
+			during = append(during, time.Since(start))
+			continue
+		case <-deadline:
+		}
+		break
+	}
+	close(stop)
+	t.Logf("%d bursts during %v of writes every 50 ms, at %v", len(during), writing, during)
+	// The first burst may start up to one write late; after that one burst per MaxWait.
+	if len(during) < 3 {
+		t.Fatalf("%d bursts reported during %v of writes every 50 ms (at %v); want one at least every %v", len(during), writing, during, MaxWait)
+	}
+	for i := 1; i < len(during); i++ {
+		if gap := during[i] - during[i-1]; gap > MaxWait+500*time.Millisecond {
+			t.Errorf("%v between bursts %d and %d while writes went on; want at most %v", gap, i-1, i, MaxWait)
+		}
 	}
 }

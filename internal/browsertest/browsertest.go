@@ -1,8 +1,20 @@
 // Package browsertest starts a real headless Chromium for tests, through chromedp, and serves
 // built sites to it over real HTTP.
 //
-// Outside CI a machine without Chromium skips browser tests with a clear message; with CI=true a
-// missing browser fails the test, so CI can never pass by skipping them.
+// A test binary shares one Chromium: the first call to [New] starts it and [Main], called from
+// the package's TestMain, closes it when the tests are done:
+//
+//	func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }
+//
+// Every call to New opens a tab in a browser context of its own (an incognito-like profile), so
+// localStorage, cookies and the cache start empty for each test and tests may run in parallel.
+// Closing that tab (chromedp.Cancel on New's context, or the end of the test) disposes of the
+// context only, never of the shared browser. In a package without that TestMain, New starts a
+// browser per test, as it always did: slower, but nothing is left running.
+//
+// Browser tests are the slow ones: under go test -short New skips them. Outside CI a machine
+// without Chromium skips browser tests with a clear message; with CI=true a missing browser fails
+// the test, so CI can never pass by skipping them.
 package browsertest
 
 import (
@@ -12,11 +24,18 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
+
+// tabTimeout bounds one test's use of the browser, so a hung page fails the test instead of the
+// whole binary running into go test's own timeout.
+const tabTimeout = 90 * time.Second
 
 // Path finds the Chromium binary: $CHROME, then the usual names on PATH.
 func Path() string {
@@ -31,10 +50,40 @@ func Path() string {
 	return ""
 }
 
-// New starts a headless browser for the test and returns a tab context that lives until the
-// test ends. Each call gets a fresh profile, so localStorage starts empty.
+// shared is the one browser of a test binary whose TestMain calls Main.
+var shared struct {
+	mu      sync.Mutex
+	main    bool // Main is running the tests: a browser started now is closed by it
+	ctx     context.Context
+	err     error
+	closeFn func()
+}
+
+// Main runs the package's tests and then closes the browser they shared, if one was started. It
+// returns m.Run's exit code, for os.Exit.
+func Main(m *testing.M) int {
+	shared.mu.Lock()
+	shared.main = true
+	shared.mu.Unlock()
+	code := m.Run()
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if shared.closeFn != nil {
+		shared.closeFn()
+	}
+	shared.main, shared.ctx, shared.err, shared.closeFn = false, nil, nil, nil
+	return code
+}
+
+// New returns a tab context that lives until the test ends, in a fresh browser context: empty
+// localStorage, no cookies, no cache. Commands that take a browser context, such as
+// Browser.setDownloadBehavior, must name it: chromedp.FromContext(ctx).BrowserContextID. See the
+// package doc for when the browser is started.
 func New(t testing.TB) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped under -short")
+	}
 	bin := Path()
 	if bin == "" {
 		if os.Getenv("CI") == "true" {
@@ -42,11 +91,91 @@ func New(t testing.TB) context.Context {
 		}
 		t.Skip("browser test skipped: no chromium on PATH (apt-get install -y chromium, or set CHROME)")
 	}
+	browser, err := sharedBrowser(bin)
+	if err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	if browser == nil {
+		// No TestMain closes a shared browser: this test gets its own and closes it.
+		ctx, closeFn, err := start(bin, t.TempDir())
+		if err != nil {
+			t.Fatalf("start chromium: %v", err)
+		}
+		// Close the browser gracefully before the test's temporary folders (its profile) are
+		// removed; cleanups run last-registered first, so this runs before TempDir's removal.
+		t.Cleanup(closeFn)
+		browser = ctx
+	}
+	id, tab, err := newTab(browser)
+	if err != nil {
+		t.Fatalf("open a tab: %v", err)
+	}
+	ctx, cancelTab := chromedp.NewContext(browser, chromedp.WithTargetID(tab))
+	// Browser-wide commands scoped to a browser context (Browser.setDownloadBehavior) need its id.
+	chromedp.FromContext(ctx).BrowserContextID = id
+	ctx, cancelT := context.WithTimeout(ctx, tabTimeout)
+	t.Cleanup(func() {
+		if ctx.Err() == nil { // a test may have closed its tab itself
+			_ = chromedp.Cancel(ctx)
+		}
+		cancelT()
+		cancelTab()
+		dispose, cancel := context.WithTimeout(browser, 5*time.Second)
+		defer cancel()
+		_ = target.DisposeBrowserContext(id).Do(browserExecutor(dispose))
+	})
+	if err := chromedp.Run(ctx); err != nil {
+		t.Fatalf("open a tab: %v", err)
+	}
+	return ctx
+}
+
+// newTab makes a browser context and a tab in it. chromedp.WithNewBrowserContext cannot be used:
+// it opens the tab without a window, which headless Chromium refuses in a new browser context
+// ("Failed to open new tab - no browser is open").
+func newTab(browser context.Context) (cdp.BrowserContextID, target.ID, error) {
+	ctx, cancel := context.WithTimeout(browser, 30*time.Second)
+	defer cancel()
+	exec := browserExecutor(ctx)
+	id, err := target.CreateBrowserContext().WithDisposeOnDetach(true).Do(exec)
+	if err != nil {
+		return "", "", err
+	}
+	tab, err := target.CreateTarget("about:blank").WithBrowserContextID(id).WithNewWindow(true).Do(exec)
+	if err != nil {
+		_ = target.DisposeBrowserContext(id).Do(exec)
+		return "", "", err
+	}
+	return id, tab, nil
+}
+
+// browserExecutor runs browser-wide commands (not a tab's) in the browser of ctx.
+func browserExecutor(ctx context.Context) context.Context {
+	return cdp.WithExecutor(ctx, chromedp.FromContext(ctx).Browser)
+}
+
+// sharedBrowser starts the binary's shared browser once and returns it; nil, nil when no Main
+// would close it.
+func sharedBrowser(bin string) (context.Context, error) {
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if !shared.main {
+		return nil, nil
+	}
+	if shared.ctx == nil && shared.err == nil {
+		// An empty profile folder means chromedp makes a temporary one and removes it on close.
+		shared.ctx, shared.closeFn, shared.err = start(bin, "")
+	}
+	return shared.ctx, shared.err
+}
+
+// start launches a headless Chromium and returns its browser context and the function that
+// closes it gracefully and waits for it to exit.
+func start(bin, profile string) (context.Context, func(), error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(bin),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
@@ -55,24 +184,24 @@ func New(t testing.TB) context.Context {
 		chromedp.Flag("allow-file-access-from-files", true),
 		chromedp.WindowSize(1280, 900),
 	)
+	if profile != "" {
+		opts = append(opts, chromedp.UserDataDir(profile))
+	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	// Close the browser gracefully before the test's temporary folders (its profile) are removed;
-	// a bare cancel races Chromium's own shutdown writing into the profile.
-	bctx := ctx
-	t.Cleanup(func() {
-		if bctx.Err() == nil { // a test may have closed the browser itself
-			chromedp.Cancel(bctx)
-		}
-		cancelT()
+	closeFn := func() {
+		// A bare cancel races Chromium's own shutdown writing into the profile folder.
+		wait, cancelW := context.WithTimeout(ctx, 10*time.Second)
+		_ = chromedp.Cancel(wait)
+		cancelW()
 		cancelC()
 		cancelA()
-	})
-	if err := chromedp.Run(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
 	}
-	return ctx
+	if err := chromedp.Run(ctx); err != nil {
+		closeFn()
+		return nil, nil, err
+	}
+	return ctx, closeFn, nil
 }
 
 // Serve serves dir over real HTTP on 127.0.0.1 under prefix ("/" or "/playbook/") and returns

@@ -7,17 +7,18 @@
 import * as S from "./progress-store.js";
 import { h, meter, dueOn, overdue, fmtDate, fmtPeriod, pageKey, dateInput, confirmButton } from "./progress.js";
 import { readShare } from "./progress-portable.js";
+import { mount } from "./theme-data.js";
 import { initDashboard } from "./dashboard.js";
 
 const clean = (t) => t.replace(/\s+/g, " ").trim();
 
 export function initChecklist() {
-  const boxes = [...document.querySelectorAll("main .task-box[data-id]")];
+  const boxes = [...document.querySelectorAll("main input.task-box[data-id]")];
   if (!boxes.length) return;
   const url = document.body.dataset.page || location.pathname;
   // A layout without the status block (the start page) gets only its section bars, and the
   // announcements and notices in a block of their own.
-  let root = document.querySelector("[data-checklist]");
+  let root = mount("data-checklist");
   const bare = !root;
   if (bare) {
     root = h("div", { class: "checklist-status is-bare" });
@@ -32,29 +33,36 @@ export function initChecklist() {
     text: clean(box.closest("label").textContent), li: box.closest("li"),
     sec: box.dataset.section || "", days: box.dataset.dueDays,
   }));
-  if (!share && (S.follow(pageKey(url), items) + S.rollover(url, cadence, items.map((i) => i.id)))) S.save();
+  if (!share) S.update((s) => S.follow(s, pageKey(url), items) + S.rollover(s, url, cadence, items.map((i) => i.id)) > 0);
   const done = (it) => (share ? share.done(it.id, it.def) : S.isDone(it.id, it.def));
   const start = () => (share ? share.start : S.startDate());
 
   const total = meter("page-meter", "Progress on this page");
   const live = h("p", { class: "visually-hidden", "aria-live": "polite" });
-  const notice = h("p", { class: "progress-notice", role: "alert", hidden: !S.problem() }, S.problem());
+  const notice = h("p", { class: "progress-notice", role: "alert", hidden: true });
+  // Bad stored data may turn up at any read (another tab's write): say so when it does.
+  const problem = () => {
+    if (!S.problem()) return;
+    notice.hidden = false;
+    notice.textContent = S.problem();
+  };
   const dated = items.some((it) => it.days != null);
   const due = h("p", { class: "start-hint" });
   const tools = h("div", { class: "progress-tools" });
   const history = h("p", { class: "cadence-history" });
   root.replaceChildren(...(bare ? [live, notice] : [total, live, notice, due, history, tools]));
   if (share) {
-    root.prepend(h("p", { class: "share-banner" }, "You are looking at shared progress, read-only. ",
+    root.prepend(h("p", { class: "share-banner" }, share.problem || "You are looking at shared progress, read-only. ",
       h("a", { href: location.href.split("#")[0] }, "Show my own progress")));
   } else if (!bare) {
     if (dated) tools.append(dateInput(S.startDate(), S.setStartDate), " ");
     tools.append(
       h("button", { type: "button", class: "button", onclick: () => print() }, "Print"), " ",
       confirmButton("Reset this checklist", "Untick everything on this page?", "Reset", () => {
-        S.forget(items.map((i) => i.id));
-        S.recordPeriod(url, cadence, items.filter((i) => i.def).length, items.length);
-        S.save();
+        S.update((s) => {
+          S.forget(s, items.map((i) => i.id));
+          S.recordPeriod(s, url, cadence, items.filter((i) => i.def).length, items.length);
+        });
         live.textContent = "Checklist reset.";
       }),
     );
@@ -95,6 +103,7 @@ export function initChecklist() {
     }
     due.textContent = !dated || start() ? "" : share ? "No start date was shared." : "Set your start date to see when each phase is due.";
     paintHistory();
+    if (!share) problem();
     return n;
   }
 
@@ -113,7 +122,7 @@ export function initChecklist() {
     if (ch && !it.chEl) {
       it.chEl = h("span", { class: "task-changed", role: "note" }, "Changed since you ticked it. ",
         h("button", { type: "button", class: "button small", onclick: () => {
-          S.confirm(it.id, it.hash, it.text);
+          S.update((s) => S.confirm(s, it.id, it.hash, it.text));
           it.box.focus();
           live.textContent = "Confirmed: " + it.text;
         } }, "Read it, still done"));
@@ -138,9 +147,12 @@ export function initChecklist() {
       it.box.addEventListener("change", () => {
         const d = it.box.checked;
         const n = items.filter((x) => (x === it ? d : done(x))).length;
-        S.recordPeriod(url, cadence, n, items.length);
-        S.setLast(url, title, it.id);
-        if (!S.setDone(it.id, d, { hash: it.hash, text: it.text, cadence })) {
+        const saved = S.update((s) => {
+          S.recordPeriod(s, url, cadence, n, items.length);
+          S.setLast(s, url, title, it.id);
+          S.setDone(s, it.id, d, { hash: it.hash, text: it.text, cadence });
+        });
+        if (!saved) {
           notice.hidden = false;
           notice.textContent = "This browser does not let the page save your progress (private mode or storage full).";
         }

@@ -5,21 +5,24 @@
 import * as S from "./progress-store.js";
 import { h, meter, percent, dueOn, overdue, fmtDate, fmtPeriod, siteHref, pageKey, dateInput, confirmButton } from "./progress.js";
 import { exportFile, parseImport, preview, merge, shareFragment, readShare } from "./progress-portable.js";
+import { mount } from "./theme-data.js";
 
 export function initDashboard() {
-  const home = document.querySelector("[data-site-progress]");
-  const dash = document.querySelector("[data-dashboard]");
+  const home = mount("data-site-progress");
+  const dash = mount("data-dashboard");
   if (!home && !dash) return;
   const m = window.cmplayChecklists;
-  if (!m || m.version !== 1) {
+  if (!m || m.version !== 1 || !Array.isArray(m.checklists)) {
     if (dash) dash.prepend(h("p", { class: "progress-notice", role: "alert" }, "The list of checklists could not be loaded; rebuild the site."));
     return;
   }
   const share = dash ? readShare() : null;
   if (!share) {
-    let moved = 0;
-    for (const c of m.checklists) moved += S.follow(pageKey(c.url), c.items) + S.rollover(c.url, c.cadence, c.items.map((i) => i.id));
-    if (moved) S.save();
+    S.update((s) => {
+      let moved = 0;
+      for (const c of m.checklists) moved += S.follow(s, pageKey(c.url), c.items) + S.rollover(s, c.url, c.cadence, c.items.map((i) => i.id));
+      return moved > 0;
+    });
   }
   if (home) siteBar(home, m);
   if (dash) dashboard(dash, m, share);
@@ -68,7 +71,7 @@ function dashboard(el, m, share) {
   const live = h("p", { class: "visually-hidden", "aria-live": "polite" });
   const head = [];
   if (share) {
-    head.push(h("p", { class: "share-banner" }, "You are looking at shared progress, read-only. ",
+    head.push(h("p", { class: "share-banner" }, share.problem || "You are looking at shared progress, read-only. ",
       h("a", { href: location.href.split("#")[0] }, "Show my own progress")));
   } else if (S.problem()) {
     head.push(h("p", { class: "progress-notice", role: "alert" }, S.problem()));
@@ -153,16 +156,16 @@ function tools(m, live) {
       result.replaceChildren(h("p", { class: "progress-notice", role: "alert" }, e.message));
       return;
     }
-    const p = preview(incoming, m);
+    const p = preview(incoming.state, m);
     const lines = p.changes.map((c) => h("li", {}, (c.to ? "Tick: " : "Untick: ") + c.text, h("span", { class: "muted" }, " · " + c.where)));
     if (p.start) lines.unshift(h("li", {}, "Start date: " + (p.start.from || "none") + " → " + p.start.to));
+    const skipped = incoming.dropped > 0 ? h("p", { class: "progress-notice", role: "alert" }, incoming.dropped + (incoming.dropped === 1 ? " entry" : " entries") + " of the file " + (incoming.dropped === 1 ? "is" : "are") + " not valid progress and will be left out.") : "";
     const apply = h("button", { type: "button", class: "button primary", onclick: () => {
-      merge(incoming);
-      S.save();
+      S.update((s) => merge(s, incoming.state));
       result.replaceChildren(h("p", {}, "Imported."));
       live.textContent = "Progress imported.";
     } }, "Apply import");
-    result.replaceChildren(
+    result.replaceChildren(skipped,
       h("p", {}, lines.length ? "Importing will change " + lines.length + (lines.length === 1 ? " thing:" : " things:") : "Importing changes nothing you can see; it only adds older records."),
       h("ul", { class: "import-changes" }, lines),
       apply, " ", h("button", { type: "button", class: "button", onclick: () => result.replaceChildren() }, "Cancel"));
@@ -187,8 +190,7 @@ function tools(m, live) {
       h("button", { type: "button", class: "button", onclick: makeShare }, "Create share link"), " ",
       h("button", { type: "button", class: "button", onclick: () => print() }, "Print"), " ",
       confirmButton("Reset all progress", "Untick every item on every checklist?", "Reset everything", () => {
-        const s = S.load();
-        S.replace({ v: s.v, start: s.start, items: {}, hist: {} });
+        S.update(S.reset);
         live.textContent = "All progress reset.";
       })),
     shareOut, result);

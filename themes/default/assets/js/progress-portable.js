@@ -1,27 +1,24 @@
 // progress-portable.js moves progress out of the browser and back: a JSON export file, an import
 // that merges (with a preview of what changes), and a share link that carries the progress in
 // the URL fragment, which never reaches a server, for a read-only view.
-import { load, entry, isDone, startDate, valid, tidy } from "./progress-store.js";
+import { load, entry, isDone, startDate } from "./progress-store.js";
+import { clean, cleanPeriod, cleanShare, HISTORY } from "./progress-valid.js";
 import { siteRoot } from "./store.js";
-import { localDate, now } from "./progress-store.js";
+import { localDate, now } from "./clock.js";
+import { download } from "./url.js";
 
 const FORMAT = "cmplay-progress";
 
 // exportFile downloads the progress as a JSON file.
 export function exportFile() {
   const data = { format: FORMAT, version: 1, site: siteRoot(), exported: now().toISOString(), progress: load() };
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = "progress-" + localDate(now()) + ".json";
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  download("progress-" + localDate(now()) + ".json", JSON.stringify(data, null, 1));
   return data;
 }
 
-// parseImport reads an export file (or a bare progress value); it throws a message for people.
+// parseImport reads an export file (or a bare progress value) and returns { state, dropped }:
+// its valid progress (see progress-valid.js) and how many entries were not valid and are left
+// out. It throws a message for people when the file holds no progress at all.
 export function parseImport(text) {
   let v;
   try {
@@ -29,9 +26,10 @@ export function parseImport(text) {
   } catch (e) {
     throw new Error("This file is not JSON.");
   }
-  if (v && v.format === FORMAT) v = v.progress;
-  if (!valid(v)) throw new Error("This file does not hold cmplay progress this site understands.");
-  return tidy(v);
+  if (v && typeof v === "object" && v.format === FORMAT) v = v.progress;
+  const got = clean(v);
+  if (got.dropped < 0) throw new Error("This file does not hold cmplay progress this site understands.");
+  return got;
 }
 
 // preview lists what merging incoming into the reader's progress would change, item by item:
@@ -53,22 +51,22 @@ export function preview(incoming, manifest) {
   return { changes, start };
 }
 
-// merge folds incoming into the stored progress: per item the newer record wins; histories are
-// joined; the incoming start date wins when it has one. The caller saves.
-export function merge(incoming) {
-  const s = load();
+// merge folds incoming (a cleaned state, see parseImport) into s: per item the newer record
+// wins; histories are joined; the incoming start date wins when it has one. Call it inside
+// update.
+export function merge(s, incoming) {
   for (const [id, e] of Object.entries(incoming.items)) {
     const mine = s.items[id];
-    if (!mine || (e.t || 0) > (mine.t || 0)) s.items[id] = e;
+    if (!mine || e.t > mine.t) s.items[id] = { ...e };
   }
   for (const [url, h] of Object.entries(incoming.hist || {})) {
     const mine = (s.hist[url] = s.hist[url] || { past: [] });
-    const seen = new Set((mine.past || []).map((x) => x.p));
-    mine.past = [...(mine.past || []), ...(h.past || []).filter((x) => !seen.has(x.p))].sort((a, b) => (a.p < b.p ? 1 : -1)).slice(0, 12);
-    if (h.cur && (!mine.cur || h.cur.p > mine.cur.p)) mine.cur = h.cur;
+    const seen = new Set(mine.past.map((x) => x.p));
+    mine.past = [...mine.past, ...h.past.filter((x) => !seen.has(x.p)).map(cleanPeriod)].sort((a, b) => (a.p < b.p ? 1 : -1)).slice(0, HISTORY);
+    if (h.cur && (!mine.cur || h.cur.p > mine.cur.p)) mine.cur = cleanPeriod(h.cur);
   }
   if (incoming.start) s.start = incoming.start;
-  if (incoming.last && (!s.last || incoming.last.at > s.last.at)) s.last = incoming.last;
+  if (incoming.last && (!s.last || incoming.last.at > s.last.at)) s.last = { ...incoming.last };
 }
 
 // shortHash names an id in a share link: FNV-1a, 32 bits, base 36.
@@ -97,22 +95,26 @@ export function shareFragment(manifest) {
 }
 
 // readShare decodes a share fragment of this page's address, or returns null when there is
-// none (or it cannot be read). The result answers done(id, byDefault) and has the start date.
+// none. The result answers done(id, byDefault) and has the start date. A fragment that is not a
+// share link this site made (cut short, edited) still gives a read-only view, of the defaults,
+// with problem saying so: the page paints either way, and never from the reader's own storage.
 export function readShare(hash = location.hash) {
   if (!hash.startsWith("#share=")) return null;
+  let v = null;
   try {
-    const v = JSON.parse(atob(hash.slice(7).replace(/-/g, "+").replace(/_/g, "/")));
-    const d = new Set(v.d || []);
-    const u = new Set(v.u || []);
-    return {
-      start: v.s || "",
-      fragment: hash,
-      done(id, byDefault) {
-        const k = shortHash(id);
-        return d.has(k) ? true : u.has(k) ? false : !!byDefault;
-      },
-    };
+    v = cleanShare(JSON.parse(atob(hash.slice(7).replace(/-/g, "+").replace(/_/g, "/"))));
   } catch (e) {
-    return null;
+    v = null;
   }
+  const d = new Set(v ? v.d : []);
+  const u = new Set(v ? v.u : []);
+  return {
+    start: v ? v.s : "",
+    fragment: hash,
+    problem: v ? "" : "This share link could not be read (it may be cut short); showing the checklists unticked. ",
+    done(id, byDefault) {
+      const k = shortHash(id);
+      return d.has(k) ? true : u.has(k) ? false : !!byDefault;
+    },
+  };
 }

@@ -10,32 +10,23 @@
 // An item with no entry shows its default tick ("- [x]" in the source). An entry of a recurring
 // checklist (c set) counts only during the period p it was made in.
 //
-// The clock can be injected for tests and demos: window.__cmplayNow (a Date, a number of ms or
-// an ISO string), or a "?now=2026-11-24T09:00" query parameter.
-import { readJSON, writeJSON, setAside, storageKey } from "./store.js";
+// Two rules keep progress from breaking:
+//   - Every read checks the stored value field by field (progress-valid.js). What is not valid is
+//     set aside under "<key>:corrupt:<time>" (never thrown away), the reader is told (problem()),
+//     and only the valid part is stored back.
+//   - Every write is a read-modify-write of what is stored at that moment (update), never a copy
+//     the page held: another tab's ticks made meanwhile are kept.
+import { readRaw, writeJSON, setAside, storageKey } from "./store.js";
+import { now, localDate } from "./clock.js";
+import { VERSION, HISTORY, map, empty, clean, freeze, isDate } from "./progress-valid.js";
+
+export { now, localDate };
 
 const KEY = "progress";
-const VERSION = 1;
-const HISTORY = 12;
 const listeners = new Set();
-let state = null;
+let memo = { raw: undefined, state: null }; // the last stored text read and its frozen state
+let volatile = null; // progress the browser would not store (storage disabled or full)
 let lastProblem = "";
-
-// now is the reader's current time, or the injected one.
-export function now() {
-  const inj = window.__cmplayNow || new URLSearchParams(location.search).get("now");
-  if (inj) {
-    const d = new Date(inj);
-    if (!isNaN(d)) return d;
-  }
-  return new Date();
-}
-
-// localDate formats a date as YYYY-MM-DD in the reader's time zone.
-export function localDate(d) {
-  const p = (n) => String(n).padStart(2, "0");
-  return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate());
-}
 
 // periodOf names the current period of a cadence in local time: "2026-11-23" for daily, the
 // Monday of the week ("w2026-11-23") for weekly, "2026-11" for monthly, "" otherwise.
@@ -49,74 +40,118 @@ export function periodOf(cadence, d = now()) {
   return "";
 }
 
-function empty() {
-  return { v: VERSION, items: {}, hist: {} };
-}
-
-// valid reports whether a value looks like progress this version of the theme can use.
-export function valid(v) {
-  return !!v && typeof v === "object" && v.v === VERSION && !!v.items && typeof v.items === "object" &&
-    !Array.isArray(v.items) && (v.hist === undefined || (typeof v.hist === "object" && !Array.isArray(v.hist)));
-}
-
-// load reads the stored progress once per page. Data that does not parse, or that is not
-// progress of this version, is set aside under a ":corrupt:" key and problem() says so.
-export function load() {
-  if (state) return state;
-  const raw = readJSON(KEY, null, () => { lastProblem = "Your saved progress could not be read. It was set aside and progress starts empty."; });
-  if (raw === null) {
-    state = empty();
-  } else if (!valid(raw)) {
-    setAside(KEY, JSON.stringify(raw));
-    lastProblem = "Your saved progress was in a format this site does not understand. It was set aside and progress starts empty.";
-    state = empty();
-  } else {
-    state = tidy(raw);
+// read parses and checks the stored progress. Bad data is set aside, the reader told, and the
+// valid part written back, so it is set aside once, not at every read.
+function read() {
+  const raw = readRaw(KEY);
+  if (raw === null) return empty();
+  let v;
+  try {
+    v = JSON.parse(raw);
+  } catch (e) {
+    return setAsideAndKeep(raw, empty(), "Your saved progress could not be read. It was set aside and progress starts empty.");
   }
+  const { state, dropped } = clean(v);
+  if (dropped < 0) return setAsideAndKeep(raw, state, "Your saved progress was in a format this site does not understand. It was set aside and progress starts empty.");
+  if (dropped > 0) return setAsideAndKeep(raw, state, "Part of your saved progress was not valid (" + dropped + (dropped === 1 ? " entry" : " entries") + "). A copy of it all was set aside, and the rest kept.");
   return state;
 }
 
-// tidy drops the parts of a valid value that are not what they should be (hand-edited or
-// half-written data), so the rest of the theme can trust its shape.
-export function tidy(s) {
-  const obj = (x) => !!x && typeof x === "object" && !Array.isArray(x);
-  for (const id of Object.keys(s.items)) if (!obj(s.items[id])) delete s.items[id];
-  s.hist = obj(s.hist) ? s.hist : {};
-  for (const u of Object.keys(s.hist)) {
-    const h = s.hist[u];
-    if (!obj(h)) delete s.hist[u];
-    else {
-      h.past = Array.isArray(h.past) ? h.past.filter((x) => obj(x) && typeof x.p === "string") : [];
-      if (!obj(h.cur) || typeof h.cur.p !== "string") delete h.cur;
-    }
-  }
-  if (typeof s.start !== "string" || !/^\d{4}-\d\d-\d\d$/.test(s.start)) delete s.start;
-  if (!obj(s.last)) delete s.last;
-  return s;
+function setAsideAndKeep(raw, state, message) {
+  setAside(KEY, raw);
+  writeJSON(KEY, state);
+  lastProblem = message;
+  return state;
 }
 
-// problem is the message to show when stored progress had to be set aside, or "".
-export function problem() { return lastProblem; }
+// load is the reader's progress as stored now, checked, and read-only (frozen): change it only
+// through update. Reads of unchanged storage share one parse.
+export function load() {
+  if (volatile) return volatile;
+  const raw = readRaw(KEY);
+  if (raw === memo.raw && memo.state) return memo.state;
+  const state = freeze(read());
+  memo = { raw: readRaw(KEY), state }; // read may have stored the valid part of bad data
+  return state;
+}
 
-// save writes the progress and tells every subscriber.
-export function save() {
-  const ok = writeJSON(KEY, load());
-  for (const f of listeners) f();
+// update is the one way to change progress: f changes a fresh copy of what is stored now, which
+// is then written back and every subscriber told. f returns false when it changed nothing (no
+// write). update reports false when the browser would not store it (the change still shows on
+// this page).
+export function update(f) {
+  const s = volatile ? structuredCopy(volatile) : read();
+  const before = { items: Object.assign(map(), s.items), start: s.start, last: s.last };
+  if (f(s) === false) return true;
+  remember(before, s);
+  const ok = writeJSON(KEY, s);
+  volatile = ok ? null : freeze(s);
+  notify();
   return ok;
 }
 
-// replace swaps in a whole progress value (import, reset) and saves it.
-export function replace(v) {
-  state = valid(v) ? tidy(v) : empty();
-  return save();
+// Each tab of a browser may read another tab's write a moment late, so two tabs ticking at once
+// can each write back a state without the other's tick. A tab therefore remembers its own
+// changes for a while (RECENT ms) and, when another tab writes, puts back any the write lost:
+// per item the newer tick wins (t), a removal wins over the entry it removed, never over a newer
+// one.
+const RECENT = 10000;
+let recent = []; // { at: Date.now(), id, e: entry or null (removed), was: the removed entry's t }
+
+function remember(before, s) {
+  const at = Date.now();
+  recent = recent.filter((r) => at - r.at < RECENT);
+  for (const id of new Set([...Object.keys(before.items), ...Object.keys(s.items)])) {
+    const a = before.items[id];
+    const b = s.items[id];
+    if (a === b) continue;
+    recent = recent.filter((r) => r.id !== id);
+    recent.push(b ? { at, id, e: { ...b } } : { at, id, e: null, was: a.t });
+  }
 }
 
-// Another tab changed the progress: read it again and redraw.
+// reconcile puts back this tab's recent changes that another tab's write lost.
+function reconcile() {
+  const at = Date.now();
+  recent = recent.filter((r) => at - r.at < RECENT);
+  if (!recent.length) return;
+  update((s) => {
+    let lost = false;
+    for (const r of recent) {
+      const cur = s.items[r.id];
+      if (r.e && (!cur || cur.t < r.e.t)) {
+        s.items[r.id] = { ...r.e };
+        lost = true;
+      } else if (!r.e && cur && cur.t <= r.was) {
+        delete s.items[r.id];
+        lost = true;
+      }
+    }
+    return lost;
+  });
+}
+
+// structuredCopy copies a state through JSON, keeping maps without a prototype.
+function structuredCopy(s) {
+  return clean(JSON.parse(JSON.stringify(s))).state;
+}
+
+function notify() {
+  for (const f of listeners) f();
+}
+
+// problem is the message to show when stored progress had to be set aside, or "".
+export function problem() {
+  load();
+  return lastProblem;
+}
+
+// Another tab changed the progress: put back what its write lost of ours, and subscribers read
+// it again (checked like any read).
 addEventListener("storage", (e) => {
-  if (e.key === storageKey(KEY)) {
-    state = null;
-    for (const f of listeners) f();
-  }
+  if (e.key !== storageKey(KEY) && e.key !== null) return;
+  reconcile();
+  notify();
 });
 
 // subscribe calls f after every change; it returns a function that unsubscribes.
@@ -129,7 +164,7 @@ export function subscribe(f) {
 // only in its own period), else undefined.
 export function entry(id, s = load()) {
   const e = s.items[id];
-  if (!e || typeof e !== "object") return undefined;
+  if (!e) return undefined;
   if (e.c && e.p !== periodOf(e.c)) return undefined;
   return e;
 }
@@ -141,17 +176,10 @@ export function isDone(id, byDefault = false) {
   return e ? !!e.d : !!byDefault;
 }
 
-// setDone records a tick or untick with the item's current text hash and text.
-export function setDone(id, done, item = {}) {
-  const s = load();
-  const e = { d: !!done, h: item.hash || "", t: now().getTime() };
-  if (item.text) e.x = item.text;
-  if (item.cadence) {
-    e.c = item.cadence;
-    e.p = periodOf(item.cadence);
-  }
-  s.items[id] = e;
-  return save();
+// changed reports whether the reader ticked an item whose text has been reworded since.
+export function changed(id, hash) {
+  const e = entry(id);
+  return !!(e && e.d && e.h && hash && e.h !== hash);
 }
 
 // startDate is the reader's start date ("YYYY-MM-DD") or "".
@@ -161,47 +189,51 @@ export function startDate() {
 
 // setStartDate stores the start date; an empty value forgets it.
 export function setStartDate(d) {
-  const s = load();
-  if (d) s.start = d; else delete s.start;
-  return save();
+  return update((s) => {
+    if (isDate(d)) s.start = d;
+    else delete s.start;
+  });
 }
 
-// forget drops the reader's own ticks of items, so they show their defaults again (no save).
-export function forget(ids) {
-  const s = load();
+// The functions below change the state s they are given; call them inside update.
+
+// setDone records a tick or untick with the item's current text hash and text.
+export function setDone(s, id, done, item = {}) {
+  const e = { d: !!done, h: typeof item.hash === "string" ? item.hash : "", t: now().getTime() };
+  if (item.text) e.x = String(item.text);
+  if (periodOf(item.cadence)) {
+    e.c = item.cadence;
+    e.p = periodOf(item.cadence);
+  }
+  s.items[id] = e;
+}
+
+// forget drops the reader's own ticks of items, so they show their defaults again.
+export function forget(s, ids) {
   for (const id of ids) delete s.items[id];
 }
 
-// changed reports whether the reader ticked an item whose text has been reworded since.
-export function changed(id, hash) {
-  const e = entry(id);
-  return !!(e && e.d && e.h && hash && e.h !== hash);
-}
-
 // confirm records that the reader has read the reworded item and it stays done.
-export function confirm(id, hash, text) {
-  const e = load().items[id];
-  if (!e) return;
-  e.h = hash;
-  if (text) e.x = text;
-  save();
+export function confirm(s, id, hash, text) {
+  const e = s.items[id];
+  if (!e) return false;
+  s.items[id] = { ...e, h: hash, x: text || e.x }; // a new entry, so update sees the change
 }
 
-// setLast remembers the checklist (and item) the reader worked on last (no save).
-export function setLast(url, title, id) {
-  load().last = { u: url, t: title, i: id, at: now().getTime() };
+// setLast remembers the checklist (and item) the reader worked on last.
+export function setLast(s, url, title, id) {
+  s.last = { u: url, t: title, i: id, at: now().getTime() };
 }
 
 // rollover starts a new period of a recurring checklist: the last period's count moves into its
-// history and the old ticks are dropped. It reports whether anything changed (no save).
-export function rollover(url, cadence, ids) {
-  if (!cadence) return false;
-  const s = load();
+// history and the old ticks are dropped. It reports whether anything changed.
+export function rollover(s, url, cadence, ids) {
   const p = periodOf(cadence);
+  if (!p) return false;
   let moved = false;
   const h = s.hist[url];
   if (h && h.cur && h.cur.p !== p) {
-    h.past = [h.cur, ...(h.past || []).filter((x) => x.p !== h.cur.p)].slice(0, HISTORY);
+    h.past = [h.cur, ...h.past.filter((x) => x.p !== h.cur.p)].slice(0, HISTORY);
     delete h.cur;
     moved = true;
   }
@@ -215,26 +247,31 @@ export function rollover(url, cadence, ids) {
   return moved;
 }
 
-// recordPeriod keeps the current period's count of a recurring checklist (no save).
-export function recordPeriod(url, cadence, done, total) {
-  if (!cadence) return;
-  const s = load();
+// recordPeriod keeps the current period's count of a recurring checklist.
+export function recordPeriod(s, url, cadence, done, total) {
+  const p = periodOf(cadence);
+  if (!p) return;
   const h = (s.hist[url] = s.hist[url] || { past: [] });
-  h.cur = { p: periodOf(cadence), d: done, n: total };
+  h.cur = { p, d: done, n: total };
+}
+
+// reset unticks everything, keeping the start date.
+export function reset(s) {
+  s.items = map();
+  s.hist = map();
 }
 
 // follow keeps a reader's ticks when an author rewords the start of an item, which gives it a new
 // automatic id: a tick whose id (under this page's key) is gone moves to the most similar item
 // of the page that has no tick of its own. Its old hash makes it show as changed. Items are
-// { id, text }; it returns how many ticks moved (no save).
-export function follow(key, items) {
-  const s = load();
+// { id, text }; it returns how many ticks moved.
+export function follow(s, key, items) {
   const ids = new Set(items.map((i) => i.id));
   const free = items.filter((i) => !s.items[i.id]);
   let moved = 0;
   for (const id of Object.keys(s.items)) {
     const e = s.items[id];
-    if (!id.startsWith(key + "/") || ids.has(id) || !e || !e.x) continue;
+    if (!id.startsWith(key + "/") || ids.has(id) || !e.x) continue;
     let best = null;
     let score = 0.5;
     for (const it of free) {
@@ -255,11 +292,14 @@ function words(t) {
   return new Set(String(t).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
 }
 
-// similarity is the share of words two texts have in common (Jaccard index).
+// similarity is the Dice coefficient of two texts' sets of words: the rule of
+// checklist.Reworded in Go, which says why (themes' TestRewordParity holds the two equal).
 function similarity(a, b) {
   const A = words(a);
   const B = words(b);
   let n = 0;
   for (const w of A) if (B.has(w)) n++;
-  return n / (A.size + B.size - n || 1);
+  return (2 * n) / (A.size + B.size || 1);
 }
+
+export { VERSION };

@@ -2,14 +2,19 @@
 // progress meters, due dates and links into the site.
 import { siteRoot } from "./store.js";
 import { now, localDate, startDate } from "./progress-store.js";
+import { safeURL } from "./url.js";
 
-// h makes an element: h("button", { type: "button", onclick: f }, "Print").
+// h makes an element: h("button", { type: "button", onclick: f }, "Print"). An href or src
+// goes through safeURL: one it refuses is left out.
 export function h(tag, attrs, ...kids) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === false || v == null) continue;
     if (k === "class") e.className = v;
     else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else if (k === "href" || k === "src") {
+      if (safeURL(v)) e.setAttribute(k, safeURL(v));
+    }
     else e.setAttribute(k, v === true ? "" : v);
   }
   e.append(...kids.flat().filter((k) => k != null && k !== false));
@@ -65,7 +70,8 @@ export function fmtPeriod(p) {
 
 // siteHref is the address of a site path ("/onboarding/") from this page, for file:// too.
 export function siteHref(path, frag = "") {
-  let u = siteRoot() + path.replace(/^\//, "");
+  // A file:// build names its root by its index.html; links start from the folder holding it.
+  let u = new URL(".", siteRoot()).href + String(path).replace(/^\/+/, "");
   if (location.protocol === "file:" && u.endsWith("/")) u += "index.html";
   return u + frag;
 }

@@ -2,7 +2,10 @@
 // when, and the commit of the version of the page they worked through (from the checklist
 // manifest, window.cmplayChecklists). It prints cleanly and downloads as JSON.
 import { load, entry } from "./progress-store.js";
-import { fmtDate } from "./progress.js";
+import { localDate, now } from "./clock.js";
+import { mount } from "./theme-data.js";
+import { setHref, download } from "./url.js";
+import { siteHref, fmtDate } from "./progress.js";
 
 function el(tag, text, cls) {
   const e = document.createElement(tag);
@@ -11,9 +14,10 @@ function el(tag, text, cls) {
   return e;
 }
 
+// day is the reader's local date of a time in ms.
 function day(ms) {
   const d = new Date(ms);
-  return isNaN(d) ? "" : d.toISOString().slice(0, 10);
+  return isNaN(d) ? "" : localDate(d);
 }
 
 // recordOf is the record as data: checklists with at least one completed item.
@@ -32,23 +36,23 @@ export function recordOf(manifest, state) {
 }
 
 export function initRecord() {
-  const root = document.querySelector("[data-record]");
+  const root = mount("data-record");
   if (!root) return;
   const status = root.querySelector("[data-record-status]");
   const body = root.querySelector("[data-record-body]");
   const manifest = window.cmplayChecklists;
-  if (!manifest) {
+  if (!manifest || !Array.isArray(manifest.checklists)) {
     status.textContent = "The list of checklists (checklists.js) could not be loaded.";
     return;
   }
   const record = recordOf(manifest, load());
   const commitURL = root.dataset.commitUrl || "";
-  status.textContent = record.length ? "Record made on " + fmtDate(new Date()) + "." : "You have not completed any checklist item in this browser yet.";
+  status.textContent = record.length ? "Record made on " + fmtDate(now()) + "." : "You have not completed any checklist item in this browser yet.";
   for (const c of record) {
     const sec = el("section", "", "record-checklist");
     const h = el("h2");
     const a = el("a", c.title);
-    a.href = new URL("." + c.url, new URL(document.querySelector('meta[name="cmplay-root"]').content, location.href)).href;
+    setHref(a, siteHref(c.url));
     h.append(a);
     sec.append(h);
     const v = el("p", c.done.length + " of " + c.total + " items completed. Version: ", "record-version");
@@ -56,9 +60,12 @@ export function initRecord() {
       const code = el("code", c.commit.slice(0, 12));
       if (commitURL) {
         const l = el("a");
-        l.href = commitURL.replace("COMMIT", c.commit);
-        l.append(code);
-        v.append(l);
+        if (setHref(l, commitURL.replace("COMMIT", encodeURIComponent(c.commit)))) {
+          l.append(code);
+          v.append(l);
+        } else {
+          v.append(code);
+        }
       } else {
         v.append(code);
       }
@@ -80,12 +87,6 @@ export function initRecord() {
   print.hidden = dl.hidden = false;
   print.addEventListener("click", () => window.print());
   dl.addEventListener("click", () => {
-    const data = JSON.stringify({ site: root.dataset.recordSite, made: new Date().toISOString(), checklists: record }, null, 2);
-    const a = el("a");
-    a.href = URL.createObjectURL(new Blob([data], { type: "application/json" }));
-    a.download = "completion-record.json";
-    document.body.append(a);
-    a.click();
-    a.remove();
+    download("completion-record.json", JSON.stringify({ site: root.dataset.recordSite, made: now().toISOString(), checklists: record }, null, 2));
   });
 }

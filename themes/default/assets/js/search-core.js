@@ -9,6 +9,7 @@
 // every word must match (or, when no result matches them all, any may); one typo is forgiven on
 // words of five letters or more.
 import { siteRoot } from "./store.js";
+import { safeURL } from "./url.js";
 
 const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const VALUE = new Int8Array(128).fill(-1);
@@ -147,7 +148,7 @@ function loadScript(url, kind, n) {
   return new Promise((resolve, reject) => {
     const s = document.createElement("script");
     reg.waiting.set(kind + n, (data) => { s.remove(); resolve(data); });
-    s.src = url;
+    s.src = safeURL(url); // "" fails to load, like a missing file
     s.async = true;
     s.onerror = () => { reg.waiting.delete(kind + n); s.remove(); reject(new Error("search: cannot load " + url)); };
     s.onload = () => {

@@ -3,6 +3,7 @@
 // Without JavaScript the box is a plain form that opens the results page.
 import { Search, snippet } from "./search-core.js";
 import { isDone } from "./progress-store.js";
+import { safeURL, setHref } from "./url.js";
 
 let engine = null;
 
@@ -41,7 +42,7 @@ const KINDS = { checklist: "Checklist", framework: "Framework", role: "Role", gu
 function renderResult(r, found, tag, id) {
   const el = document.createElement(tag);
   const a = document.createElement("a");
-  a.href = r.url;
+  setHref(a, r.url);
   a.className = "search-result";
   if (id) { a.id = id; a.setAttribute("role", "option"); a.tabIndex = -1; el.setAttribute("role", "presentation"); }
   const head = document.createElement("span");
@@ -134,7 +135,7 @@ function initBox(form) {
     options = [...list.querySelectorAll("[role=option]")];
     const all = document.createElement("a");
     all.className = "search-all";
-    all.href = pageURL(form, { q });
+    setHref(all, pageURL(form, { q }));
     all.textContent = "All results and filters for “" + q.trim() + "” →";
     if (status.textContent) popup.append(status);
     if (options.length) popup.append(list);
@@ -162,7 +163,8 @@ function initBox(form) {
   form.addEventListener("submit", (e) => {
     if (!popup.hidden && active >= 0 && options[active]) {
       e.preventDefault();
-      location.href = options[active].href;
+      const to = safeURL(options[active].getAttribute("href"));
+      if (to) location.href = to;
     }
   });
   document.addEventListener("click", (e) => { if (!form.contains(e.target)) close(); });

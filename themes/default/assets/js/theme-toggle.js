@@ -1,4 +1,4 @@
-const KEY = "cmplay:theme";
+import { setThemeChoice } from "./store.js";
 
 // initTheme shows the light/dark toggle and remembers the reader's choice.
 export function initTheme() {
@@ -12,7 +12,7 @@ export function initTheme() {
   btn.addEventListener("click", () => {
     const next = current() === "dark" ? "light" : "dark";
     root.dataset.theme = next;
-    try { localStorage.setItem(KEY, next); } catch (e) { /* not saved, still applied */ }
+    setThemeChoice(next); // when not saved, still applied
     label();
   });
 }
