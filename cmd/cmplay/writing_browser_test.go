@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
@@ -84,9 +85,20 @@ func TestWritingBlocksInBrowser(t *testing.T) {
 
 	var notes []string
 	var anchor, hash, copied, status string
+	// The permission goes to the test's own browser context, which may share a browser.
+	grant := func(name string) chromedp.Action {
+		return chromedp.ActionFunc(func(ctx context.Context) error {
+			p := browser.SetPermission(&browser.PermissionDescriptor{Name: name}, browser.PermissionSettingGranted).WithOrigin(strings.TrimSuffix(site, "/"))
+			c := chromedp.FromContext(ctx)
+			if c.BrowserContextID != "" {
+				p = p.WithBrowserContextID(c.BrowserContextID)
+			}
+			return p.Do(cdp.WithExecutor(ctx, c.Browser))
+		})
+	}
 	err := chromedp.Run(ctx,
-		browser.SetPermission(&browser.PermissionDescriptor{Name: "clipboard-read"}, browser.PermissionSettingGranted).WithOrigin(strings.TrimSuffix(site, "/")),
-		browser.SetPermission(&browser.PermissionDescriptor{Name: "clipboard-write"}, browser.PermissionSettingGranted).WithOrigin(strings.TrimSuffix(site, "/")),
+		grant("clipboard-read"),
+		grant("clipboard-write"),
 		chromedp.Navigate(site+"guidelines/writing/"),
 		chromedp.WaitVisible(".code-copy"),
 		chromedp.Evaluate(`[...document.querySelectorAll('[role=note]')].map(n => n.className + ": " + document.getElementById(n.getAttribute("aria-labelledby")).textContent)`, &notes),
