@@ -427,14 +427,16 @@ func (b *build) sitemap() []byte {
 		URLs    []url    `xml:"url"`
 	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	locs := make([]string, 0, len(b.site.Pages))
 	for _, p := range b.site.Pages {
-		locs = append(locs, strings.TrimSuffix(b.baseURL, "/")+p.URL)
+		u := url{Loc: strings.TrimSuffix(b.baseURL, "/") + p.URL}
+		if b.hist.site != nil { // the date of the page's last commit, when git knows it
+			if f := b.hist.site.Log.Files[p.File]; f != nil && len(f.Commits) > 0 {
+				u.LastMod = f.Commits[0].Date.UTC().Format("2006-01-02")
+			}
+		}
+		set.URLs = append(set.URLs, u)
 	}
-	sort.Strings(locs)
-	for _, l := range locs {
-		set.URLs = append(set.URLs, url{Loc: l})
-	}
+	sort.Slice(set.URLs, func(i, j int) bool { return set.URLs[i].Loc < set.URLs[j].Loc })
 	out, _ := xml.MarshalIndent(set, "", "  ")
 	return append([]byte(xml.Header), append(out, '\n')...)
 }

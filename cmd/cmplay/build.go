@@ -1,30 +1,18 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/playbooks"
+	"github.com/spf13/pflag"
 )
-
-// siteFlags are the flags every command that reads a site shares.
-type siteFlags struct {
-	source  string
-	baseURL string
-	drafts  bool
-}
-
-func (f *siteFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.source, "source", ".", "site `folder` (holds cmplay.toml and content/)")
-	fs.StringVar(&f.baseURL, "base-url", "", "`URL` the site is published at, e.g. https://intranet.example/playbook/ (overrides cmplay.toml)")
-	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft")
-}
 
 // config loads cmplay.toml and applies the flags over it.
 func (f *siteFlags) config(stderr io.Writer) (generator.Config, playbooks.Diagnostics, bool) {
@@ -42,6 +30,19 @@ func (f *siteFlags) config(stderr io.Writer) (generator.Config, playbooks.Diagno
 	return cfg, diags, true
 }
 
+// buildCmd declares the flags of `cmplay build`.
+func buildCmd(fs *pflag.FlagSet) runFunc {
+	var o buildOptions
+	o.sf.register(fs)
+	fs.StringVar(&o.out, "out", "", "output `folder` (default <source>/public)")
+	fs.BoolVar(&o.watch, "watch", false, "rebuild the output folder after every change until Ctrl-C (see docs/serve.md)")
+	fs.BoolVar(&o.poll, "poll", false, "with --watch: poll for changes every second instead of using file system events")
+	fs.BoolVar(&o.timings, "timings", false, "print how long each stage of the build took")
+	fs.StringVar(&o.zip, "zip", "", "also write the built site as a zip archive to `file`, e.g. playbook.zip")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
+	return func(_ []string, stdout, stderr io.Writer) int { return cmdBuild(&o, stdout, stderr) }
+}
+
 // historyCacheDir is where the command keeps the history cache between builds: the user's cache
 // folder (on Linux $XDG_CACHE_HOME or ~/.cache), never the site's content. "" when there is no
 // such folder: builds then walk the history every time.
@@ -53,56 +54,29 @@ func historyCacheDir() string {
 	return filepath.Join(d, "cmplay", "history")
 }
 
-func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: cmplay %s\n\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
+type buildOptions struct {
+	sf                   siteFlags
+	out, cpuprofile, zip string
+	watch, poll, timings bool
 }
 
-// parse parses flags; it returns the exit code to stop with, or -1 to go on.
-func parse(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "cmplay %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		fs.Usage()
-		return 2
-	}
-	return -1
-}
-
-func cmdBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--watch]", stderr)
-	var sf siteFlags
-	sf.register(fs)
-	out := fs.String("out", "", "output `folder` (default <source>/public)")
-	watch := fs.Bool("watch", false, "rebuild the output folder after every change until Ctrl-C (see docs/serve.md)")
-	poll := fs.Bool("poll", false, "with --watch: poll for changes every second instead of using file system events")
-	timings := fs.Bool("timings", false, "print how long each stage of the build took")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
-	if code := parse(fs, args); code >= 0 {
-		return code
-	}
+func cmdBuild(o *buildOptions, stdout, stderr io.Writer) int {
+	sf := &o.sf
 	cfg, cfgDiags, ok := sf.config(stderr)
 	if !ok {
 		return 1
 	}
-	cfg.Out = *out
+	cfg.Out = o.out
 	cfg.Waiting = stderr
-	if *watch {
-		printDiags(stderr, cfgDiags)
-		return watchBuild(&sf, cfg, *poll, stdout, stderr)
+	if !strings.Contains(cfg.BaseURL, "://") { // "/" by default, or a path such as /playbook/
+		fmt.Fprintf(stderr, "cmplay: note: no base URL, so sitemap.xml has relative addresses, pages have no canonical link and the changelog feed no absolute links; set base_url in cmplay.toml, --base-url or %s\n", envName("base-url"))
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
+	if o.watch {
+		printDiags(stderr, cfgDiags)
+		return watchBuild(sf, cfg, o.poll, stdout, stderr)
+	}
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
 		if err != nil {
 			fmt.Fprintf(stderr, "cmplay: %v\n", errText(err))
 			return 1
@@ -119,12 +93,24 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	res.Diagnostics = append(cfgDiags, res.Diagnostics...)
 	printDiags(stderr, res.Diagnostics)
-	if *timings {
+	if o.timings {
 		for _, st := range res.Stages {
 			fmt.Fprintf(stdout, "  %-11s %v\n", st.Stage, st.Duration.Round(time.Millisecond))
 		}
 	}
 	fmt.Fprintln(stdout, res.Summary())
+	if o.zip != "" {
+		out := cfg.Out
+		if out == "" {
+			out = filepath.Join(cfg.Source, "public")
+		}
+		n, err := zipSite(out, o.zip)
+		if err != nil {
+			fmt.Fprintf(stderr, "cmplay: --zip: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "zipped %d files → %s\n", n, o.zip)
+	}
 	if res.Diagnostics.Errors() > 0 {
 		return 1
 	}

@@ -2,57 +2,27 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/generator/scaffold"
 	"github.com/cmplay/cmplay/playbooks"
+	"github.com/spf13/pflag"
 )
 
-const newUsage = `Usage:
-  cmplay new site DIR                        start a playbook in DIR
-  cmplay new page [--source DIR] KIND PATH   add a page of KIND at PATH below the content folder
-
-KIND is one of checklist, framework, role, guideline, practice, program, page.
-Neither command overwrites an existing file.
-`
-
-// cmdNew scaffolds a site or a page.
-func cmdNew(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, newUsage)
-		return 2
-	}
-	switch args[0] {
-	case "site":
-		return newSite(args[1:], stdout, stderr)
-	case "page":
-		return newPage(args[1:], stdout, stderr)
-	case "-h", "--help", "-help", "help":
-		fmt.Fprint(stdout, newUsage)
-		return 0
-	}
-	fmt.Fprintf(stderr, "cmplay new: unknown %q\n\n%s", args[0], newUsage)
-	return 2
+// newSiteCmd declares the flags of `cmplay new site DIR`.
+func newSiteCmd(fs *pflag.FlagSet) runFunc {
+	title := fs.String("title", "", "site `title` (default from the folder name)")
+	return func(args []string, stdout, stderr io.Writer) int { return newSite(args[0], *title, stdout, stderr) }
 }
 
-func newSite(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("new site", "new site [--title TITLE] DIR", stderr)
-	title := fs.String("title", "", "site `title` (default from the folder name)")
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return 2
-	}
-	dir := fs.Arg(0)
-	files, err := scaffold.Site(dir, scaffold.Options{Title: *title})
+func newSite(dir, title string, stdout, stderr io.Writer) int {
+	files, err := scaffold.Site(dir, scaffold.Options{Title: title, Version: releaseVersion()})
 	if code := newFailed(stderr, err); code != 0 {
 		return code
 	}
@@ -63,19 +33,32 @@ func newSite(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func newPage(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("new page", "new page [--source DIR] [--title TITLE] [--owner OWNER] KIND PATH", stderr)
-	source := fs.String("source", ".", "site `folder` (holds cmplay.toml and content/)")
+// releaseVersion is this cmplay's version when it is a release (v1.2.3), for a new site's
+// netlify.toml and workflow to install the same one; "" (meaning the latest) for other builds.
+func releaseVersion() string {
+	v := version
+	if info, ok := debug.ReadBuildInfo(); ok && v == "" {
+		v = info.Main.Version
+	}
+	if !strings.HasPrefix(v, "v") || strings.ContainsAny(v, "-+") {
+		return ""
+	}
+	return v
+}
+
+// newPageCmd declares the flags of `cmplay new page KIND PATH`.
+func newPageCmd(fs *pflag.FlagSet) runFunc {
+	var sf siteFlags
+	fs.StringVar(&sf.source, "source", ".", "site `folder` (holds cmplay.toml and content/)")
 	title := fs.String("title", "", "page `title` (default from the file name)")
 	owner := fs.String("owner", "", "`owner` of the page (default \"Community team\")")
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+	return func(args []string, stdout, stderr io.Writer) int {
+		return newPage(sf.source, args[0], args[1], scaffold.Options{Title: *title, Owner: *owner}, stdout, stderr)
 	}
-	if fs.NArg() != 2 {
-		fs.Usage()
-		return 2
-	}
-	cfg, _, err := generator.LoadConfig(*source)
+}
+
+func newPage(source, kindArg, fileArg string, opt scaffold.Options, stdout, stderr io.Writer) int {
+	cfg, _, err := generator.LoadConfig(source)
 	if err != nil {
 		fmt.Fprintf(stderr, "cmplay new page: %v\n", err)
 		return 1
@@ -85,17 +68,17 @@ func newPage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cmplay new page: no content folder at %s (run cmplay new site first, or pass --source)\n", content)
 		return 1
 	}
-	file := filepath.ToSlash(fs.Arg(1))
+	file := filepath.ToSlash(fileArg)
 	if prefix := filepath.ToSlash(filepath.Clean(cfg.ContentDir)) + "/"; prefix != "./" && strings.HasPrefix(file, prefix) {
 		file = strings.TrimPrefix(file, prefix) // the path as seen from the site folder
 	}
-	kind := playbooks.Kind(strings.ToLower(fs.Arg(0)))
+	kind := playbooks.Kind(strings.ToLower(kindArg))
 	if !kind.Valid() {
 		_, err := scaffold.Page(content, kind, file, scaffold.Options{})
 		fmt.Fprintf(stderr, "cmplay new page: %v\n", err)
 		return 2
 	}
-	written, err := scaffold.Page(content, kind, file, scaffold.Options{Title: *title, Owner: *owner})
+	written, err := scaffold.Page(content, kind, file, opt)
 	if code := newFailed(stderr, err); code != 0 {
 		return code
 	}
@@ -127,11 +110,4 @@ func hasIndex(dir string) bool {
 		}
 	}
 	return false
-}
-
-func flagExit(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	return 2
 }

@@ -16,31 +16,31 @@ import (
 
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/generator/serve"
+	"github.com/spf13/pflag"
 )
 
-func cmdServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("serve", "serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--allow-host NAME] [--poll]", stderr)
+// serveCmd declares the flags of `cmplay serve`.
+func serveCmd(fs *pflag.FlagSet) runFunc {
 	var sf siteFlags
 	sf.register(fs)
 	port := fs.Int("port", 1313, "`port` to listen on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on; 0.0.0.0 shares the preview on your network")
-	var allow []string
-	fs.Func("allow-host", "also answer to this host `name` (a DNS name pointing at this machine); repeat for more", func(v string) error {
-		allow = append(allow, v)
-		return nil
-	})
+	allow := fs.StringArray("allow-host", nil, "also answer to this host `name` (a DNS name pointing at this machine); repeat for more")
 	poll := fs.Bool("poll", false, "poll for changes every second instead of using file system events (network drives, containers)")
-	if code := parse(fs, args); code >= 0 {
-		return code
+	return func(_ []string, stdout, stderr io.Writer) int {
+		return cmdServe(&sf, *port, *bind, *allow, *poll, stdout, stderr)
 	}
+}
+
+func cmdServe(sf *siteFlags, port int, bind string, allow []string, poll bool, stdout, stderr io.Writer) int {
 	cfg, cfgDiags, ok := sf.config(stderr)
 	if !ok {
 		return 1
 	}
 	printDiags(stderr, cfgDiags)
-	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
 	if err != nil {
-		fmt.Fprintf(stderr, "cmplay: cannot listen on %s:%d: %v (is another server using the port? try --port 0)\n", *bind, *port, err)
+		fmt.Fprintf(stderr, "cmplay: cannot listen on %s:%d: %v (is another server using the port? try --port 0)\n", bind, port, err)
 		return 1
 	}
 	addr := ln.Addr().(*net.TCPAddr)
@@ -51,7 +51,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cmplay: %v\n", errText(err))
 		return 2
 	}
-	origin := "http://" + net.JoinHostPort(displayHost(*bind), strconv.Itoa(addr.Port))
+	origin := "http://" + net.JoinHostPort(displayHost(bind), strconv.Itoa(addr.Port))
 	forServe := func(c generator.Config) generator.Config {
 		c.BaseURL = origin + basePath
 		c.Foot = serve.Script
@@ -68,18 +68,18 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, res.Summary())
 	live := serve.NewLive(basePath)
 	defer live.Close()
-	live.Hosts = serve.HostsFor(*bind, allow...)
+	live.Hosts = serve.HostsFor(bind, allow...)
 	live.Publish(first)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	w, err := watchSite(cfg, *poll, stderr)
+	w, err := watchSite(cfg, poll, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "cmplay: cannot watch the site, serving without live reload: %v\n", errText(err))
 	} else {
 		defer w.Close()
 		go live.Run(ctx, w, func(changed []string) serve.Update {
-			if c, ok := reconfigure(&sf, changed, cfg, stderr); ok {
+			if c, ok := reconfigure(sf, changed, cfg, stderr); ok {
 				cfg = c
 				sess, changed = generator.NewSession(forServe(c)), nil
 			}

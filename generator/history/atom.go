@@ -1,6 +1,8 @@
 package history
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"html"
 	"strconv"
@@ -43,7 +45,10 @@ func (s *Site) Atom(title, baseURL string) []byte {
 	abs := func(p string) string { return strings.TrimSuffix(baseURL, "/") + p }
 	id := abs("/changelog/")
 	if !strings.Contains(baseURL, "://") {
-		id = "urn:cmplay:changelog" // an Atom id must be an absolute IRI
+		// An Atom id must be an absolute IRI and differ between sites, so that a reader who
+		// subscribes to two playbooks built without a base URL keeps them apart.
+		sum := sha256.Sum256([]byte(title))
+		id = "urn:cmplay:changelog:" + hex.EncodeToString(sum[:8])
 	}
 	f := feed{Title: title + " · changelog", ID: id, Updated: "1970-01-01T00:00:00Z",
 		Links: []link{{Href: abs("/changelog.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: abs("/changelog/"), Rel: "alternate", Type: "text/html"}}}

@@ -92,13 +92,23 @@ type CommitView struct {
 	URL     string // on the forge, "" without repo_url
 	PRURL   string
 	PRLabel string
+	Shown   string // the subject as the theme shows it before the PR label
 	Change  Change // what it did to the page shown, on a page's history
 }
 
 func (s *Site) view(c *Commit) CommitView {
-	v := CommitView{Commit: c.Commit, Short: c.Hash[:min(len(c.Hash), 7)], URL: s.Forge.CommitURL(c.Hash)}
+	v := CommitView{Commit: c.Commit, Short: c.Hash[:min(len(c.Hash), 7)], URL: s.Forge.CommitURL(c.Hash), Shown: c.Subject}
 	if c.PR != 0 {
 		v.PRURL, v.PRLabel = s.Forge.PRURL(c.PR), s.Forge.PRLabel(c.PR)
+		// The theme shows the PR once, after the subject (linked when the forge is known), so a
+		// squash merge's "Subject (#47)" drops its own copy; a subject that names the PR some
+		// other way ("Merge pull request #47 from …") keeps it and, without a link to add, is
+		// shown as it is.
+		if paren := "(" + v.PRLabel + ")"; strings.HasSuffix(v.Subject, paren) {
+			v.Shown = strings.TrimSpace(strings.TrimSuffix(v.Subject, paren))
+		} else if v.PRURL == "" && strings.Contains(v.Subject, v.PRLabel) {
+			v.PRLabel = ""
+		}
 	}
 	return v
 }

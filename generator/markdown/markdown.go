@@ -68,6 +68,7 @@ func New(opt Options) *Renderer {
 			highlighting.WithGuessLanguage(false),
 		),
 	}
+	exts = append(exts, Callouts, Permalinks)
 	exts = append(exts, opt.Extensions...)
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),

@@ -30,6 +30,9 @@ type Options struct {
 	Title string    // site title, or page title; default from the folder or file name
 	Owner string    // owner of new guideline, checklist, practice, program and framework pages
 	Today time.Time // review_by dates are one year after it; default today
+	// Version is the cmplay release the site's netlify.toml and workflow install, e.g. "v0.4.0";
+	// "latest" (the default) follows every release.
+	Version string
 }
 
 // data is what the templates see.
@@ -37,10 +40,14 @@ type data struct {
 	Title    string
 	Owner    string
 	ReviewBy string
+	Version  string
 }
 
 func (o Options) data(name string) data {
-	d := data{Title: o.Title, Owner: o.Owner}
+	d := data{Title: o.Title, Owner: o.Owner, Version: o.Version}
+	if d.Version == "" {
+		d.Version = "latest"
+	}
 	if d.Title == "" {
 		d.Title = TitleFromName(name)
 	}
@@ -78,8 +85,10 @@ func Site(dir string, opt Options) ([]string, error) {
 			return err
 		}
 		name := strings.TrimPrefix(p, "templates/site/")
-		if name == "gitignore" {
-			name = ".gitignore" // embed leaves out dot files
+		// Dot files are stored without their dot, so the templates folder does not itself look like
+		// a repository's configuration (a .github folder in it would be read by GitHub).
+		if name == "gitignore" || strings.HasPrefix(name, "github/") {
+			name = "." + name
 		}
 		out, err := execute(p, d)
 		files[name] = out
@@ -88,6 +97,7 @@ func Site(dir string, opt Options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	files["frontmatter.schema.json"] = FrontMatterSchema()
 	return writeAll(dir, files)
 }
 
@@ -141,7 +151,11 @@ func execute(name string, d data) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := template.New(name).Funcs(template.FuncMap{"quote": strconv.Quote}).Parse(string(src))
+	t := template.New(name).Funcs(template.FuncMap{"quote": strconv.Quote})
+	if path.Ext(name) == ".yml" {
+		t.Delims("[[", "]]") // GitHub's own ${{ }} expressions stay as they are
+	}
+	t, err = t.Parse(string(src))
 	if err != nil {
 		return nil, err
 	}

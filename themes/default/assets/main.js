@@ -7,6 +7,7 @@ import { initVisits } from "./js/visits.js";
 import { initRecord } from "./js/record.js";
 import { initChecklists } from "./js/checklist.js";
 import { initAck } from "./js/ack.js";
+import { initCopyButtons } from "./js/copy.js";
 import "./js/search-ui.js"; // the header search box and /search/; sets itself up
 
 initTheme();
@@ -17,3 +18,4 @@ initVisits();
 initRecord();
 initChecklists();
 initAck();
+initCopyButtons();

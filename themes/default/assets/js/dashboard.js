@@ -196,9 +196,13 @@ function draw(m, share, repaint) {
   const list = (id, title, ps, late) => ps.length && h("section", { class: "dash-" + id, "aria-labelledby": "dash-" + id },
     h("h2", { id: "dash-" + id }, title + " (" + ps.reduce((n, p) => n + p.items.length, 0) + ")"),
     h("ul", { class: "dash-phases" }, ps.map((p) => h("li", { class: late ? "is-overdue" : "" }, h("details", {},
-      h("summary", {}, h("a", { href: siteHref(p.list.url, frag || (p.sec ? "#" + p.sec : "")) }, p.title),
+      // A summary is itself the control that opens the details: a link inside it would be an
+      // interactive element nested in another (axe: nested-interactive), so the link comes first
+      // in the opened part.
+      h("summary", {}, p.title,
         h("span", { class: "muted" }, " · " + p.list.title + " · " + p.items.length + " open · "),
         h("span", { class: "task-due" }, when(p))),
+       h("p", { class: "dash-phase-link" }, h("a", { href: siteHref(p.list.url, frag || (p.sec ? "#" + p.sec : "")) }, "Open " + p.title)),
       h("ul", { class: "dash-items" }, p.items.map((i) => h("li", {}, link(i)))))))));
   out.push(list("overdue", "Overdue", late, true) || "", list("before", "Still open from before the start", pre, false) || "",
     list("next", "Due next", next, false) || "");

@@ -65,17 +65,18 @@ export function passed(due) {
   return !!due && localDate(due) < localDate(now());
 }
 
-// fmtDate writes a date the reader's way, "Mon 30 Nov", with the year when it is not this one.
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+// fmtDate writes a date as the built pages do ("30 November 2026", Go's "2 January 2006"), so a
+// page's review date, its history and a due date set by this script read alike.
 export function fmtDate(d) {
-  const o = { weekday: "short", day: "numeric", month: "short" };
-  if (d.getFullYear() !== now().getFullYear()) o.year = "numeric";
-  return d.toLocaleDateString(document.documentElement.lang || undefined, o);
+  return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear();
 }
 
 // fmtPeriod names a period of a recurring checklist ("2026-11-23", "w2026-11-16", "2026-11").
 export function fmtPeriod(p) {
   if (p[0] === "w") return "week of " + fmtDate(dueOn(0, p.slice(1)));
-  if (p.length === 7) return new Date(p + "-15T12:00").toLocaleDateString(undefined, { month: "long", year: "numeric" });
+  if (p.length === 7) return MONTHS[Number(p.slice(5, 7)) - 1] + " " + p.slice(0, 4);
   return fmtDate(dueOn(0, p));
 }
 

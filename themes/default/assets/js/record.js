@@ -5,10 +5,10 @@
 // their onboarding path, covers only that path when one is chosen, prints cleanly and downloads
 // as JSON.
 import { load, entry, setName } from "./progress-store.js";
-import { localDate, now } from "./clock.js";
+import { now } from "./clock.js";
 import { mount } from "./theme-data.js";
 import { setHref, download } from "./url.js";
-import { siteHref } from "./progress.js";
+import { siteHref, fmtDate } from "./progress.js";
 
 function el(tag, text, cls) {
   const e = document.createElement(tag);
@@ -17,17 +17,18 @@ function el(tag, text, cls) {
   return e;
 }
 
-// day is the reader's local date of a time in ms.
+// day is the reader's local date of a time in ms, written as every page writes dates
+// ("23 November 2026").
 function day(ms) {
   const d = new Date(ms);
-  return isNaN(d) ? "" : localDate(d);
+  return isNaN(d) ? "" : fmtDate(d);
 }
 
-// when is the reader's local date and time of a time in ms, "2026-11-23 10:05".
+// when is the reader's local date and time of a time in ms, "23 November 2026, 10:05".
 function when(ms) {
   const d = new Date(ms);
   if (!ms || isNaN(d)) return "";
-  return localDate(d) + " " + String(d.getHours()).padStart(2, "0") + ":" + String(d.getMinutes()).padStart(2, "0");
+  return fmtDate(d) + ", " + String(d.getHours()).padStart(2, "0") + ":" + String(d.getMinutes()).padStart(2, "0");
 }
 
 // pathOf is the onboarding path the state chose, when the manifest still has it.

@@ -9,6 +9,10 @@ import { setHref } from "./url.js";
 import { now, localDate } from "./clock.js";
 
 const str = (x) => (typeof x === "string" ? x : "");
+import { fmtDate } from "./progress.js";
+
+// day writes a stored YYYY-MM-DD date as the pages write dates.
+const day = (iso) => /^\d{4}-\d{2}-\d{2}$/.test(iso) ? fmtDate(new Date(iso + "T12:00")) : "";
 
 export function initVisits() {
   const block = themeJSON("cmplay-visits");
@@ -55,11 +59,13 @@ function showChanges(moreURL, changes, partial, since) {
   h.id = "history-since-title";
   box.append(h);
   const n = changes.length;
-  box.append(el("p", "", (since ? "Since " + since + ", " : "") + n + (n === 1 ? " change:" : " changes" + (partial ? " or more:" : ":"))));
+  box.append(el("p", "", (day(since) ? "Since " + day(since) + ", " : "") + n + (n === 1 ? " change:" : " changes" + (partial ? " or more:" : ":"))));
   const list = el("ol");
   for (const c of changes) {
     const li = el("li");
-    li.append(el("time", "", c.d), document.createTextNode(" · " + c.a + " · "));
+    const t = el("time", "", day(c.d));
+    t.setAttribute("datetime", c.d);
+    li.append(t, document.createTextNode(" · " + c.a + " · "));
     const a = el("a", "", c.s);
     li.append(c.u && setHref(a, c.u) ? a : document.createTextNode(c.s));
     list.append(li);

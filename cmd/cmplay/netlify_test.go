@@ -1,0 +1,72 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// netlifyResolve is run by node beside an npm install of @netlify/config: it resolves a site's
+// netlify.toml for one deploy context exactly as Netlify's build does.
+const netlifyResolve = `import { resolveConfig } from "@netlify/config";
+const [dir, context] = process.argv.slice(2);
+const r = await resolveConfig({ repositoryRoot: dir, cwd: dir, context, offline: true, mode: "cli" });
+console.log(JSON.stringify({ command: r.config.build.command, publish: r.config.build.publish, environment: r.config.build.environment || {} }));
+`
+
+// TestNetlifyConfigResolves resolves the netlify.toml `cmplay new site` writes, and the
+// repository's own, with Netlify's @netlify/config (installed with npm into a folder of the
+// system's temporary directory; skipped without npm outside CI): every context builds with the
+// installed cmplay and the deploy's own address, and publishes public/.
+func TestNetlifyConfigResolves(t *testing.T) {
+	dir := filepath.Join(os.TempDir(), "cmplay-test-netlify-config")
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@netlify", "config", "package.json")); err != nil {
+		npm, err := exec.LookPath("npm")
+		if err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatal("@netlify/config: npm is not installed and CI=true")
+			}
+			t.Skip("netlify.toml not resolved with @netlify/config: npm is not installed")
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(npm, "install", "--no-audit", "--no-fund", "--silent", "--prefix", dir, "@netlify/config@24").CombinedOutput(); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("npm install @netlify/config: %v\n%s", err, out)
+			}
+			t.Skipf("netlify.toml not resolved: npm install @netlify/config failed (offline?): %v\n%s", err, out)
+		}
+	}
+	script := filepath.Join(dir, "resolve.mjs")
+	if err := os.WriteFile(script, []byte(netlifyResolve), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := t.TempDir()
+	if code, _, errs := runCmd("new", "site", site); code != 0 {
+		t.Fatal(errs)
+	}
+	root, _ := filepath.Abs("../..")
+	for _, tc := range []struct{ dir, install string }{{site, "releases/latest/download"}, {root, "go build"}} {
+		for ctx, baseURL := range map[string]string{"production": `--base-url "$URL/"`, "deploy-preview": `--base-url "$DEPLOY_PRIME_URL/"`, "branch-deploy": `--base-url "$DEPLOY_PRIME_URL/"`} {
+			out, err := exec.Command("node", script, tc.dir, ctx).Output()
+			if err != nil {
+				t.Fatalf("@netlify/config on %s (%s): %v", tc.dir, ctx, err)
+			}
+			var got struct {
+				Command, Publish string
+				Environment      map[string]string
+			}
+			if err := json.Unmarshal(out, &got); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(got.Command, baseURL) || !strings.Contains(got.Command, "$CMPLAY_INSTALL") ||
+				!strings.Contains(got.Environment["CMPLAY_INSTALL"], tc.install) || got.Publish != filepath.Join(tc.dir, "public") {
+				t.Errorf("%s (%s) resolves to %+v", tc.dir, ctx, got)
+			}
+		}
+	}
+}

@@ -1,0 +1,230 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/cmplay/cmplay/internal/browsertest"
+)
+
+// writingPage uses every writing block: the five GitHub alerts, MkDocs admonitions, headings
+// and a code block.
+const writingPage = "---\ntitle: Writing blocks\nkind: guideline\nowner: Community team\nreview_by: 2099-01-01\n---\n" +
+	"Intro.\n\n## Before you start\n\n> [!NOTE]\n> Read the code of conduct.\n\n> [!TIP]\n> Ask early.\n\n" +
+	"> [!IMPORTANT]\n> Log every report.\n\n> [!WARNING]\n> Never share a reporter's name.\n\n> [!CAUTION]\n> Bans are final.\n\n" +
+	"## Escalation\n\n!!! danger \"Legal threats\"\n    Forward them to legal the same day.\n\n!!! info\n    Office hours are on Tuesdays.\n\n" +
+	"```sh\ncmplay check --format github\n```\n"
+
+// axeSource returns axe-core's axe.min.js, installed with npm into a folder of the system's
+// temporary directory that later runs reuse. Without npm the test is skipped, except under
+// CI=true where that is a failure.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(os.TempDir(), "cmplay-test-axe-core")
+	file := filepath.Join(dir, "node_modules", "axe-core", "axe.min.js")
+	if data, err := os.ReadFile(file); err == nil {
+		return string(data)
+	}
+	npm, err := exec.LookPath("npm")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("axe-core: npm is not installed and CI=true")
+		}
+		t.Skip("axe-core check skipped: npm is not installed (it installs axe-core for the test)")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(npm, "install", "--no-audit", "--no-fund", "--silent", "--prefix", dir, "axe-core@4")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("npm install axe-core: %v\n%s", err, out)
+		}
+		t.Skipf("axe-core check skipped: npm install axe-core failed (offline?): %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// TestWritingBlocksInBrowser builds a site that uses every writing block and opens it in
+// Chromium: callouts are notes named by their title, headings carry working permalinks, the copy
+// button copies a code block to the clipboard and says so, and axe-core finds no violation on
+// every page type of the site, in light and in dark mode.
+func TestWritingBlocksInBrowser(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := runCmd("new", "site", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "guidelines", "writing.md"), []byte(writingPage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	var stderr bytes.Buffer
+	if code := run([]string{"build", "--source", dir, "--out", out}, &bytes.Buffer{}, &stderr); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr.String())
+	}
+	axe := axeSource(t)
+	ctx := browsertest.New(t)
+	site := browsertest.Serve(t, out, "/")
+
+	var notes []string
+	var anchor, hash, copied, status string
+	// The permission goes to the test's own browser context, which may share a browser.
+	grant := func(name string) chromedp.Action {
+		return chromedp.ActionFunc(func(ctx context.Context) error {
+			p := browser.SetPermission(&browser.PermissionDescriptor{Name: name}, browser.PermissionSettingGranted).WithOrigin(strings.TrimSuffix(site, "/"))
+			c := chromedp.FromContext(ctx)
+			if c.BrowserContextID != "" {
+				p = p.WithBrowserContextID(c.BrowserContextID)
+			}
+			return p.Do(cdp.WithExecutor(ctx, c.Browser))
+		})
+	}
+	err := chromedp.Run(ctx,
+		grant("clipboard-read"),
+		grant("clipboard-write"),
+		chromedp.Navigate(site+"guidelines/writing/"),
+		chromedp.WaitVisible(".code-copy"),
+		chromedp.Evaluate(`[...document.querySelectorAll('[role=note]')].map(n => n.className + ": " + document.getElementById(n.getAttribute("aria-labelledby")).textContent)`, &notes),
+		chromedp.Evaluate(`document.querySelector("h2 .heading-anchor").getAttribute("href")`, &anchor),
+		chromedp.Click(`h2 .heading-anchor`, chromedp.ByQuery),
+		chromedp.Evaluate(`location.hash`, &hash),
+		chromedp.Click(`.code-copy`, chromedp.ByQuery),
+		chromedp.Poll(`document.querySelector(".code-block [role=status]").textContent`, &status),
+		chromedp.Evaluate(`navigator.clipboard.readText()`, &copied, awaitPromise),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"callout callout-note: Note", "callout callout-tip: Tip", "callout callout-important: Important",
+		"callout callout-warning: Warning", "callout callout-caution: Caution", "callout callout-caution: Legal threats", "callout callout-note: Note"}
+	if strings.Join(notes, "|") != strings.Join(want, "|") {
+		t.Errorf("callouts:\n%q\nwant\n%q", notes, want)
+	}
+	if anchor != "#before-you-start" || hash != "#before-you-start" {
+		t.Errorf("permalink href %q, after a click location.hash %q", anchor, hash)
+	}
+	if copied != "cmplay check --format github" || status != "Code copied to the clipboard" {
+		t.Errorf("copy button: clipboard %q, status %q", copied, status)
+	}
+
+	pages := []string{"", "guidelines/writing/", "guidelines/moderation/", "onboarding/first-30-days/", "practices/daily/",
+		"roles/community-manager/", "roles/", "guidelines/", "search/?q=escalation", "progress/", "progress/record/", "404.html"}
+	printedInDark(t, ctx, site+"guidelines/writing/")
+	printedInDark(t, ctx, site+"progress/record/")
+	// A tab lives for 90 seconds; on a busy machine axe-core takes seconds a page, so every few
+	// pages get a tab of their own.
+	for i, p := range slices.Concat(pages, pages) {
+		scheme := "light"
+		if i >= len(pages) {
+			scheme = "dark"
+		}
+		if i%4 == 0 {
+			ctx = browsertest.New(t)
+		}
+		prepare := ""
+		if p == "progress/" {
+			// With a start date the dashboard lists phases as disclosures.
+			prepare = `(() => { const i = document.querySelector(".dash-overall input[type=date]"); i.value = "2026-01-05"; i.dispatchEvent(new Event("change", {bubbles: true})); return document.querySelectorAll(".dash-phases details").length; })()`
+		}
+		for _, v := range axeRun(t, ctx, axe, site+p, scheme, prepare) {
+			t.Errorf("%s (%s): %s", p, scheme, v)
+		}
+	}
+}
+
+// printedInDark checks what a page prints like from a browser in dark mode: dark text on white,
+// and no buttons (the completion record used to print its own Print and Download buttons).
+func printedInDark(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	var colours []string
+	var shownButtons int
+	err := chromedp.Run(ctx,
+		emulation.SetEmulatedMedia().WithMedia("print").WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}),
+		chromedp.Navigate(url),
+		chromedp.WaitReady("body"),
+		chromedp.Evaluate(`[...document.querySelectorAll("main p, main li, main h1, main h2, .callout-title")].map(e => getComputedStyle(e).color).concat(getComputedStyle(document.body).backgroundColor)`, &colours),
+		chromedp.Evaluate(`[...document.querySelectorAll("button")].filter(b => getComputedStyle(b).display !== "none").length`, &shownButtons),
+		emulation.SetEmulatedMedia().WithMedia(""),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bg := colours[len(colours)-1]
+	if bg != "rgb(255, 255, 255)" {
+		t.Errorf("%s prints on %s in dark mode, want white", url, bg)
+	}
+	for _, c := range colours[:len(colours)-1] {
+		var r, g, b int
+		// Black, or the muted #333 (12.6:1 on white); dark mode's light greys are far above 80.
+		if _, err := fmt.Sscanf(c, "rgb(%d, %d, %d)", &r, &g, &b); err != nil || max(r, g, b) > 80 {
+			t.Errorf("%s prints text in %s in dark mode, want black or near black", url, c)
+			break
+		}
+	}
+	if shownButtons > 0 {
+		t.Errorf("%s prints %d buttons", url, shownButtons)
+	}
+}
+
+// axeRun opens url with the colour scheme emulated, injects axe-core and returns its
+// violations, one line each.
+func axeRun(t *testing.T, ctx context.Context, axe, url, scheme, prepare string) []string {
+	t.Helper()
+	var raw string
+	var status int
+	actions := []chromedp.Action{
+		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}),
+		chromedp.Navigate(url),
+		chromedp.WaitReady("body"),
+		chromedp.Evaluate(`fetch(location.href).then(r => r.status)`, &status, awaitPromise),
+	}
+	if prepare != "" {
+		var n int
+		actions = append(actions, chromedp.Evaluate(prepare, &n), chromedp.ActionFunc(func(context.Context) error {
+			if n == 0 {
+				return fmt.Errorf("preparing the page found nothing to show")
+			}
+			return nil
+		}))
+	}
+	err := chromedp.Run(ctx, append(actions,
+		chromedp.Evaluate(axe, nil),
+		chromedp.Evaluate(`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 3), count: v.nodes.length}))))`, &raw, awaitPromise),
+	)...)
+	if err != nil {
+		t.Fatalf("axe on %s: %v", url, err)
+	}
+	if want := 200; status != want && !strings.HasSuffix(url, "404.html") {
+		t.Errorf("%s: HTTP %d", url, status)
+	}
+	var vs []struct {
+		ID, Impact string
+		Nodes      []string
+		Count      int
+	}
+	if err := json.Unmarshal([]byte(raw), &vs); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, v := range vs {
+		out = append(out, fmt.Sprintf("%s (%s) ×%d at %s", v.ID, v.Impact, v.Count, strings.Join(v.Nodes, ", ")))
+	}
+	return out
+}

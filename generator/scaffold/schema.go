@@ -1,0 +1,48 @@
+package scaffold
+
+import (
+	"encoding/json"
+
+	"github.com/cmplay/cmplay/playbooks"
+)
+
+// SchemaURL is where the front matter schema is published with the docs.
+const SchemaURL = "https://raw.githubusercontent.com/cmplay/cmplay/main/docs/frontmatter.schema.json"
+
+// FrontMatterSchema is a JSON Schema (draft 2020-12) of a page's front matter, for editors that
+// complete and check YAML against one. It is built from playbooks' kinds and cadences, so it
+// names the same values cmplay accepts; docs/frontmatter.schema.json is its published copy and
+// `cmplay new site` writes one into the site.
+func FrontMatterSchema() []byte {
+	kinds := make([]string, len(playbooks.Kinds))
+	for i, k := range playbooks.Kinds {
+		kinds[i] = string(k)
+	}
+	str := func(desc string) map[string]any { return map[string]any{"type": "string", "description": desc} }
+	list := func(desc string) map[string]any {
+		return map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "description": desc}
+	}
+	schema := map[string]any{
+		"$schema":              "https://json-schema.org/draft/2020-12/schema",
+		"$id":                  SchemaURL,
+		"title":                "cmplay page front matter",
+		"description":          "The YAML between --- lines at the top of a cmplay page (docs/authoring.md).",
+		"type":                 "object",
+		"additionalProperties": false,
+		"properties": map[string]any{
+			"title":     str("Page title; if missing, the first # heading, then the file name."),
+			"summary":   str("One or two sentences shown in lists, search results and the meta description."),
+			"kind":      map[string]any{"enum": kinds, "default": "page", "description": "Drives layout and navigation."},
+			"weight":    map[string]any{"type": "integer", "description": "Order inside its folder, lower first; 0 or missing sorts after weighted pages."},
+			"roles":     list("Role pages this page applies to, by file name without .md."),
+			"tags":      list("Free tags."),
+			"owner":     str("Who keeps the page true: a person or a team."),
+			"review_by": map[string]any{"type": "string", "format": "date", "pattern": `^\d{4}-\d{2}-\d{2}$`, "description": "When the owner must review the page next (YYYY-MM-DD)."},
+			"draft":     map[string]any{"type": "boolean", "description": "Drafts are built only with --drafts."},
+			"aliases":   list("Old URL paths that redirect here."),
+			"cadence":   map[string]any{"enum": []string{string(playbooks.CadenceDaily), string(playbooks.CadenceWeekly), string(playbooks.CadenceMonthly)}, "description": "For recurring checklists: ticks reset each period."},
+		},
+	}
+	out, _ := json.MarshalIndent(schema, "", "  ")
+	return append(out, '\n')
+}
