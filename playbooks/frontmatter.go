@@ -332,7 +332,7 @@ func Suggest(word string, known []string) string {
 	known = append([]string(nil), known...)
 	sort.Strings(known)
 	for _, k := range known {
-		if d := editDistance(strings.ToLower(word), k); d < bestDist {
+		if d := EditDistance(strings.ToLower(word), k); d < bestDist {
 			best, bestDist = k, d
 		}
 	}
@@ -342,24 +342,29 @@ func Suggest(word string, known []string) string {
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+// EditDistance is the optimal string alignment distance of a and b: insertions, deletions,
+// substitutions and swaps of neighbouring letters, each counting one.
+func EditDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev2 := make([]int, len(y)+1)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= len(x); i++ {
 		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
+		for j := 1; j <= len(y); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if x[i-1] == y[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(rb)]
+	return prev[len(y)]
 }

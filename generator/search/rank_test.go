@@ -29,8 +29,8 @@ func TestEditDistance(t *testing.T) {
 		a, b string
 		want int
 	}{{"trol", "troll", 1}, {"moderatoinn", "moderation", 2}, {"ab", "ba", 1}, {"", "abc", 3}, {"café", "cafe", 1}, {"same", "same", 0}} {
-		if got := editDistance(c.a, c.b); got != c.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		if got := playbooks.EditDistance(c.a, c.b); got != c.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
 		}
 	}
 }

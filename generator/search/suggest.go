@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cmplay/cmplay/playbooks"
 )
 
 // Missing is a query word no page has, with the site's words nearest to it.
@@ -48,7 +50,7 @@ func (s *Searcher) suggest(w string) []string {
 			if !strings.HasPrefix(cw, first) {
 				continue
 			}
-			d := editDistance(w, cw)
+			d := playbooks.EditDistance(w, cw)
 			if d > limit || d == 0 {
 				continue
 			}
@@ -78,31 +80,4 @@ func (s *Searcher) suggest(w string) []string {
 		out = append(out, cs[i].word)
 	}
 	return out
-}
-
-// editDistance is the optimal string alignment distance of a and b: insertions, deletions,
-// substitutions and swaps of neighbouring letters, each counting one.
-func editDistance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	prev2 := make([]int, len(y)+1)
-	prev := make([]int, len(y)+1)
-	cur := make([]int, len(y)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(y)]
 }
