@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/cmplay/cmplay/internal/browsertest"
@@ -16,6 +17,13 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	// The go command keeps its build cache under the same folder unless GOCACHE says otherwise:
+	// pin it first, so the tests that run `go build` and `go run` reuse it.
+	if os.Getenv("GOCACHE") == "" {
+		if dir, err := os.UserCacheDir(); err == nil {
+			os.Setenv("GOCACHE", filepath.Join(dir, "go-build"))
+		}
 	}
 	os.Setenv("XDG_CACHE_HOME", cache)
 	code := browsertest.Main(m)
