@@ -16,7 +16,7 @@ type Report struct {
 	Diagnostics playbooks.Diagnostics
 }
 
-// Summary is the report's last line: "checked 61 pages: 0 errors, 2 warnings".
+// Summary is the report's last line: "checked 79 pages: 0 errors, 2 warnings".
 func (r Report) Summary() string {
 	return fmt.Sprintf("checked %s: %s, %s", plural(r.Pages, "page"),
 		plural(r.Diagnostics.Errors(), "error"), plural(r.Diagnostics.Warnings(), "warning"))
