@@ -20,17 +20,7 @@ func TestAcknowledgeAgainAfterAChange(t *testing.T) {
 	s.write("content/escalation.md", "---\ntitle: Escalation\nacknowledge: true\n---\nEscalate within a day. Tell the support lead.\n")
 	s.commit("Add the escalation policy", "Ada Lovelace")
 	out := filepath.Join(t.TempDir(), "public")
-	build := func() {
-		t.Helper()
-		cfg, _, err := LoadConfig(s.dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.Out = out
-		if _, err := Build(cfg); err != nil {
-			t.Fatal(err)
-		}
-	}
+	build := func() { s.buildTo(out, "") }
 	build()
 	base := browsertest.Serve(t, out, "/policy/")
 	var done string

@@ -18,17 +18,7 @@ func TestChangedSinceLastVisit(t *testing.T) {
 	s := newSiteRepo(t)
 	policyHistory(s)
 	out := filepath.Join(t.TempDir(), "public")
-	build := func() {
-		t.Helper()
-		cfg, _, err := LoadConfig(s.dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.Out = out
-		if _, err := Build(cfg); err != nil {
-			t.Fatal(err)
-		}
-	}
+	build := func() { s.buildTo(out, "") }
 	build()
 	base := browsertest.Serve(t, out, "/policy/")
 	var first, second string

@@ -16,6 +16,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/cmplay/cmplay/generator/output"
+	"github.com/cmplay/cmplay/playbooks"
 )
 
 // siteRepo is a site folder that is a real git repository, written with go-git.
@@ -24,6 +25,25 @@ type siteRepo struct {
 	dir string
 	wt  *git.Worktree
 	now time.Time
+}
+
+// buildTo builds the repository's site into out with its own cmplay.toml (baseURL, when not
+// empty, replaces the configured one) and returns the build's diagnostics.
+func (s *siteRepo) buildTo(out, baseURL string) playbooks.Diagnostics {
+	s.t.Helper()
+	cfg, _, err := LoadConfig(s.dir)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	cfg.Out = out
+	if baseURL != "" {
+		cfg.BaseURL = baseURL
+	}
+	res, err := Build(cfg)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return res.Diagnostics
 }
 
 func newSiteRepo(t *testing.T) *siteRepo {

@@ -38,21 +38,12 @@ func movedKeepsTicks(t *testing.T, via string) {
 	s.write("content/onboarding/internal-track.md", trackPage)
 	s.commit("Add the internal track", "Ada Lovelace")
 	out := filepath.Join(t.TempDir(), "public")
+	baseURL := ""
+	if via == "file" {
+		baseURL = "file://" + out + "/"
+	}
 	build := func() {
-		t.Helper()
-		cfg, _, err := LoadConfig(s.dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.Out = out
-		if via == "file" {
-			cfg.BaseURL = "file://" + out + "/"
-		}
-		res, err := Build(cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range res.Diagnostics {
+		for _, d := range s.buildTo(out, baseURL) {
 			t.Errorf("build: %s", d)
 		}
 	}

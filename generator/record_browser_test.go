@@ -21,17 +21,7 @@ func TestRecordKeepsTheVersionTicked(t *testing.T) {
 	s.write("content/onboarding.md", "# Onboarding\n\n- [ ] Read the escalation guideline\n- [ ] Meet your sponsor\n")
 	first := s.commit("Add onboarding", "Ada Lovelace")
 	out := filepath.Join(t.TempDir(), "public")
-	build := func() {
-		t.Helper()
-		cfg, _, err := LoadConfig(s.dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.Out = out
-		if _, err := Build(cfg); err != nil {
-			t.Fatal(err)
-		}
-	}
+	build := func() { s.buildTo(out, "") }
 	build()
 	base := browsertest.Serve(t, out, "/policy/")
 	var manifest1 string
