@@ -261,7 +261,11 @@ func (b *build) renderMarkdown(md *markdown.Renderer, p *playbooks.Page) playboo
 	e, ok := c.rendered[p.File]
 	c.mu.Unlock()
 	if known && ok && e.hash == src.hash && e.resolver == c.resolverKey {
-		*p = e.page
+		// Only what this stage fills is copied back: the rest of the page is the same parse, and
+		// other pages' link rewriting reads its URL meanwhile (a whole-struct write raced it).
+		r := &e.page
+		p.HTML, p.Headings, p.Items, p.Links, p.Text, p.Sections = r.HTML, r.Headings, r.Items, r.Links, r.Text, r.Sections
+		p.Summary = r.Summary
 		detach(p)
 		return slices.Clone(e.diags)
 	}
