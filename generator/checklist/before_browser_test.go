@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // TestBeforeDayOneIsNotOverdue holds the rule for phases due before the start: on day 2 a
@@ -17,8 +15,7 @@ func TestBeforeDayOneIsNotOverdue(t *testing.T) {
 	const order = "onboarding/order-the-laptop"
 	s.at("2026-11-21T10:00") // day 2 of a start on 2026-11-20
 	s.open("onboarding/")
-	s.run(chromedp.SetValue(".start-date", "2026-11-20", chromedp.ByQuery),
-		chromedp.Evaluate(`document.querySelector(".start-date").dispatchEvent(new Event("change"))`, nil))
+	s.setStart("2026-11-20")
 	var got struct {
 		Overdue []string
 		Due     string

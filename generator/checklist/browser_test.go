@@ -141,6 +141,13 @@ func watchErrors(t *testing.T, ctx context.Context) {
 	})
 }
 
+// setStart types a start date into the page's start-date field, as a reader does.
+func (s *site) setStart(date string) {
+	s.t.Helper()
+	s.run(chromedp.SetValue(".start-date", date, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector(".start-date").dispatchEvent(new Event("change"))`, nil))
+}
+
 func (s *site) run(actions ...chromedp.Action) {
 	s.t.Helper()
 	if err := chromedp.Run(s.ctx, actions...); err != nil {
@@ -263,8 +270,7 @@ func TestDueDatesAndOverdue(t *testing.T) {
 	if got := s.text(".start-hint"); !strings.Contains(got, "start date") {
 		t.Fatalf("no start date hint: %q", got)
 	}
-	s.run(chromedp.SetValue(".start-date", "2026-11-20", chromedp.ByQuery),
-		chromedp.Evaluate(`document.querySelector(".start-date").dispatchEvent(new Event("change"))`, nil))
+	s.setStart("2026-11-20")
 	var got struct {
 		Overdue []string
 		Due     string
@@ -366,8 +372,7 @@ func TestExportResetImport(t *testing.T) {
 	s.open("onboarding/")
 	s.click(box(meet))
 	s.click(box(laptop))
-	s.run(chromedp.SetValue(".start-date", "2026-11-02", chromedp.ByQuery),
-		chromedp.Evaluate(`document.querySelector(".start-date").dispatchEvent(new Event("change"))`, nil))
+	s.setStart("2026-11-02")
 	want := s.ticks()
 
 	s.open("progress/")

@@ -41,8 +41,7 @@ func TestPickingAPathScopesFigures(t *testing.T) {
 	s := newSiteWith(t, pathFiles)
 	s.at("2026-11-23T10:00")
 	s.open("progress/")
-	s.run(chromedp.SetValue(".start-date", "2026-11-20", chromedp.ByQuery),
-		chromedp.Evaluate(`document.querySelector(".start-date").dispatchEvent(new Event("change"))`, nil))
+	s.setStart("2026-11-20")
 	// Everything: home 1, onboarding 5, daily 3, hiring manager 2.
 	if got := s.text(".dash-overall .meter-text"); got != "1 of 11 done" {
 		t.Fatalf("overall before choosing %q", got)
