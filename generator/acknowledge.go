@@ -5,11 +5,11 @@ import (
 
 	"github.com/yuin/goldmark"
 
-	"github.com/cmplay/cmplay/generator/acknowledge"
-	"github.com/cmplay/cmplay/generator/checklist"
-	"github.com/cmplay/cmplay/generator/load"
-	"github.com/cmplay/cmplay/generator/markdown"
-	"github.com/cmplay/cmplay/generator/pages"
+	"github.com/cmplay/cmplay/generator/internal/acknowledge"
+	"github.com/cmplay/cmplay/generator/internal/checklist"
+	"github.com/cmplay/cmplay/generator/internal/load"
+	"github.com/cmplay/cmplay/generator/internal/markdown"
+	"github.com/cmplay/cmplay/generator/internal/pages"
 	"github.com/cmplay/cmplay/playbooks"
 )
 

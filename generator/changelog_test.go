@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cmplay/cmplay/generator/history"
+	"github.com/cmplay/cmplay/generator/internal/history"
 )
 
 // TestChangelogPaged: a history of 251 commits makes a changelog of three pages, newest first,

@@ -5,8 +5,8 @@ import (
 	"encoding/hex"
 	"strings"
 
-	"github.com/cmplay/cmplay/generator/checklist"
-	"github.com/cmplay/cmplay/generator/render"
+	"github.com/cmplay/cmplay/generator/internal/checklist"
+	"github.com/cmplay/cmplay/generator/internal/render"
 	"github.com/cmplay/cmplay/playbooks"
 )
 

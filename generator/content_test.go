@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cmplay/cmplay/generator/site"
+	"github.com/cmplay/cmplay/generator/internal/site"
 	"github.com/cmplay/cmplay/internal/sitetest"
 	"github.com/cmplay/cmplay/playbooks"
 )

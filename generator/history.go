@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/cmplay/cmplay/generator/history"
-	"github.com/cmplay/cmplay/generator/pages"
-	"github.com/cmplay/cmplay/generator/render"
+	"github.com/cmplay/cmplay/generator/internal/history"
+	"github.com/cmplay/cmplay/generator/internal/pages"
+	"github.com/cmplay/cmplay/generator/internal/render"
 	"github.com/cmplay/cmplay/playbooks"
 )
 

@@ -10,13 +10,12 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/cmplay/cmplay/generator/assets"
-	"github.com/cmplay/cmplay/generator/load"
-	"github.com/cmplay/cmplay/generator/markdown"
+	"github.com/cmplay/cmplay/generator/internal/assets"
+	"github.com/cmplay/cmplay/generator/internal/load"
+	"github.com/cmplay/cmplay/generator/internal/markdown"
+	"github.com/cmplay/cmplay/generator/internal/pages"
+	"github.com/cmplay/cmplay/generator/internal/render"
 	"github.com/cmplay/cmplay/generator/output"
-	"github.com/cmplay/cmplay/generator/pages"
-	"github.com/cmplay/cmplay/generator/render"
-	"github.com/cmplay/cmplay/generator/serve"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
@@ -416,7 +415,7 @@ var deferred = map[string]bool{"search": true}
 // borrows their files from the last complete build; Update.Then runs the complete build, which
 // the server swaps in without a reload. Until then a search finds the text as it was one save
 // earlier.
-func (s *Session) LiveUpdate(changed []string) (serve.Update, *Result, error) {
+func (s *Session) LiveUpdate(changed []string) (Update, *Result, error) {
 	before := s.assetPaths()
 	mem := output.NewMemory()
 	s.cache.invalidate(s.cfg.Source, changed)
@@ -429,7 +428,7 @@ func (s *Session) LiveUpdate(changed []string) (serve.Update, *Result, error) {
 	}
 	res, err := runCached(cfg, skip, s.cache)
 	if err != nil {
-		return serve.Update{Problems: []serve.Problem{{Msg: "build failed: " + err.Error()}}}, nil, err
+		return Update{Problems: []Problem{{Msg: "build failed: " + err.Error()}}}, nil, err
 	}
 	u := s.update(mem, res)
 	if fast {
@@ -444,11 +443,11 @@ func (s *Session) LiveUpdate(changed []string) (serve.Update, *Result, error) {
 		s.last = mem
 	}
 	if cssOnly(changed) {
-		u.CSS = []serve.Swap{}
+		u.CSS = []Swap{}
 		after := s.assetPaths()
 		for name, from := range before {
 			if to := after[name]; to != from && strings.HasSuffix(name, ".css") {
-				u.CSS = append(u.CSS, serve.Swap{From: from, To: to})
+				u.CSS = append(u.CSS, Swap{From: from, To: to})
 			}
 		}
 	}
@@ -456,11 +455,11 @@ func (s *Session) LiveUpdate(changed []string) (serve.Update, *Result, error) {
 }
 
 // complete runs every step over what the last LiveUpdate read, for the server to swap in quietly.
-func (s *Session) complete() serve.Update {
+func (s *Session) complete() Update {
 	mem := output.NewMemory()
 	res, err := s.Build(mem, []string{})
 	if err != nil {
-		return serve.Update{Quiet: true, Problems: []serve.Problem{{Msg: "build failed: " + err.Error()}}}
+		return Update{Quiet: true, Problems: []Problem{{Msg: "build failed: " + err.Error()}}}
 	}
 	s.last = mem
 	u := s.update(mem, res)
@@ -469,8 +468,8 @@ func (s *Session) complete() serve.Update {
 }
 
 // update describes a finished build for the server.
-func (s *Session) update(mem *output.Memory, res *Result) serve.Update {
-	u := serve.Update{Site: mem, Errors: res.Diagnostics.Errors()}
+func (s *Session) update(mem *output.Memory, res *Result) Update {
+	u := Update{Site: mem, Errors: res.Diagnostics.Errors()}
 	for _, d := range res.Diagnostics {
 		if d.Severity != playbooks.Error {
 			continue
@@ -479,7 +478,7 @@ func (s *Session) update(mem *output.Memory, res *Result) serve.Update {
 		if d.Line > 0 {
 			pos += fmt.Sprintf(":%d:%d", d.Line, max(d.Col, 1))
 		}
-		u.Problems = append(u.Problems, serve.Problem{Pos: pos, Msg: d.Msg})
+		u.Problems = append(u.Problems, Problem{Pos: pos, Msg: d.Msg})
 	}
 	return u
 }

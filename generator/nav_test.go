@@ -10,7 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/cmplay/cmplay/generator/render"
+	"github.com/cmplay/cmplay/generator/internal/render"
 	"github.com/cmplay/cmplay/internal/browsertest"
 )
 

@@ -5,8 +5,8 @@ import (
 	"path"
 	"strings"
 
-	"github.com/cmplay/cmplay/generator/checklist"
-	"github.com/cmplay/cmplay/generator/markdown"
+	"github.com/cmplay/cmplay/generator/internal/checklist"
+	"github.com/cmplay/cmplay/generator/internal/markdown"
 	"github.com/cmplay/cmplay/playbooks"
 )
 

@@ -13,8 +13,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/cmplay/cmplay/generator/internal/search"
 	"github.com/cmplay/cmplay/generator/output"
-	"github.com/cmplay/cmplay/generator/search"
 	"github.com/cmplay/cmplay/internal/browsertest"
 	"github.com/cmplay/cmplay/internal/corpus"
 )

@@ -14,7 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/cmplay/cmplay/generator/search"
+	"github.com/cmplay/cmplay/generator/internal/search"
 	"github.com/cmplay/cmplay/internal/browsertest"
 	"github.com/cmplay/cmplay/internal/sitetest"
 )

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cmplay/cmplay/generator/search"
+	"github.com/cmplay/cmplay/generator/internal/search"
 	"testing"
 )
 

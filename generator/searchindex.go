@@ -5,8 +5,8 @@ import (
 	"maps"
 	"slices"
 
-	"github.com/cmplay/cmplay/generator/render"
-	"github.com/cmplay/cmplay/generator/search"
+	"github.com/cmplay/cmplay/generator/internal/render"
+	"github.com/cmplay/cmplay/generator/internal/search"
 	"github.com/cmplay/cmplay/internal/parallel"
 	"github.com/cmplay/cmplay/playbooks"
 )

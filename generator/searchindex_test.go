@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cmplay/cmplay/generator/internal/search"
 	"github.com/cmplay/cmplay/generator/output"
-	"github.com/cmplay/cmplay/generator/search"
 )
 
 // relevance is what a reader of the shipped playbook types and the page, section or checklist

@@ -32,7 +32,7 @@ type Page struct {
 	Moved []string
 	// AckDiffs is, for a page readers acknowledge, the word diff of its text from each earlier
 	// version (by commit) to now: [[op, text], …] with op "=", "-" or "+" (filled at build time
-	// from git; see generator/acknowledge).
+	// from git; see generator/internal/acknowledge).
 	AckDiffs map[string][][2]string
 }
 

@@ -16,9 +16,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/evanw/esbuild/pkg/api"
 
-	"github.com/cmplay/cmplay/generator/checklist"
 	"github.com/cmplay/cmplay/internal/browsertest"
 	"github.com/cmplay/cmplay/internal/sitetest"
+	"github.com/cmplay/cmplay/playbooks"
 )
 
 func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }
@@ -178,7 +178,7 @@ func pureTab(t *testing.T) context.Context {
 	return ctx
 }
 
-// rewordPairs are an item's old and new text. checklist.Reworded decides for cmplay check
+// rewordPairs are an item's old and new text. playbooks.Reworded decides for cmplay check
 // --base; the theme's follow decides whether a reader's tick moves to the new item.
 var rewordPairs = [][2]string{
 	{"Meet your sponsor over coffee", "Have coffee with your sponsor"}, // Dice 0.6, Jaccard 0.43
@@ -195,7 +195,7 @@ var rewordPairs = [][2]string{
 	{"3 days", "3 weeks"},
 }
 
-// TestRewordParity runs the rewording rule in Go (checklist.Reworded) and in the browser (the
+// TestRewordParity runs the rewording rule in Go (playbooks.Reworded) and in the browser (the
 // theme's follow, which moves a vanished item's tick to the new item when the rule holds) on
 // the same pairs: the two must agree on every one.
 func TestRewordParity(t *testing.T) {
@@ -210,12 +210,12 @@ func TestRewordParity(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, p := range rewordPairs {
-		if goSays, browser := checklist.Reworded(p[0], p[1]), moved[i] == 1; goSays != browser {
-			t.Errorf("%q → %q: Go says reworded=%v (similarity %.2f), the browser %v", p[0], p[1], goSays, checklist.Similarity(p[0], p[1]), browser)
+		if goSays, browser := playbooks.Reworded(p[0], p[1]), moved[i] == 1; goSays != browser {
+			t.Errorf("%q → %q: Go says reworded=%v (similarity %.2f), the browser %v", p[0], p[1], goSays, playbooks.Similarity(p[0], p[1]), browser)
 		}
 	}
-	if !checklist.Reworded(rewordPairs[0][0], rewordPairs[0][1]) || checklist.Reworded(rewordPairs[3][0], rewordPairs[3][1]) {
-		t.Error("the rule itself changed: see checklist.Reworded's doc for the pairs it must and must not match")
+	if !playbooks.Reworded(rewordPairs[0][0], rewordPairs[0][1]) || playbooks.Reworded(rewordPairs[3][0], rewordPairs[3][1]) {
+		t.Error("the rule itself changed: see playbooks.Reworded's doc for the pairs it must and must not match")
 	}
 }
 

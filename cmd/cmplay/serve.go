@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/cmplay/cmplay/generator"
-	"github.com/cmplay/cmplay/generator/serve"
+	"github.com/cmplay/cmplay/serve"
 	"github.com/spf13/pflag"
 )
 
@@ -78,7 +78,7 @@ func cmdServe(sf *siteFlags, port int, bind string, allow []string, poll bool, s
 		fmt.Fprintf(stderr, "cmplay: cannot watch the site, serving without live reload: %v\n", errText(err))
 	} else {
 		defer w.Close()
-		go live.Run(ctx, w, func(changed []string) serve.Update {
+		go live.Run(ctx, w, func(changed []string) generator.Update {
 			if c, ok := reconfigure(sf, changed, cfg, stderr); ok {
 				cfg = c
 				sess, changed = generator.NewSession(forServe(c)), nil

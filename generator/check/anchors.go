@@ -10,8 +10,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cmplay/cmplay/generator/markdown"
-	"github.com/cmplay/cmplay/generator/site"
+	"github.com/cmplay/cmplay/generator/internal/markdown"
+	"github.com/cmplay/cmplay/generator/internal/site"
 	"github.com/cmplay/cmplay/playbooks"
 )
 

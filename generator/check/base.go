@@ -10,8 +10,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
-	"github.com/cmplay/cmplay/generator/checklist"
-	"github.com/cmplay/cmplay/generator/history"
+	"github.com/cmplay/cmplay/generator/internal/history"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
@@ -174,7 +173,7 @@ func itemOverlap(a, b []playbooks.Item) float64 {
 
 // ChangedIDs reports checklist items of a page whose id differs from the page at the base
 // revision, so that readers' ticks — stored under the old id — would silently be lost. A new id
-// is taken to be a reworded old item when that old id is gone and checklist.Reworded says so
+// is taken to be a reworded old item when that old id is gone and playbooks.Reworded says so
 // (the rule the theme uses to carry ticks over); the most similar vanished item
 // wins, one in the same section on a tie. Items the author pinned with {#id} are deliberate and
 // not reported; an old item without a similar counterpart was deleted, which loses nothing worth
@@ -199,8 +198,8 @@ func ChangedIDs(file string, base, cur []playbooks.Item, rev string) playbooks.D
 		}
 		best, score := -1, 0.0
 		for i, old := range gone {
-			s := checklist.Similarity(old.Text, it.Text)
-			if s < checklist.RewordThreshold {
+			s := playbooks.Similarity(old.Text, it.Text)
+			if s < playbooks.RewordThreshold {
 				continue
 			}
 			sameSection := old.Section == it.Section && (best < 0 || gone[best].Section != it.Section)

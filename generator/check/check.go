@@ -21,7 +21,7 @@ package check
 import (
 	"time"
 
-	"github.com/cmplay/cmplay/generator/site"
+	"github.com/cmplay/cmplay/generator/internal/site"
 	"github.com/cmplay/cmplay/playbooks"
 )
 

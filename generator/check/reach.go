@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"path"
 
-	"github.com/cmplay/cmplay/generator/site"
+	"github.com/cmplay/cmplay/generator/internal/site"
 	"github.com/cmplay/cmplay/playbooks"
 )
 

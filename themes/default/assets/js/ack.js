@@ -1,7 +1,7 @@
 // ack.js asks the reader to acknowledge a page marked `acknowledge: true`: "I have read this" is
 // stored like a tick (id "ack:" + the page's URL) with the commit of the version read. When the
 // page has changed since, it says so with the date, shows the words added and removed between
-// that version and now (a diff the build made from git, see generator/acknowledge) and asks
+// that version and now (a diff the build made from git, see generator/internal/acknowledge) and asks
 // again. Diff text only ever goes into text nodes.
 import * as S from "./progress-store.js";
 import { h, fmtDate } from "./progress.js";

@@ -88,7 +88,7 @@ export function siteHref(path, frag = "") {
   return u + frag;
 }
 
-// pageKey is the prefix of a page's automatic item ids (see generator/checklist).
+// pageKey is the prefix of a page's automatic item ids (see generator/internal/checklist).
 export function pageKey(url) {
   return url.replace(/^\/+|\/+$/g, "") || "home";
 }

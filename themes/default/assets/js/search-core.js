@@ -1,10 +1,10 @@
-// search-core.js answers queries from the index cmplay writes at build time (generator/search):
+// search-core.js answers queries from the index cmplay writes at build time (generator/internal/search):
 // a small manifest, dictionary chunks by word range, one data file per page and a filters file.
 // Every file is a script calling window.__cmplaySearch, so the index loads from file:// and under
 // any sub-path, where fetch and XHR do not work. Nothing is loaded before the reader first uses
 // the search, and each query loads only the chunks holding its words.
 //
-// The query language and the ranking are the same as generator/search (query.go, rank.go), which
+// The query language and the ranking are the same as generator/internal/search (query.go, rank.go), which
 // the Go tests exercise: words (the last one a prefix while typing), "quoted phrases", -excluded
 // words; results that match more of the words come first, then BM25F decides, with a boost for
 // words standing close together; synonyms, word families and one typo widen a word. Every weight
@@ -120,7 +120,7 @@ function strip(w, endings) {
   return "";
 }
 
-// decodeNumbers reads a string of variable-length numbers (see generator/search/encode.go).
+// decodeNumbers reads a string of variable-length numbers (see generator/internal/search/encode.go).
 function decodeNumbers(s) {
   const out = [];
   let n = 0;

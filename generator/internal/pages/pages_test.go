@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cmplay/cmplay/generator/load"
+	"github.com/cmplay/cmplay/generator/internal/load"
 )
 
 func TestURL(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/cmplay/cmplay/generator"
-	"github.com/cmplay/cmplay/generator/serve"
+	"github.com/cmplay/cmplay/serve"
 	"github.com/cmplay/cmplay/internal/sitetest"
 )
 
@@ -25,8 +25,8 @@ type live struct {
 	url      string // the site's address, ending in "/"
 	server   *serve.Live
 	rebuilds chan rebuild
-	finished chan serve.Update // each build finished after a reload (Update.Then)
-	stop     func()            // stops the running server
+	finished chan generator.Update // each build finished after a reload (Update.Then)
+	stop     func()                // stops the running server
 }
 
 type rebuild struct {
@@ -34,14 +34,14 @@ type rebuild struct {
 	changed []string
 	res     *generator.Result
 	err     error
-	update  serve.Update
+	update  generator.Update
 }
 
 func startLive(t testing.TB, files map[string]string) *live {
 	t.Helper()
 	dir := t.TempDir()
 	sitetest.Write(t, dir, files)
-	l := &live{t: t, dir: dir, rebuilds: make(chan rebuild, 64), finished: make(chan serve.Update, 64)}
+	l := &live{t: t, dir: dir, rebuilds: make(chan rebuild, 64), finished: make(chan generator.Update, 64)}
 	l.start("127.0.0.1:0")
 	t.Cleanup(func() { l.stop() })
 	return l
@@ -74,12 +74,12 @@ func (l *live) start(addr string) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	go l.server.Run(ctx, w, func(changed []string) serve.Update {
+	go l.server.Run(ctx, w, func(changed []string) generator.Update {
 		began := time.Now()
 		u, res, err := sess.LiveUpdate(changed)
 		l.rebuilds <- rebuild{began, changed, res, err, u}
 		if then := u.Then; then != nil {
-			u.Then = func() serve.Update {
+			u.Then = func() generator.Update {
 				v := then()
 				l.finished <- v
 				return v

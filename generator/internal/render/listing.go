@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/cmplay/cmplay/generator/site"
+	"github.com/cmplay/cmplay/generator/internal/site"
 	"github.com/cmplay/cmplay/playbooks"
 )
 

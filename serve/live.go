@@ -8,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/cmplay/cmplay/generator/output"
+	"github.com/cmplay/cmplay/generator"
 )
 
 //go:embed live/reload.js live/reload.css
@@ -76,25 +76,9 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// Update is the outcome of one rebuild.
-type Update struct {
-	Site     *output.Memory // the new build; nil when the build failed
-	Errors   int            // its error diagnostics
-	Problems []Problem      // what the overlay lists: the errors, or why the build failed
-	// CSS lists the stylesheets replaced when only stylesheets changed; the pages swap them
-	// instead of reloading. Nil means reload.
-	CSS []Swap
-	// Quiet swaps the build in without telling the pages to reload: it differs from the one
-	// served only in files they fetch later (the search index).
-	Quiet bool
-	// Then, when set, finishes the build (the steps left for after the reload); Run publishes
-	// its result unless newer changes are already waiting.
-	Then func() Update
-}
-
 // Publish serves a rebuild's result, if it is good enough (see Live), and tells the open pages.
 // It reports whether the new build is now being served.
-func (l *Live) Publish(u Update) bool {
+func (l *Live) Publish(u generator.Update) bool {
 	l.mu.Lock()
 	swap := u.Site != nil && (!l.served || u.Errors <= l.errors)
 	if swap {
@@ -119,7 +103,7 @@ func (l *Live) Publish(u Update) bool {
 
 // Run rebuilds after every burst of changes the watcher reports and publishes each result, until
 // ctx ends or the watcher is closed.
-func (l *Live) Run(ctx context.Context, w *Watcher, rebuild func(changed []string) Update) {
+func (l *Live) Run(ctx context.Context, w *Watcher, rebuild func(changed []string) generator.Update) {
 	var changed []string
 	waiting := false // changed holds a burst not built yet
 	for {

@@ -25,18 +25,6 @@ type Event struct {
 	Data any
 }
 
-// Problem is one line of the error overlay.
-type Problem struct {
-	Pos string `json:"pos"` // file:line:col
-	Msg string `json:"msg"`
-}
-
-// Swap is a stylesheet replaced by a CSS-only change: the site paths of the old and new file.
-type Swap struct {
-	From string `json:"from"`
-	To   string `json:"to"`
-}
-
 // Hub fans events out to every open page. One goroutine (Run) owns the subscribers, so no lock
 // guards them. It remembers the current problems, so a page opened while the site is broken
 // shows the overlay at once.

@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/cmplay/cmplay/generator/load"
+	"github.com/cmplay/cmplay/generator/internal/load"
 	"github.com/cmplay/cmplay/internal/parallel"
 	"github.com/cmplay/cmplay/playbooks"
 )

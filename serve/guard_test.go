@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cmplay/cmplay/generator/serve"
+	"github.com/cmplay/cmplay/serve"
 )
 
 // request sends a GET for a site path to the running server with the given Host and Origin

@@ -7,8 +7,8 @@ import (
 
 	"github.com/yuin/goldmark"
 
-	"github.com/cmplay/cmplay/generator/checklist"
-	"github.com/cmplay/cmplay/generator/markdown"
+	"github.com/cmplay/cmplay/generator/internal/checklist"
+	"github.com/cmplay/cmplay/generator/internal/markdown"
 	"github.com/cmplay/cmplay/playbooks"
 )
 

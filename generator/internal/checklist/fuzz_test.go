@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cmplay/cmplay/generator/checklist"
+	"github.com/cmplay/cmplay/generator/internal/checklist"
 	"github.com/cmplay/cmplay/playbooks"
 )
 

@@ -8,8 +8,8 @@ import (
 
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/generator/output"
-	"github.com/cmplay/cmplay/generator/serve"
 	"github.com/cmplay/cmplay/internal/corpus"
+	"github.com/cmplay/cmplay/serve"
 )
 
 // BenchmarkSaveToReload measures, on real files with the real watcher and a real event stream,

@@ -10,7 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cmplay/cmplay/generator"
-	"github.com/cmplay/cmplay/generator/checklist"
+	"github.com/cmplay/cmplay/generator/internal/checklist"
 	"github.com/cmplay/cmplay/internal/browsertest"
 	"github.com/cmplay/cmplay/internal/sitetest"
 )

@@ -3,7 +3,7 @@ package checklist_test
 import (
 	"fmt"
 
-	"github.com/cmplay/cmplay/generator/checklist"
+	"github.com/cmplay/cmplay/generator/internal/checklist"
 )
 
 func ExampleParseDue() {

@@ -11,7 +11,7 @@ import (
 
 	"github.com/cmplay/cmplay/generator"
 	"github.com/cmplay/cmplay/generator/output"
-	"github.com/cmplay/cmplay/generator/serve"
+	"github.com/cmplay/cmplay/serve"
 	"github.com/cmplay/cmplay/internal/sitetest"
 )
 

@@ -9,7 +9,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
-	"github.com/cmplay/cmplay/generator/markdown"
+	"github.com/cmplay/cmplay/generator/internal/markdown"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
