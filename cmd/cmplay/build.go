@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -40,6 +41,7 @@ func buildCmd(fs *pflag.FlagSet) runFunc {
 	fs.BoolVar(&o.timings, "timings", false, "print how long each stage of the build took")
 	fs.StringVar(&o.zip, "zip", "", "also write the built site as a zip archive to `file`, e.g. playbook.zip")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
+	fs.StringVar(&o.memprofile, "memprofile", "", "write a heap profile of the build to `file` (for go tool pprof): what is still held when it ends, and every allocation")
 	return func(_ []string, stdout, stderr io.Writer) int { return cmdBuild(&o, stdout, stderr) }
 }
 
@@ -55,9 +57,9 @@ func historyCacheDir() string {
 }
 
 type buildOptions struct {
-	sf                   siteFlags
-	out, cpuprofile, zip string
-	watch, poll, timings bool
+	sf                               siteFlags
+	out, cpuprofile, memprofile, zip string
+	watch, poll, timings             bool
 }
 
 func cmdBuild(o *buildOptions, stdout, stderr io.Writer) int {
@@ -86,6 +88,11 @@ func cmdBuild(o *buildOptions, stdout, stderr io.Writer) int {
 		defer pprof.StopCPUProfile()
 	}
 	res, err := generator.Build(cfg)
+	if o.memprofile != "" {
+		if err := writeHeapProfile(o.memprofile); err != nil {
+			fmt.Fprintf(stderr, "cmplay: --memprofile: %v\n", errText(err))
+		}
+	}
 	if err != nil {
 		printDiags(stderr, cfgDiags)
 		fmt.Fprintf(stderr, "cmplay: build failed (any previous output is untouched): %v\n", errText(err))
@@ -115,6 +122,21 @@ func cmdBuild(o *buildOptions, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// writeHeapProfile writes the heap profile to file while the build's result (its site) is still
+// held, so the profile's in-use view shows what a build keeps and its alloc view what it churned.
+func writeHeapProfile(file string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	runtime.GC() // the in-use figures are as of the last collection
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func printDiags(w io.Writer, ds playbooks.Diagnostics) {

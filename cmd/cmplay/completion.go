@@ -145,7 +145,7 @@ func flagValues(name, cur string) (string, []string) {
 	switch name {
 	case "source", "out":
 		return ":dirs", nil
-	case "cpuprofile":
+	case "cpuprofile", "memprofile":
 		return ":files", nil
 	case "format":
 		var cands []string
