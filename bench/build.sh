@@ -3,51 +3,64 @@
 # on the same generated corpus (../shared/bench/gencorpus.py), measured in the same run, as ratios.
 # Hugo (apt-get install hugo) builds with enableGitInfo and two bare layouts, as in the reference
 # figures; cmplay builds with its full theme, navigation, checklists, search index and git history.
+#
+# The runs alternate, so that a change in the machine's load falls on both tools alike: each round
+# builds cmplay cold (an empty output folder and an empty history cache, as on CI), Hugo cold (an
+# empty output folder), then cmplay warm and Hugo warm (again into the same folders). Reported:
+# the median of RUNS rounds for each, and the ratios cmplay/Hugo cold and warm.
 set -euo pipefail
 pages=${1:-2000}; commits=${2:-3000}; runs=${3:-5}
 here=$(cd "$(dirname "$0")" && pwd); repo=$(dirname "$here")
 gen=${GENCORPUS:-$repo/../shared/bench/gencorpus.py}
+command -v hugo >/dev/null || { echo "hugo not installed (apt-get install hugo): no baseline" >&2; exit 1; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 corpus=$work/corpus
 python3 "$gen" "$corpus" "$pages" "$commits" >/dev/null
 (cd "$repo" && go build -o "$work/cmplay" ./cmd/cmplay)
 
-# measure NAME CMD...: runs CMD $runs times into the same output folder, prints the median wall
-# time (s) and peak RSS (MB); the first run, into an empty folder, is shown beside it.
-measure() {
-  local name=$1; shift
-  local times=() rss=()
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
-    read -r t m <"$work/t"; times+=("$t"); rss+=("$m")
-  done
-  local mt mr
-  mt=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-  mr=$(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-  printf '%-28s %8.3f s %8.0f MB   (first run, into an empty folder: %s s)\n' "$name" "$mt" "$((mr / 1024))" "${times[0]}" >&2
-  echo "$mt $((mr / 1024))"
-}
+# Hugo reserves the front matter key "kind" and skips every page that sets it, so it builds a copy
+# without those lines; the git history (for enableGitInfo) is copied with it. The corpus's root
+# page is content/index.md, which Hugo reads as a leaf bundle holding every other page as a
+# resource; _index.md is the section page Hugo expects.
+hsite=$work/hugo-site
+cp -a "$corpus" "$hsite"
+find "$hsite/content" -name '*.md' -exec sed -i '/^kind: /d' {} +
+[ -f "$hsite/content/index.md" ] && mv "$hsite/content/index.md" "$hsite/content/_index.md"
+mkdir -p "$hsite/layouts/_default"
+printf '<!doctype html><title>{{ .Title }}</title>{{ .Content }}{{ with .GitInfo }}{{ .AuthorName }} {{ .Subject }}{{ end }}' >"$hsite/layouts/_default/single.html"
+printf '<!doctype html><title>{{ .Title }}</title>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}' >"$hsite/layouts/_default/list.html"
+printf 'baseURL = "/"\nenableGitInfo = true\ndisableKinds = ["taxonomy", "term", "RSS"]\n[markup.goldmark.renderer]\nunsafe = false\n' >"$hsite/hugo.toml"
 
-echo "corpus: $pages pages, $commits commits; median of $runs runs" >&2
-read -r ct cm < <(measure "cmplay build" "$work/cmplay" build --source "$corpus" --out "$work/cm-out")
-rm -rf "$work/cm-out"
-if command -v hugo >/dev/null 2>&1; then
-  # Hugo reserves the front matter key "kind" and skips every page that sets it, so it builds a
-  # copy without those lines; the git history (for enableGitInfo) is copied with it.
-  cp -a "$corpus" "$work/hugo-site"; corpus=$work/hugo-site
-  find "$corpus/content" -name '*.md' -exec sed -i '/^kind: /d' {} +
-  # The corpus's root page is content/index.md, which Hugo reads as a leaf bundle holding every
-  # other page as a resource; _index.md is the section page Hugo expects.
-  [ -f "$corpus/content/index.md" ] && mv "$corpus/content/index.md" "$corpus/content/_index.md"
-  mkdir -p "$corpus/layouts/_default"
-  printf '<!doctype html><title>{{ .Title }}</title>{{ .Content }}{{ with .GitInfo }}{{ .AuthorName }} {{ .Subject }}{{ end }}' >"$corpus/layouts/_default/single.html"
-  printf '<!doctype html><title>{{ .Title }}</title>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}' >"$corpus/layouts/_default/list.html"
-  printf 'baseURL = "/"\nenableGitInfo = true\ndisableKinds = ["taxonomy", "term", "RSS"]\n[markup.goldmark.renderer]\nunsafe = false\n' >"$corpus/hugo.toml"
-  read -r ht hm < <(measure "hugo (git info, 2 layouts)" hugo --quiet -s "$corpus" -d "$work/hugo-out")
-  n=$(find "$work/hugo-out" -name index.html | wc -l)
-  [ "$n" -ge "$pages" ] || { echo "hugo wrote only $n pages: baseline invalid" >&2; exit 1; }
-  awk -v c="$ct" -v h="$ht" -v cm="$cm" -v hm="$hm" 'BEGIN {
-    printf "cmplay/hugo time ratio:   %.2f (goal <= 0.50)\ncmplay/hugo memory ratio: %.2f (goal <= 1.00)\n", c / h, cm / hm }'
-else
-  echo "hugo not installed (apt-get install hugo): no baseline, no ratio" >&2
-fi
+# run LABEL CMD...: runs CMD once under /usr/bin/time and appends "seconds KB" to $work/LABEL.
+run() {
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  cat "$work/t" >>"$work/$label"
+}
+export XDG_CACHE_HOME=$work/cache
+echo "corpus: $pages pages, $commits commits; $runs alternated rounds; load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+for _ in $(seq "$runs"); do
+  rm -rf "$work/cm-out" "$work/hugo-out" "$XDG_CACHE_HOME"
+  run cm-cold "$work/cmplay" build --source "$corpus" --out "$work/cm-out"
+  run hugo-cold hugo --quiet -s "$hsite" -d "$work/hugo-out"
+  run cm-warm "$work/cmplay" build --source "$corpus" --out "$work/cm-out"
+  run hugo-warm hugo --quiet -s "$hsite" -d "$work/hugo-out"
+done
+n=$(find "$work/hugo-out" -name index.html | wc -l)
+[ "$n" -ge "$pages" ] || { echo "hugo wrote only $n pages: baseline invalid" >&2; exit 1; }
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+# median LABEL: the median seconds and peak MB of LABEL's runs.
+median() {
+  local m=$(( (runs + 1) / 2 ))
+  echo "$(cut -d' ' -f1 "$work/$1" | sort -n | sed -n "${m}p") $(( $(cut -d' ' -f2 "$work/$1" | sort -n | sed -n "${m}p") / 1024 ))"
+}
+for l in cm-cold hugo-cold cm-warm hugo-warm; do
+  read -r s mb < <(median "$l")
+  printf '%-10s %8.3f s %6d MB   (runs: %s)\n' "$l" "$s" "$mb" "$(cut -d' ' -f1 "$work/$l" | tr '\n' ' ')" >&2
+  eval "${l//-/_}_s=$s ${l//-/_}_mb=$mb"
+done
+awk -v cc="$cm_cold_s" -v hc="$hugo_cold_s" -v cw="$cm_warm_s" -v hw="$hugo_warm_s" \
+  -v mc="$cm_cold_mb" -v hmc="$hugo_cold_mb" -v mw="$cm_warm_mb" -v hmw="$hugo_warm_mb" 'BEGIN {
+  printf "cmplay/hugo time, cold:   %.2f (goal <= 0.50)\ncmplay/hugo time, warm:   %.2f (goal <= 0.50)\n", cc / hc, cw / hw
+  printf "cmplay/hugo memory, cold: %.2f (goal < 1.00)\ncmplay/hugo memory, warm: %.2f (goal < 1.00)\n", mc / hmc, mw / hmw }'
