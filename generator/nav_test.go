@@ -191,7 +191,8 @@ func browseBigFolder(t *testing.T, base, index string) {
 }
 
 // TestListingsPaged: the listings of a kind and of a tag are paged like folder indexes, the
-// role index by 50 roles with 20 pages under each, and
+// role index by 50 roles with 20 pages under each, a role page's list of the pages naming it
+// like a folder index, and
 // the progress page lists IndexPageSize checklists without script, counting the rest, so none
 // of them grows with the site.
 func TestListingsPaged(t *testing.T) {
@@ -236,6 +237,10 @@ func TestListingsPaged(t *testing.T) {
 	for i := 0; i < 30; i++ {
 		roles[fmt.Sprintf("content/p/p%02d.md", i)] = "---\nroles: [r00]\n---\n# Page\n"
 	}
+	const users = 2*render.IndexPageSize + 30 // pages naming r01: its role page and two more
+	for i := 0; i < users; i++ {
+		roles[fmt.Sprintf("content/q/q%03d.md", i)] = fmt.Sprintf("---\nroles: [r01]\n---\n# Q%03d\n", i)
+	}
 	rout := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, Config{Source: newSite(t, roles), Out: rout})
 	first, _ := os.ReadFile(filepath.Join(rout, "kinds/role/index.html"))
@@ -245,6 +250,31 @@ func TestListingsPaged(t *testing.T) {
 	}
 	if !strings.Contains(string(first), `<a href="../../roles/r00/">and 10 more</a>`) {
 		t.Error("the role index does not cap a role's pages at 20 with a link to the role page")
+	}
+	// A role page lists IndexPageSize of the pages naming it; the rest are on its further
+	// pages, each with a pager back to the role page.
+	named := map[string]int{}
+	for k, name := range []string{"roles/r01/index.html", "roles/r01/pages/2/index.html", "roles/r01/pages/3/index.html"} {
+		data, err := os.ReadFile(filepath.Join(rout, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := regexp.MustCompile(`>Q(\d{3})</(?:a|span)>`).FindAllStringSubmatch(string(data), -1)
+		if want := min(render.IndexPageSize, users-k*render.IndexPageSize); len(got) != want {
+			t.Errorf("%s lists %d pages naming the role, want %d", name, len(got), want)
+		}
+		for _, m := range got {
+			named[m[1]]++
+		}
+		if back := `<a href="../../" title="Q000 – Q099">1</a>`; k > 0 && !strings.Contains(string(data), back) || !strings.Contains(string(data), `<nav class="pager"`) {
+			t.Errorf("%s has no pager leading back to the role page", name)
+		}
+	}
+	if len(named) != users {
+		t.Errorf("the role's pages name %d of the %d pages naming it", len(named), users)
+	}
+	if _, err := os.Stat(filepath.Join(rout, "roles/r01/pages/4")); err == nil {
+		t.Error("the role has a fourth page of pages naming it")
 	}
 	progress, _ := os.ReadFile(filepath.Join(out, "progress/index.html"))
 	if got := strings.Count(string(progress), " items</span></li>"); got != render.IndexPageSize || !strings.Contains(string(progress), "And 150 more checklists") {

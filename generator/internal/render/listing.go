@@ -30,7 +30,8 @@ type Listing struct {
 	URL  string
 	sec  *site.Section  // a folder's index, or
 	kind playbooks.Kind // a kind's listing, or
-	tag  string         // a tag's listing
+	tag  string         // a tag's listing, or
+	role *playbooks.Page // the pages naming a role (page 1 is the role page itself)
 	k    int
 }
 
@@ -43,7 +44,7 @@ func Listings(s *site.Site) []Listing {
 
 // Listings are the listing pages the generator writes besides the first page of each kind and
 // tag listing: folder index pages in folder order, then the further pages of kind and tag
-// listings.
+// listings, then the further pages of the pages naming each role.
 func (r *Renderer) Listings() []Listing {
 	var out []Listing
 	var walk func(sec *site.Section)
@@ -79,6 +80,11 @@ func (r *Renderer) Listings() []Listing {
 			out = append(out, Listing{URL: pageURL(TagURL(tag), k), tag: tag, k: k})
 		}
 	}
+	for _, role := range r.site.Kinds[playbooks.KindRole] {
+		for k := 2; k <= pages(len(r.site.RoleUsers[role.Slug()])); k++ {
+			out = append(out, Listing{URL: roleUsersURL(role, k), role: role, k: k})
+		}
+	}
 	return out
 }
 
@@ -89,6 +95,8 @@ func (r *Renderer) Listing(l Listing) ([]byte, error) {
 		return r.Kind(l.kind, l.k)
 	case l.tag != "":
 		return r.Tag(l.tag, l.k)
+	case l.role != nil:
+		return r.roleUsers(l.role, l.k)
 	}
 	title := l.sec.Title
 	if n := pages(len(r.nav.entries[l.sec])); n > 1 {
@@ -127,14 +135,20 @@ func (r *Renderer) listing(d *Data, sec *site.Section, k int) {
 // first and last pages and pagerReach pages either side of k, gaps between. One page has no
 // pager.
 func (d *Data) SetPager(k, n int, url, hint func(i int) string) {
+	d.Pager = append(d.Pager, d.pagerLinks(k, n, url, hint)...)
+}
+
+// pagerLinks are the entries of a pager for page k of n (see SetPager).
+func (d *Data) pagerLinks(k, n int, url, hint func(i int) string) []PageLink {
+	var out []PageLink
 	if n < 2 {
-		return
+		return nil
 	}
 	gap := false
 	for i := 1; i <= n; i++ {
 		if i != 1 && i != n && (i < k-pagerReach || i > k+pagerReach) {
 			if !gap {
-				d.Pager = append(d.Pager, PageLink{Label: "…"})
+				out = append(out, PageLink{Label: "…"})
 			}
 			gap = true
 			continue
@@ -147,8 +161,9 @@ func (d *Data) SetPager(k, n int, url, hint func(i int) string) {
 		if !pl.Current {
 			pl.URL = d.Rel(url(i))
 		}
-		d.Pager = append(d.Pager, pl)
+		out = append(out, pl)
 	}
+	return out
 }
 
 func entryTitle(e site.Entry) string {

@@ -80,7 +80,9 @@ type Data struct {
 	Groups   []Group
 	Roles    []Link // role pages this page applies to
 	Tags     []Link
-	Users    []Link // on a role page: pages that name the role
+	Users    []Link // on a role page: the first IndexPageSize pages that name the role
+	// UsersPager leads from a role page to the further pages of the pages naming it.
+	UsersPager []PageLink
 	KindNav  []Link // header links to the kind listings
 	EditURL  string
 	Canon    string
@@ -173,9 +175,7 @@ func (r *Renderer) Page(p *playbooks.Page, prev, next *playbooks.Page) ([]byte, 
 		d.Tags = append(d.Tags, Link{Title: t, URL: d.Rel(TagURL(t))})
 	}
 	if p.Kind == playbooks.KindRole {
-		for _, u := range r.site.RoleUsers[p.Slug()] {
-			d.Users = append(d.Users, r.link(d, u))
-		}
+		r.roleUsersPage(d, p, 1)
 	}
 	if p.IsIndex {
 		if sec := r.nav.folders[p.Dir()]; sec != nil {
@@ -229,7 +229,7 @@ func (r *Renderer) exec(d *Data, names ...string) ([]byte, error) {
 
 // Kind renders page n (from 1) of the listing of a kind's pages, IndexPageSize a page. The role
 // listing doubles as the role index: each role followed by the first roleUsers pages that
-// name it (its role page lists them all), roleIndexPage roles a page.
+// name it (its role page lists them, paged), roleIndexPage roles a page.
 func (r *Renderer) Kind(k playbooks.Kind, n int) ([]byte, error) {
 	d := r.data(pageURL(KindURL(k), n), k.Plural())
 	d.Kind = k
