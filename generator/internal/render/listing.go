@@ -28,9 +28,9 @@ type PageLink struct {
 // sidebar lists (its "N more" links must lead somewhere).
 type Listing struct {
 	URL  string
-	sec  *site.Section  // a folder's index, or
-	kind playbooks.Kind // a kind's listing, or
-	tag  string         // a tag's listing, or
+	sec  *site.Section   // a folder's index, or
+	kind playbooks.Kind  // a kind's listing, or
+	tag  string          // a tag's listing, or
 	role *playbooks.Page // the pages naming a role (page 1 is the role page itself)
 	k    int
 }

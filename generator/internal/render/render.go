@@ -83,11 +83,11 @@ type Data struct {
 	Users    []Link // on a role page: the first IndexPageSize pages that name the role
 	// UsersPager leads from a role page to the further pages of the pages naming it.
 	UsersPager []PageLink
-	KindNav  []Link // header links to the kind listings
-	EditURL  string
-	Canon    string
-	fileURLs bool
-	absolute bool // links are root-relative under BasePath (the 404 page)
+	KindNav    []Link // header links to the kind listings
+	EditURL    string
+	Canon      string
+	fileURLs   bool
+	absolute   bool // links are root-relative under BasePath (the 404 page)
 }
 
 // Group is a titled list of links on a listing page.
