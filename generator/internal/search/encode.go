@@ -190,7 +190,7 @@ func (ix *Index) chunks() ([]chunk, []string) {
 			s = len(cur.Postings)
 			local[st] = s
 			fams[familyKey(st)] = append(fams[familyKey(st)], s)
-			enc := encodePostings(ix.postings[st])
+			enc := ix.postings[st].enc.String()
 			cur.Postings = append(cur.Postings, enc)
 			size += len(enc) + 3
 		}
@@ -251,18 +251,11 @@ func (ix *Index) synonyms() map[string][][]string {
 const digits64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 func encodePostings(ps []posting) string {
-	var b strings.Builder
-	prev := 0
+	var l postingList
 	for _, p := range ps {
-		putVarint(&b, p.doc-prev)
-		item := 0
-		if p.item {
-			item = 1
-		}
-		putVarint(&b, p.score*2+item)
-		prev = p.doc
+		l.add(p.doc, p.item, p.score)
 	}
-	return b.String()
+	return l.enc.String()
 }
 
 func putVarint(b *strings.Builder, n int) {

@@ -3,7 +3,6 @@ package search
 import (
 	"html"
 	"maps"
-	"math"
 	"strings"
 
 	"github.com/cmplay/cmplay/internal/parallel"
@@ -58,8 +57,8 @@ type doc struct {
 // Index is a built search index, ready to be written as files.
 type Index struct {
 	in       Input
-	words    map[string]string // surface word → stem
-	postings map[string][]posting
+	words    map[string]string       // surface word → stem
+	postings map[string]*postingList // stem → its postings, encoded (see encodePostings)
 	pages    []pageData
 	docs     int
 	perPage  []int // documents of each page
@@ -81,30 +80,39 @@ func Build(in Input) *Index {
 	if in.Tuning == nil {
 		in.Tuning = &DefaultTuning
 	}
-	ix := &Index{in: in, words: map[string]string{}, postings: map[string][]posting{}}
+	ix := &Index{in: in, words: map[string]string{}, postings: map[string]*postingList{}}
 	site := siteOf(in.Pages)
-	// Pages are tokenised and stemmed in parallel, each worker with its own memo of stems; the
+	// Pages are tokenised and stemmed in parallel, each worker with its own memo of stems, and
+	// each document is kept only as its counts (docTerms), not as its list of words; the
 	// documents are then numbered in page order, so the index does not depend on scheduling.
 	type built struct {
-		docs []doc
+		docs []docTerms
 		page pageData
 	}
 	out := make([]built, len(in.Pages))
-	memos := make([]stems, parallel.Workers(len(in.Pages)))
+	workers := parallel.Workers(len(in.Pages))
+	memos := make([]stems, workers)
+	seen := make([]map[string]int, workers)
 	for w := range memos {
-		memos[w] = stems{}
+		memos[w], seen[w] = stems{}, map[string]int{}
 	}
 	parallel.For(len(in.Pages), func(w, i int) {
-		out[i].docs, out[i].page = pageDocs(in.Pages[i], site, memos[w])
+		docs, page := pageDocs(in.Pages[i], site, memos[w])
+		out[i].page = page
+		out[i].docs = make([]docTerms, len(docs))
+		for j := range docs {
+			out[i].docs[j] = countTerms(&docs[j], seen[w])
+		}
 	})
 	for _, m := range memos {
 		maps.Copy(ix.words, m)
 	}
-	var docs []doc
-	for _, b := range out {
-		docs = append(docs, b.docs...)
-		ix.perPage = append(ix.perPage, len(b.docs))
-		ix.pages = append(ix.pages, b.page)
+	docs := make([]docTerms, 0, len(in.Pages))
+	for i := range out {
+		docs = append(docs, out[i].docs...)
+		ix.perPage = append(ix.perPage, len(out[i].docs))
+		ix.pages = append(ix.pages, out[i].page)
+		out[i].docs = nil
 	}
 	ix.docs = len(docs)
 	ix.score(docs)
@@ -181,71 +189,6 @@ func (m stems) terms(s string) []string {
 		out = append(out, st)
 	})
 	return out
-}
-
-// score computes every (stem, document) score with BM25F: the field frequencies, each
-// normalised by its field's length and boosted, are summed before the saturation, so a word in a
-// title and a body counts once, strongly.
-func (ix *Index) score(docs []doc) {
-	var avg [numFields]float64
-	var count [numFields]int
-	for _, d := range docs {
-		for f, ts := range d.fields {
-			if len(ts) > 0 {
-				avg[f] += float64(len(ts))
-				count[f]++
-			}
-		}
-	}
-	for f := range avg {
-		if count[f] > 0 {
-			avg[f] /= float64(count[f])
-		}
-	}
-	type weighted struct {
-		stem string
-		tf   float64
-	}
-	// Term frequencies are per document: compute them on every core, each worker counting the
-	// documents each stem occurs in for its share, then add the counts up.
-	perDoc := make([][]weighted, len(docs))
-	dfs := make([]map[string]int, parallel.Workers(len(docs)))
-	tfs := make([]map[string]float64, len(dfs)) // per worker, cleared for each document
-	for w := range dfs {
-		dfs[w], tfs[w] = map[string]int{}, map[string]float64{}
-	}
-	parallel.For(len(docs), func(w, i int) {
-		tf := tfs[w]
-		clear(tf)
-		for f, ts := range docs[i].fields {
-			if len(ts) == 0 {
-				continue
-			}
-			norm := 1 - b + b*float64(len(ts))/avg[f]
-			for _, t := range ts {
-				tf[t] += boosts[f] / norm
-			}
-		}
-		perDoc[i] = make([]weighted, 0, len(tf))
-		for t, v := range tf {
-			perDoc[i] = append(perDoc[i], weighted{t, v})
-			dfs[w][t]++
-		}
-	})
-	df := dfs[0]
-	for _, m := range dfs[1:] {
-		for t, n := range m {
-			df[t] += n
-		}
-	}
-	n := float64(len(docs))
-	for i, d := range docs {
-		for _, w := range perDoc[i] {
-			idf := math.Log(1 + (n-float64(df[w.stem])+0.5)/(float64(df[w.stem])+0.5))
-			s := idf * w.tf * (k1 + 1) / (w.tf + k1)
-			ix.postings[w.stem] = append(ix.postings[w.stem], posting{i, d.item, max(1, int(math.Round(s*10)))})
-		}
-	}
 }
 
 // Stats describe a built index.
