@@ -10,22 +10,40 @@ func RelURL(from, to string, fileURLs bool) string {
 	if i := strings.IndexAny(to, "?#"); i >= 0 {
 		to, suffix = to[:i], to[i:]
 	}
+	// Every page renders hundreds of links, so this walks both paths segment by segment
+	// instead of splitting them. f is from's folder without its slashes at either end, t is to
+	// without its leading slash; the segments they share, except to's last, are dropped, and
+	// each segment of f left is one "../".
 	fromDir := from[:strings.LastIndexByte(from, '/')+1]
-	fs := strings.Split(strings.Trim(fromDir, "/"), "/")
-	ts := strings.Split(strings.TrimPrefix(to, "/"), "/")
-	if fromDir == "/" {
-		fs = nil
+	f, t := strings.Trim(fromDir, "/"), strings.TrimPrefix(to, "/")
+	up := 0
+	if fromDir != "/" {
+		for {
+			fseg, frest, fmore := strings.Cut(f, "/")
+			tseg, trest, tmore := strings.Cut(t, "/")
+			if !tmore || fseg != tseg { // to's last segment is never shared
+				up = 1 + strings.Count(f, "/")
+				break
+			}
+			t = trest
+			if !fmore {
+				break
+			}
+			f = frest
+		}
 	}
-	i := 0
-	for i < len(fs) && i < len(ts)-1 && fs[i] == ts[i] {
-		i++
+	var b strings.Builder
+	b.Grow(3*up + len(t) + len("index.html") + len(suffix))
+	for range up {
+		b.WriteString("../")
 	}
-	rel := strings.Repeat("../", len(fs)-i) + strings.Join(ts[i:], "/")
-	if fileURLs && (rel == "" || strings.HasSuffix(rel, "/")) {
-		rel += "index.html"
+	b.WriteString(t)
+	if fileURLs && (b.Len() == 0 || strings.HasSuffix(t, "/") || up > 0 && t == "") {
+		b.WriteString("index.html")
 	}
-	if rel == "" {
-		rel = "./"
+	if b.Len() == 0 {
+		b.WriteString("./")
 	}
-	return rel + suffix
+	b.WriteString(suffix)
+	return b.String()
 }
