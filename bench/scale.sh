@@ -6,60 +6,77 @@
 # 20000 tree38000. Each size is built:
 #   - by cmplay cold: an empty output folder and an empty history cache (as CI and Netlify);
 #   - by cmplay warm: again, into the same output folder with the cache of the cold build;
-#   - by Hugo once, with enableGitInfo and two bare layouts (as bench/build.sh).
-# Reported per size: wall time, peak RSS, output bytes, largest page (path), search index bytes,
-# and the ratios cmplay/Hugo. Large sizes take minutes and gigabytes: on a shared machine, run
-# them one at a time and say the machine was loaded.
+#   - by Hugo once, with enableGitInfo and two bare layouts (as bench/build.sh), on a copy.
+# Reported per size: wall and CPU time, peak RSS (cold and warm), output bytes, largest page,
+# search index bytes, the bytes (gzip) the largest of a few first queries fetches in Chromium
+# (bench/searchbytes) and what a phrase query fetches, the ratios cmplay/Hugo, and the load
+# average before and after.
+#
+# Generating a corpus takes minutes at 20,000 pages: with CORPORA=DIR, corpora are kept in DIR
+# (DIR/c20000, DIR/tree38000) and reused by the next run. Large sizes take minutes and
+# gigabytes: on a shared machine, run them one at a time and say how loaded the machine was.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); repo=$(dirname "$here")
 gencorpus=${GENCORPUS:-$repo/../shared/bench/gencorpus.py}
 [ $# -gt 0 ] || set -- 1000 5000 20000 tree38000
 command -v hugo >/dev/null || { echo "hugo not installed (apt-get install hugo): no baseline" >&2; exit 1; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-(cd "$repo" && go build -o "$work/cmplay" ./cmd/cmplay)
+corpora=${CORPORA:-$work}
+(cd "$repo" && go build -o "$work/cmplay" ./cmd/cmplay && go build -o "$work/searchbytes" ./bench/searchbytes)
 
-# run NAME CMD...: runs CMD once under /usr/bin/time; prints "seconds peakMB".
+# run NAME CMD...: runs CMD once under /usr/bin/time; prints "seconds peakMB cpuSeconds".
 run() {
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { echo "$name failed:" >&2; cat "$work/err" >&2; exit 1; }
-  read -r s k <"$work/t"
-  echo "$s $((k / 1024))"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { echo "$name failed:" >&2; cat "$work/err" >&2; exit 1; }
+  read -r s k u y <"$work/t"
+  echo "$s $((k / 1024)) $(echo "$u + $y" | bc)"
 }
 
 # largest FOLDER: the largest .html file, "KB path".
 largest() { find "$1" -name '*.html' -printf '%s %P\n' | sort -n | tail -1 | awk '{ printf "%.0f %s\n", $1 / 1024, $2 }'; }
 mb() { du -sb "$1" | awk '{ printf "%.1f", $1 / 1048576 }'; }
+load() { cut -d' ' -f1 /proc/loadavg; }
 
-printf '%-10s %9s %9s %8s %9s %9s %8s | %9s %8s %9s | %7s %7s %7s\n' size cold_s warm_s rss_MB out_MB search_MB page_KB hugo_s hugo_MB hugo_out time_x rss_x out_x
+printf '%-10s %7s %7s %7s %7s %7s %7s %8s %7s %7s %7s | %7s %7s %7s %7s | %6s %6s %6s | %s\n' \
+  size cold_s cpu_s warm_s rss_c rss_w out_MB search_MB q_KB ph_KB page_KB hugo_s cpu_s hugo_MB h_out time_x rss_x out_x load
 for size in "$@"; do
-  corpus=$work/corpus-$size
   case $size in
-    tree*) python3 "$here/gentree.py" "$corpus" "${size#tree}" 20000 >/dev/null; pages=${size#tree} ;;
-    *) python3 "$gencorpus" "$corpus" "$size" 3000 >/dev/null; pages=$size ;;
+    tree*) corpus=$corpora/$size; pages=${size#tree}; queries=(file archive "extract archive" comp netwrok "recursive -verbose"); phrase='"print user"'
+      [ -d "$corpus" ] || python3 "$here/gentree.py" "$corpus" "$pages" 20000 >/dev/null ;;
+    *) corpus=$corpora/c$size; pages=$size; queries=(community escalation "community manager" mod moderatr "forum -brand"); phrase='"code of conduct"'
+      [ -d "$corpus" ] || python3 "$gencorpus" "$corpus" "$size" 3000 >/dev/null ;;
   esac
+  l0=$(load)
   out=$work/out-$size
   export XDG_CACHE_HOME=$work/cache-$size
-  read -r cs cm < <(run "cmplay cold" "$work/cmplay" build --source "$corpus" --out "$out")
-  read -r ws wm < <(run "cmplay warm" "$work/cmplay" build --source "$corpus" --out "$out")
+  read -r cs cm cc < <(run "cmplay cold" "$work/cmplay" build --source "$corpus" --out "$out")
+  read -r ws wm _ < <(run "cmplay warm" "$work/cmplay" build --source "$corpus" --out "$out")
   rss=$(( cm > wm ? cm : wm ))
   outmb=$(mb "$out"); search=$(mb "$out/search"); read -r pkb ppath < <(largest "$out")
-  rm -rf "$out" "$XDG_CACHE_HOME"
+  qkb=$("$work/searchbytes" -pagefind=false -site "$out" "${queries[@]}" 2>/dev/null | awk '/^largest first query/ { print $4 }')
+  phkb=$("$work/searchbytes" -pagefind=false -site "$out" "$phrase" 2>/dev/null | awk '/^largest first query/ { print $4 }')
+  rm -rf "$out" "$(dirname "$out")/.out-$size.cmplay-spare" "$XDG_CACHE_HOME"
 
   # Hugo builds a copy: without cmplay's "kind" key (Hugo reserves it) and with _index.md as
   # the home page, as bench/build.sh explains.
-  find "$corpus/content" -name '*.md' -exec sed -i '/^kind: /d' {} +
-  [ -f "$corpus/content/index.md" ] && mv "$corpus/content/index.md" "$corpus/content/_index.md"
-  mkdir -p "$corpus/layouts/_default"
-  printf '<!doctype html><title>{{ .Title }}</title>{{ .Content }}{{ with .GitInfo }}{{ .AuthorName }} {{ .Subject }}{{ end }}' >"$corpus/layouts/_default/single.html"
-  printf '<!doctype html><title>{{ .Title }}</title>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}' >"$corpus/layouts/_default/list.html"
-  printf 'baseURL = "/"\nenableGitInfo = true\ndisableKinds = ["taxonomy", "term", "RSS"]\n[markup.goldmark.renderer]\nunsafe = false\n' >"$corpus/hugo.toml"
-  read -r hs hm < <(run hugo hugo --quiet -s "$corpus" -d "$work/hugo-$size")
+  hsite=$work/hugo-site
+  cp -a "$corpus" "$hsite"
+  find "$hsite/content" -name '*.md' -exec sed -i '/^kind: /d' {} +
+  [ -f "$hsite/content/index.md" ] && mv "$hsite/content/index.md" "$hsite/content/_index.md"
+  mkdir -p "$hsite/layouts/_default"
+  printf '<!doctype html><title>{{ .Title }}</title>{{ .Content }}{{ with .GitInfo }}{{ .AuthorName }} {{ .Subject }}{{ end }}' >"$hsite/layouts/_default/single.html"
+  printf '<!doctype html><title>{{ .Title }}</title>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}' >"$hsite/layouts/_default/list.html"
+  printf 'baseURL = "/"\nenableGitInfo = true\ndisableKinds = ["taxonomy", "term", "RSS"]\n[markup.goldmark.renderer]\nunsafe = false\n' >"$hsite/hugo.toml"
+  read -r hs hm hc < <(run hugo hugo --quiet -s "$hsite" -d "$work/hugo-$size")
   n=$(find "$work/hugo-$size" -name index.html | wc -l)
   [ "$n" -ge "$pages" ] || { echo "hugo wrote only $n pages of $pages: baseline invalid" >&2; exit 1; }
   hout=$(mb "$work/hugo-$size")
-  rm -rf "$work/hugo-$size" "$corpus"
-  printf '%-10s %9.2f %9.2f %8d %9s %9s %8s | %9.2f %8d %9s | %7.2f %7.2f %7.2f\n' "$size" "$cs" "$ws" "$rss" "$outmb" "$search" "$pkb" "$hs" "$hm" "$hout" \
-    "$(echo "$cs / $hs" | bc -l)" "$(echo "$rss / $hm" | bc -l)" "$(echo "$outmb / $hout" | bc -l)"
+  rm -rf "$work/hugo-$size" "$hsite"
+  [ "$corpora" != "$work" ] || rm -rf "$corpus"
+  printf '%-10s %7.1f %7.1f %7.1f %7d %7d %7s %8s %7s %7s %7s | %7.1f %7.1f %7d %7s | %6.2f %6.2f %6.2f | %s→%s\n' \
+    "$size" "$cs" "$cc" "$ws" "$cm" "$wm" "$outmb" "$search" "$qkb" "$phkb" "$pkb" "$hs" "$hc" "$hm" "$hout" \
+    "$(echo "$cs / $hs" | bc -l)" "$(echo "$rss / $hm" | bc -l)" "$(echo "$outmb / $hout" | bc -l)" "$l0" "$(load)"
   echo "           largest page: $ppath" >&2
 done
-echo "time_x, rss_x, out_x: cmplay cold time, peak RSS and output bytes over Hugo's (same run)." >&2
+echo "cpu_s: user + system seconds; rss_c, rss_w: peak RSS (MB) cold and warm; q_KB: the largest first query's download (gzip) of a few words, a prefix, a typo and an exclusion; ph_KB: a phrase's, whose words are on most pages but never side by side, the worst case (MaxChecked documents' pages)." >&2
+echo "time_x, rss_x, out_x: cmplay cold time, peak RSS (the larger of cold and warm) and output bytes over Hugo's (same run); load: 1-minute load average before → after." >&2

@@ -57,6 +57,7 @@ func main() {
 	compress := flag.Bool("gzip", true, "serve text files gzip-compressed, as static hosts do (Pagefind's files are compressed already)")
 	verbose := flag.Bool("v", false, "list the files each query fetched")
 	limit := flag.Int("limit", 5, "pages of results asked of cmplay's search (5, as the header box shows)")
+	withPagefind := flag.Bool("pagefind", true, "also measure Pagefind's index (pagefind/ in the site folder); false measures cmplay's alone, as bench/scale.sh does")
 	flag.Parse()
 	if *site == "" || flag.NArg() == 0 {
 		log.Fatal("usage: searchbytes -site DIR QUERY...")
@@ -100,6 +101,12 @@ func main() {
 		return f
 	}
 	w := tabwriter.NewWriter(os.Stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
+	if !*withPagefind {
+		cmplayOnly(w, flag.Args(), func(q string) fetched {
+			return measure(fmt.Sprintf(strings.Replace(cmplayJS, "LIMIT", fmt.Sprint(*limit), 1), q), "/search/")
+		}, *verbose)
+		return
+	}
 	fmt.Fprintln(w, "query\tcmplay KB\tfiles\tshown\tpagefind KB\tfiles\tshown\tcmplay/pagefind\t")
 	var ratios []float64
 	var sumC, sumP float64
@@ -118,6 +125,23 @@ func main() {
 	fmt.Fprintf(w, "all\t%.1f\t\t\t%.1f\t\t\t%.2f\t\n", sumC/1024, sumP/1024, sumC/sumP)
 	w.Flush()
 	fmt.Printf("median ratio cmplay/pagefind: %.2f\n", ratios[len(ratios)/2])
+}
+
+// cmplayOnly prints the bytes each query fetches from cmplay's index alone, and the largest.
+func cmplayOnly(w *tabwriter.Writer, queries []string, measure func(q string) fetched, verbose bool) {
+	fmt.Fprintln(w, "query\tcmplay KB\tfiles\tshown\t")
+	var most, sum float64
+	for _, q := range queries {
+		c := measure(q)
+		most, sum = max(most, c.Bytes), sum+c.Bytes
+		fmt.Fprintf(w, "%s\t%.1f\t%.0f\t%.0f\t\n", q, c.Bytes/1024, c.Files, c.Results)
+		if verbose {
+			fmt.Fprintf(os.Stderr, "%s\n  cmplay: %v\n", q, c.Names)
+		}
+	}
+	fmt.Fprintf(w, "all\t%.1f\t\t\t\n", sum/1024)
+	w.Flush()
+	fmt.Printf("largest first query: %.1f KB\n", most/1024)
 }
 
 // gzipText compresses scripts, pages, styles and JSON for clients that accept it.
