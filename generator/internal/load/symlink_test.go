@@ -51,6 +51,8 @@ func TestLoadSymlinks(t *testing.T) {
 	link("loop-b.md", "loop-a.md")                       // a loop
 	link("loop-a.md", "loop-b.md")                       //
 	link("missing.md", "broken.md")                      // a link to nothing
+	link("sub", "subdir")                                // a folder inside: its files are published where they are
+	link("sub", "folder.md")                             // the same, named like a page
 
 	res, diags := Load(os.DirFS(content), Options{})
 	sources, static := files(res)
@@ -89,6 +91,10 @@ func TestLoadSymlinks(t *testing.T) {
 		"loop-a.md":   {playbooks.Error, "symlink"},
 		"loop-b.md":   {playbooks.Error, "symlink"},
 		"broken.md":   {playbooks.Warning, "read"},
+		// Listed as a file, a linked folder failed when the build copied or read it ("is a
+		// directory", an error); its files are published from the folder itself.
+		"subdir":    {playbooks.Warning, "read"},
+		"folder.md": {playbooks.Warning, "read"},
 	}
 	for file, w := range wantDiags {
 		d, ok := got[file]
