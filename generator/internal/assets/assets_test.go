@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -24,6 +25,9 @@ func build(t *testing.T, theme fs.FS) *Bundle {
 	return b
 }
 
+// defaultBundle is the default theme's bundle, built once for the package's tests.
+var defaultBundle = sync.OnceValues(func() (*Bundle, error) { return Build(themes.Default()) })
+
 // edit is the default theme with one file replaced, as a site's own theme overrides it.
 func edit(t *testing.T, file string, change func(string) string) fs.FS {
 	t.Helper()
@@ -37,7 +41,10 @@ func edit(t *testing.T, file string, change func(string) string) fs.FS {
 // TestBuildDefaultTheme: each entry becomes one minified, bundled file named after a hash of its
 // content, and Paths maps the entry's name to that file's site path.
 func TestBuildDefaultTheme(t *testing.T) {
-	b := build(t, themes.Default())
+	b, err := defaultBundle()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if got := slices.Sorted(maps.Keys(b.Paths)); !slices.Equal(got, []string{"main.css", "main.js", "theme.js"}) {
 		t.Fatalf("Paths has %q, want main.css, main.js and theme.js", got)
 	}
@@ -84,13 +91,16 @@ func TestBuildDefaultTheme(t *testing.T) {
 // TestHashFollowsContent: a bundle's name changes when a file it is made of changes, and only
 // then, so a browser never keeps a stale copy and keeps an unchanged one.
 func TestHashFollowsContent(t *testing.T) {
-	base := build(t, themes.Default()).Paths
+	def, err := defaultBundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := def.Paths
 	tests := []struct {
 		name    string
 		theme   fs.FS
 		changed []string
 	}{
-		{"same theme again", themes.Default(), nil},
 		{"an override with the same content", edit(t, "assets/js/menu.js", func(s string) string { return s }), nil},
 		{"a module of main.js", edit(t, "assets/js/menu.js", func(s string) string {
 			return strings.Replace(s, `"is-open"`, `"is-opened"`, 1)
