@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -283,5 +284,19 @@ func TestLoadWalkError(t *testing.T) {
 	}
 	if len(res.Sources) != 0 {
 		t.Errorf("pages loaded from an unreadable folder: %v", res.Sources)
+	}
+}
+
+// TestLoadLargePageDefault: without Options.LargePage a page is too large above 1 MiB, and is
+// loaded all the same.
+func TestLoadLargePageDefault(t *testing.T) {
+	for size, warned := range map[int]bool{1 << 20: false, 1<<20 + 1: true} {
+		res, diags := Load(fstest.MapFS{"big.md": {Data: bytes.Repeat([]byte("a"), size)}}, Options{})
+		if len(res.Sources) != 1 || len(res.Sources[0].Data) != size {
+			t.Errorf("a page of %d bytes was not loaded whole", size)
+		}
+		if got := len(diags) == 1 && diags[0].Rule == "large-page"; got != warned || len(diags) > 1 {
+			t.Errorf("a page of %d bytes: %v; want a large-page warning: %v", size, diags, warned)
+		}
 	}
 }
