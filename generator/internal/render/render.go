@@ -138,7 +138,7 @@ func (r *Renderer) data(url, title string) *Data {
 func KindURL(k playbooks.Kind) string { return "/kinds/" + string(k) + "/" }
 
 // TagURL is the listing page of a tag.
-func TagURL(tag string) string { return "/tags/" + tagSlug(tag) + "/" }
+func TagURL(tag string) string { return "/tags/" + site.TagSlug(tag) + "/" }
 
 func (r *Renderer) link(d *Data, p *playbooks.Page) Link {
 	return Link{Title: p.Title, URL: d.Rel(p.URL), Summary: p.Summary, Kind: p.Kind}
@@ -322,21 +322,4 @@ func (r *Renderer) Generated(url, title, layout string, extra func(*Data)) ([]by
 		extra(d)
 	}
 	return r.exec(d, layout, "list")
-}
-
-func tagSlug(t string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(t) {
-		switch {
-		case r == ' ' || r == '/' || r == '-' || r == '_':
-			b.WriteByte('-')
-		case r == '.' || r == '#' || r == '?' || r == '%' || r == '\\':
-		default:
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() == 0 {
-		return fmt.Sprintf("%x", t)
-	}
-	return b.String()
 }

@@ -187,14 +187,11 @@ func (s *Site) index() playbooks.Diagnostics {
 	s.Roles = map[string]*playbooks.Page{}
 	s.RoleUsers = map[string][]*playbooks.Page{}
 	s.Kinds = map[playbooks.Kind][]*playbooks.Page{}
-	s.Tags = map[string][]*playbooks.Page{}
+	s.Tags = tagIndex(s.Pages)
 	for _, p := range s.Pages {
 		s.Kinds[p.Kind] = append(s.Kinds[p.Kind], p)
 		if p.Kind == playbooks.KindRole {
 			s.Roles[p.Slug()] = p
-		}
-		for _, t := range p.Tags {
-			s.Tags[t] = append(s.Tags[t], p)
 		}
 	}
 	var diags playbooks.Diagnostics
