@@ -299,18 +299,15 @@ func (b *build) assets() error {
 		return err
 	}
 	b.bundle = bundle
-	for _, name := range slices.Sorted(maps.Keys(bundle.Files)) {
-		if err := b.write(name, bundle.Files[name]); err != nil {
-			return err
-		}
-	}
 	static, err := assets.Static(b.theme)
 	if err != nil {
 		return err
 	}
-	for _, name := range slices.Sorted(maps.Keys(static)) {
-		if err := b.write(name, static[name]); err != nil {
-			return err
+	for _, files := range []map[string][]byte{bundle.Files, static} {
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			if err := b.write(name, files[name]); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

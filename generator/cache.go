@@ -276,26 +276,28 @@ func (c *cache) html(name string, page bool, key func() uint64, make func() ([]b
 
 // loadTheme parses the theme's layouts, once per session until the theme changes.
 func (c *cache) loadTheme(theme fs.FS) (*render.Theme, error) {
-	if c != nil && c.theme != nil {
-		return c.theme, nil
-	}
-	t, err := render.LoadTheme(theme)
-	if err == nil && c != nil {
-		c.theme = t
-		c.stats.Theme = true
-	}
-	return t, err
+	return perTheme(c, func(c *cache) **render.Theme { return &c.theme }, render.LoadTheme, theme)
 }
 
 // buildAssets bundles the theme's scripts and styles, once per session until the theme changes.
 func (c *cache) buildAssets(theme fs.FS) (*assets.Bundle, error) {
-	if c != nil && c.bundle != nil {
-		return c.bundle, nil
+	return perTheme(c, func(c *cache) **assets.Bundle { return &c.bundle }, assets.Build, theme)
+}
+
+// perTheme returns what make made of the theme, kept in the cache's slot until the theme
+// changes (invalidate empties the slot); on a nil cache it makes it every time.
+func perTheme[T any](c *cache, slot func(*cache) **T, make func(fs.FS) (*T, error), theme fs.FS) (*T, error) {
+	if c == nil {
+		return make(theme)
 	}
-	bundle, err := assets.Build(theme)
-	if err == nil && c != nil {
-		c.bundle = bundle
+	p := slot(c)
+	if *p != nil {
+		return *p, nil
+	}
+	v, err := make(theme)
+	if err == nil {
+		*p = v
 		c.stats.Theme = true
 	}
-	return bundle, err
+	return v, err
 }
