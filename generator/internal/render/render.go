@@ -27,10 +27,9 @@ type Config struct {
 	// Manifest is the site path of the checklist manifest script, named by a hash of its
 	// content so a browser never runs a stale cached copy; "" for "/checklists.js".
 	Manifest string
-	// History is the history stage's view of the site (a *history.Site: templates call its
-	// For, ForURL and Forge methods); nil outside a repository. It is an interface so the
-	// templates stage does not depend on the history stage.
-	History any
+	// History is the history stage's view of the site; nil outside a repository (never a nil
+	// *history.Site inside the interface, which templates would take for a history).
+	History HistoryView
 	// Head and Foot are HTML the generator adds to every page's <head> and the end of <body>
 	// (the live-reload script under serve); empty in build output.
 	Head, Foot template.HTML
