@@ -22,7 +22,7 @@ func TestHistoryView(t *testing.T) {
 	view := history.NewSite(log, history.Forge{RepoURL: "https://github.com/o/r"}, s.Pages)
 	tests := []struct {
 		name    string
-		history any
+		history HistoryView
 		page    string
 		want    []string // in the page
 		wantNot []string
