@@ -9,6 +9,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cmplay/cmplay/playbooks"
 )
@@ -223,7 +225,9 @@ func titleOf(name string) string {
 	if name == "" {
 		return name
 	}
-	return strings.ToUpper(name[:1]) + name[1:]
+	// The first letter, not the first byte: "über-uns" is "Über uns".
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[size:]
 }
 
 func suggestRole(r string, roles map[string]*playbooks.Page) string {

@@ -169,3 +169,27 @@ func TestEntries(t *testing.T) {
 		t.Errorf("entries %q, want %q", got, want)
 	}
 }
+
+// TestFolderTitle: a folder without an index page is titled after its name: separators as
+// spaces, the first letter upper case, whatever the script.
+func TestFolderTitle(t *testing.T) {
+	tests := []struct{ dir, want string }{
+		{"getting-started", "Getting started"},
+		{"snake_case_name", "Snake case name"},
+		{"über-uns", "Über uns"},
+		{"éxito", "Éxito"},
+		{"指南", "指南"},
+		{"2024-plans", "2024 plans"},
+		{"a", "A"},
+	}
+	for _, tt := range tests {
+		s := New(parse(t, map[string]string{tt.dir + "/page.md": "# Page\n"}), nil)
+		s.Assemble()
+		if len(s.Root.Children) != 1 {
+			t.Fatalf("%s: %d sections", tt.dir, len(s.Root.Children))
+		}
+		if got := s.Root.Children[0].Title; got != tt.want {
+			t.Errorf("folder %q titled %q, want %q", tt.dir, got, tt.want)
+		}
+	}
+}
