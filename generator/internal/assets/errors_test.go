@@ -31,6 +31,9 @@ func TestBuildErrors(t *testing.T) {
 		{"import from outside the theme", map[string]string{
 			"assets/main.js": "import \"/etc/passwd\";\n",
 		}, "bundle assets/main.js: assets/main.js:1:8: ", []string{"only import relative paths", "/etc/passwd"}},
+		{"import from above the theme", map[string]string{
+			"assets/main.js": "import \"../../secret.js\";\n",
+		}, "bundle assets/main.js: assets/main.js:1:8: ", []string{"../secret.js"}},
 		{"import from the network", map[string]string{
 			"assets/main.js": "import \"https://example.org/x.js\";\n",
 		}, "bundle assets/main.js: assets/main.js:1:8: ", []string{"only import relative paths"}},
