@@ -155,7 +155,7 @@ func TestLoadDiagnostics(t *testing.T) {
 		files fstest.MapFS
 		bad   []string // paths that fail to open
 		large int
-		want  playbooks.Diagnostic // File, Line, Col, Severity and Rule compared; Msg must be set
+		want  playbooks.Diagnostic // File, Line, Col, Severity and Rule
 		msg   string               // part of the message
 		page  string               // the page still loaded, with this text, or "" when it is not
 	}{

@@ -115,7 +115,7 @@ func TestFrontMatterEscaped(t *testing.T) {
 	}
 }
 
-// hrefs lists the href and src attributes of a page.
+// hrefs lists the href, src and content attributes of a page (content: the cmplay-root meta).
 func hrefs(html string) []string {
 	var out []string
 	for _, m := range regexp.MustCompile(`(?:href|src|content)="([^"]*)"`).FindAllStringSubmatch(html, -1) {
