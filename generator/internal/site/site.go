@@ -9,8 +9,6 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/cmplay/cmplay/playbooks"
 )
@@ -98,7 +96,7 @@ func (s *Site) Assemble() playbooks.Diagnostics {
 			return sec
 		}
 		parent := get(parentDir(dir))
-		sec := &Section{Dir: dir, Title: titleOf(path.Base(dir)), Parent: parent}
+		sec := &Section{Dir: dir, Title: playbooks.TitleFromName(path.Base(dir)), Parent: parent}
 		parent.Children = append(parent.Children, sec)
 		secs[dir] = sec
 		return sec
@@ -218,16 +216,7 @@ func parentDir(dir string) string {
 		return ""
 	}
 	return d
-}
 
-func titleOf(name string) string {
-	name = strings.NewReplacer("-", " ", "_", " ").Replace(name)
-	if name == "" {
-		return name
-	}
-	// The first letter, not the first byte: "über-uns" is "Über uns".
-	r, size := utf8.DecodeRuneInString(name)
-	return string(unicode.ToUpper(r)) + name[size:]
 }
 
 func suggestRole(r string, roles map[string]*playbooks.Page) string {
