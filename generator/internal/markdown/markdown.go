@@ -13,6 +13,7 @@ import (
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -89,6 +90,29 @@ type State struct {
 	Page  *playbooks.Page
 	Diags playbooks.Diagnostics
 	lines *playbooks.LineIndex
+	// sectionKeys are the headings' anchors as cmplay made them before it followed GitHub.
+	sectionKeys map[*ast.Heading]string
+}
+
+func (s *State) setSectionKey(h *ast.Heading, key string) {
+	if s == nil {
+		return
+	}
+	if s.sectionKeys == nil {
+		s.sectionKeys = map[*ast.Heading]string{}
+	}
+	s.sectionKeys[h] = key
+}
+
+// SectionKey is the name of a heading's section in checklist item ids: its {#id} when it has
+// one, else the anchor cmplay gave it before anchors followed GitHub ("Week 1 / 2" is "week-1-2"
+// there, "week-1--2" on the page). Ticks are stored by item id, so the ids must not change when
+// the anchors did.
+func (s *State) SectionKey(h *ast.Heading) string {
+	if s == nil {
+		return ""
+	}
+	return s.sectionKeys[h]
 }
 
 // Position is the line and column of a byte offset in the page body.
