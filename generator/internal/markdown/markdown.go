@@ -35,7 +35,7 @@ type Resolver interface {
 
 // Options configure the stage.
 type Options struct {
-	Unsafe     bool                // render raw HTML (off by default: it is replaced by a comment)
+	Unsafe     bool                // write raw HTML as it is (off by default: it is sanitised, see safeHTML)
 	FileURLs   bool                // links to folders end in index.html, for browsing from file://
 	Resolver   Resolver            // required for link rewriting
 	Extensions []goldmark.Extender // extra extensions, e.g. the checklist extension
@@ -70,6 +70,12 @@ func New(opt Options) *Renderer {
 		),
 	}
 	exts = append(exts, Callouts, Permalinks)
+	var safe *safeHTML
+	if !opt.Unsafe {
+		safe = newSafeHTML(opt.ReservedIDs)
+		exts = append(exts, safe)
+	}
+	exts = append(exts, markdownInHTML{safe: safe})
 	exts = append(exts, opt.Extensions...)
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
