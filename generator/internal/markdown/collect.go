@@ -68,6 +68,7 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		}
 		return ast.WalkContinue, nil
 	})
+	st.reportTemplateTags(doc, src)
 	if len(p.Links) > MaxLinks {
 		p.Links = p.Links[:MaxLinks]
 	}

@@ -63,7 +63,7 @@ func (htmlMarkdownParser) Trigger() []byte { return []byte{'<'} }
 func (htmlMarkdownParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
 	m := markdownOpenTag.FindSubmatch(line)
-	if m == nil || !markdownAttr.Match(m[2]) {
+	if m == nil || !markdownAttr.Match(m[2]) || tooDeep(parent) {
 		return nil, parser.NoChildren
 	}
 	tag := strings.ToLower(string(m[1]))

@@ -98,6 +98,8 @@ type State struct {
 	lines *playbooks.LineIndex
 	// sectionKeys are the headings' anchors as cmplay made them before it followed GitHub.
 	sectionKeys map[*ast.Heading]string
+	// done are the byte ranges of the body an extension rendered (see rendered).
+	done [][2]int
 }
 
 func (s *State) setSectionKey(h *ast.Heading, key string) {
