@@ -3,8 +3,8 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
