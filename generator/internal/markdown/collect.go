@@ -27,7 +27,7 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 	}
 	src := reader.Source()
 	p := st.Page
-	if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 && strings.EqualFold(PlainText(h, src), p.Title) {
+	if h := leadingTitle(doc, src, st); h != nil {
 		doc.RemoveChild(doc, h)
 	}
 	var txt strings.Builder
@@ -62,8 +62,8 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			// The typographer's curly quotes and dashes are HTML entities; text wants characters.
 			txt.WriteString(html.UnescapeString(string(n.Value)))
 		case *ast.Paragraph:
-			if p.Summary == "" && n.Parent() == doc {
-				p.Summary = firstSentences(PlainText(n, src), 200)
+			if p.Summary == "" && n.Parent() == doc && !decoration(n, src) {
+				p.Summary = firstSentences(TitleText(n, src), 200)
 			}
 		}
 		return ast.WalkContinue, nil
@@ -108,7 +108,7 @@ func (s *sectionSplitter) finish(txt string) []playbooks.Section {
 }
 
 func heading(n *ast.Heading, src []byte, st *State) playbooks.Heading {
-	h := playbooks.Heading{Level: n.Level, Text: PlainText(n, src)}
+	h := playbooks.Heading{Level: n.Level, Text: TitleText(n, src)}
 	if v, ok := n.AttributeString("id"); ok {
 		if b, ok := v.([]byte); ok {
 			h.ID = string(b)
@@ -140,7 +140,13 @@ func removeAttribute(n ast.Node, name string) {
 // PlainText is the text inside a node as a reader sees it: inline markup dropped, the
 // typographer's entities turned back into characters, white space folded, and nested lists left
 // out (a list item's text is its own line, not its sub-items').
-func PlainText(n ast.Node, src []byte) string {
+func PlainText(n ast.Node, src []byte) string { return readerText(n, src, true) }
+
+// TitleText is PlainText without the alt text of images: the words of a heading or a summary,
+// without its badges and logos.
+func TitleText(n ast.Node, src []byte) string { return readerText(n, src, false) }
+
+func readerText(n ast.Node, src []byte, images bool) string {
 	var b strings.Builder
 	b.Grow(128)
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -148,6 +154,10 @@ func PlainText(n ast.Node, src []byte) string {
 			return ast.WalkContinue, nil
 		}
 		switch c := c.(type) {
+		case *ast.Image:
+			if !images {
+				return ast.WalkSkipChildren, nil
+			}
 		case *ast.Text:
 			b.Write(c.Segment.Value(src))
 			if c.SoftLineBreak() || c.HardLineBreak() {
