@@ -264,7 +264,7 @@ func (b *build) parse() error {
 
 // markdown renders every page body in parallel with one shared goldmark instance.
 func (b *build) markdown() error {
-	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site,
+	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site, RepoFile: b.repoFile,
 		Extensions: []goldmark.Extender{checklist.New()}, ReservedIDs: themeIDs(b.theme)})
 	parallel.Each(len(b.site.Pages), 0, func(i int) error {
 		b.report(prefixFiles(b.renderMarkdown(md, b.site.Pages[i]), b.cfg.ContentDir))

@@ -211,19 +211,33 @@ func (c *collector) rewrite(st *State, dest string, image bool, off int) string 
 		return dest
 	}
 	target, frag, _ := LinkTarget(p.Dir(), dest)
-	if target == ".." || strings.HasPrefix(target, "../") {
-		st.Report(off, playbooks.Warning, "link-escapes-site", fmt.Sprintf("link %q points outside the site", dest),
-			"link to a page inside the content folder, or use a full https:// URL")
-		return dest
-	}
+	escapes := target == ".." || strings.HasPrefix(target, "../")
 	ext := strings.ToLower(path.Ext(target))
-	if ext == ".md" || ext == "" {
+	if !escapes && (ext == ".md" || ext == "") {
 		if u, ok := c.opt.Resolver.PageURL(target); ok {
 			return playbooks.RelURL(p.URL, u, c.opt.FileURLs) + frag
 		}
 	}
-	if ext != ".md" && c.opt.Resolver.Static(target) {
+	if !escapes && ext != ".md" && c.opt.Resolver.Static(target) {
+		if u := c.repoURL(target); u != "" && sourceFile(target) {
+			return u + frag // GitHub shows code and configuration better than a download does
+		}
 		return playbooks.RelURL(p.URL, (&url.URL{Path: "/" + target}).EscapedPath(), false) + frag
+	}
+	if c.opt.RepoFile != nil && !image {
+		if u, ok := c.opt.RepoFile(target); ok {
+			if u != "" {
+				return u + frag
+			}
+			st.Report(off, playbooks.Warning, "repo-file", fmt.Sprintf("link %q: a file of the repository that is not part of the site", dest),
+				"set repo_url in cmplay.toml to link it on GitHub or GitLab, or link to a page")
+			return dest
+		}
+	}
+	if escapes {
+		st.Report(off, playbooks.Warning, "link-escapes-site", fmt.Sprintf("link %q points outside the site", dest),
+			"link to a page inside the content folder, or use a full https:// URL")
+		return dest
 	}
 	what, rule := "page", "broken-link"
 	if image {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"net/url"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -211,6 +212,24 @@ func EditURL(repo, branch, file string) string {
 		return repo + "/-/edit/" + branch + "/" + file
 	}
 	return repo + "/edit/" + branch + "/" + file
+}
+
+// FileURL is the forge's page of a file ("blob") or folder ("tree") of the repository, for
+// GitHub- and GitLab-style URLs.
+func FileURL(repo, branch, file string, folder bool) string {
+	repo = strings.TrimSuffix(strings.TrimSuffix(repo, "/"), ".git")
+	if branch == "" {
+		branch = "main"
+	}
+	kind := "blob"
+	if folder {
+		kind = "tree"
+	}
+	file = (&url.URL{Path: file}).EscapedPath()
+	if strings.Contains(repo, "gitlab") {
+		return repo + "/-/" + kind + "/" + branch + "/" + file
+	}
+	return repo + "/" + kind + "/" + branch + "/" + file
 }
 
 func (r *Renderer) exec(d *Data, names ...string) ([]byte, error) {
