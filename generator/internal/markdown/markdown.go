@@ -35,14 +35,14 @@ type Resolver interface {
 
 // Options configure the stage.
 type Options struct {
-	Unsafe     bool                // write raw HTML as it is (off by default: it is sanitised, see safeHTML)
-	FileURLs   bool                // links to folders end in index.html, for browsing from file://
-	Resolver   Resolver            // required for link rewriting
+	Unsafe   bool     // write raw HTML as it is (off by default: it is sanitised, see safeHTML)
+	FileURLs bool     // links to folders end in index.html, for browsing from file://
+	Resolver Resolver // required for link rewriting
 	// RepoFile reports whether a file or folder of the repository that holds the site exists
 	// (target is a path below the content folder, "../" when above it) and gives the forge's
 	// address of it, "" when the site has no repo_url. Nil: links to files outside the site are
 	// only checked against the site.
-	RepoFile func(target string) (url string, ok bool)
+	RepoFile   func(target string) (url string, ok bool)
 	Extensions []goldmark.Extender // extra extensions, e.g. the checklist extension
 	// ReservedIDs are the element ids the theme's templates use; a heading never takes one, so
 	// content cannot stand in for an element the theme's script looks up.

@@ -1,11 +1,11 @@
 package render
 
 import (
-	"net/url"
 	"bytes"
 	"fmt"
 	"html/template"
 	"maps"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
