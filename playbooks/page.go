@@ -19,9 +19,12 @@ type Page struct {
 	// the file name gave it; the markdown stage leaves that heading out, since the layout shows
 	// the title.
 	TitleLine int
-	Format    string // front matter format: "yaml", "toml" or ""
-	BodyLine  int    // first line of the body (after the front matter)
-	Body      []byte // the file with its front matter blanked out: same line numbers as the file
+	// Language is the page's language tag when it differs from the site's: its own, or its
+	// folder's from [languages] in cmplay.toml; "" means the site's.
+	Language string
+	Format   string // front matter format: "yaml", "toml" or ""
+	BodyLine int    // first line of the body (after the front matter)
+	Body     []byte // the file with its front matter blanked out: same line numbers as the file
 
 	// Filled by the markdown stage.
 	HTML     string    // rendered body
