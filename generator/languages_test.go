@@ -13,7 +13,7 @@ import (
 func TestPageLanguages(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"cmplay.toml": "title = \"Handbook\"\nlanguage = \"en\"\n\n[languages]\n\"ar\" = \"ar\"\n\"ar/eg\" = \"ar-EG\"\n\"docs/he\" = \"he-IL\"\n\"de\" = \"Deutsch!\"\n",
+		"cmplay.toml":             "title = \"Handbook\"\nlanguage = \"en\"\n\n[languages]\n\"ar\" = \"ar\"\n\"ar/eg\" = \"ar-EG\"\n\"docs/he\" = \"he-IL\"\n\"de\" = \"Deutsch!\"\n",
 		"content/_index.md":       "# Home\n",
 		"content/guide.md":        "# Guide\n",
 		"content/ar/_index.md":    "# دليل\n",
