@@ -51,7 +51,10 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			n.Destination = []byte(c.rewrite(st, string(n.Destination), false, offsetOf(n)))
 		case *ast.Image:
 			n.Destination = []byte(c.rewrite(st, string(n.Destination), true, offsetOf(n)))
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+		case *ast.HTMLBlock, *ast.RawHTML:
+			c.rewriteHTMLLinks(st, n, src)
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			txt.Write(n.Segment.Value(src))

@@ -22,7 +22,7 @@ import (
 // The opening tag must stand alone on its line and the block ends at the line holding only its
 // closing tag (blocks of the same element nest). The tags are sanitised like any raw HTML unless
 // unsafe_html is on; the markdown attribute is not written.
-type markdownInHTML struct{ safe *safeHTML } // safe is nil with unsafe_html
+type markdownInHTML struct{ safe *safeHTML }
 
 func (m markdownInHTML) Extend(md goldmark.Markdown) {
 	md.Parser().AddOptions(parser.WithBlockParsers(
@@ -107,9 +107,7 @@ func (r htmlMarkdownRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegiste
 func (r htmlMarkdownRenderer) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*HTMLMarkdown)
 	open := n.Open
-	if r.safe != nil {
-		open = r.safe.Sanitize(open)
-	}
+	open = r.safe.Sanitize(open)
 	if sanitizedTagName(open) == "" {
 		return ast.WalkContinue, nil // the element is not allowed: its Markdown content still shows
 	}

@@ -75,12 +75,8 @@ func New(opt Options) *Renderer {
 		),
 	}
 	exts = append(exts, Callouts, Permalinks)
-	var safe *safeHTML
-	if !opt.Unsafe {
-		safe = newSafeHTML(opt.ReservedIDs)
-		exts = append(exts, safe)
-	}
-	exts = append(exts, markdownInHTML{safe: safe})
+	safe := newSafeHTML(opt.Unsafe, opt.ReservedIDs)
+	exts = append(exts, safe, markdownInHTML{safe: safe})
 	exts = append(exts, opt.Extensions...)
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),

@@ -23,7 +23,7 @@ import (
 // bluemonday, which re-serialises every tag it keeps: nothing it writes can leave a quote or a
 // tag open for the Markdown that follows. An id the theme uses itself is dropped, as on headings.
 type safeHTML struct {
-	policy   *bluemonday.Policy
+	policy   *bluemonday.Policy // nil with unsafe_html: raw HTML is written as it is
 	reserved map[string]bool
 }
 
@@ -66,8 +66,11 @@ func newPolicy() *bluemonday.Policy {
 	return p
 }
 
-func newSafeHTML(reserved []string) *safeHTML {
-	s := &safeHTML{policy: newPolicy(), reserved: map[string]bool{}}
+func newSafeHTML(unsafe bool, reserved []string) *safeHTML {
+	s := &safeHTML{reserved: map[string]bool{}}
+	if !unsafe {
+		s.policy = newPolicy()
+	}
 	for _, id := range reserved {
 		s.reserved[id] = true
 	}
@@ -79,6 +82,9 @@ var safeIDAttr = regexp.MustCompile(` id="([^"]*)"`)
 
 // Sanitize returns the safe part of a piece of raw HTML.
 func (s *safeHTML) Sanitize(raw []byte) []byte {
+	if s.policy == nil {
+		return raw
+	}
 	out := s.policy.SanitizeBytes(raw)
 	if len(s.reserved) > 0 && bytes.Contains(out, []byte(` id="`)) {
 		out = safeIDAttr.ReplaceAllFunc(out, func(m []byte) []byte {
@@ -91,7 +97,8 @@ func (s *safeHTML) Sanitize(raw []byte) []byte {
 	return out
 }
 
-// Extend replaces goldmark's raw HTML renderers (priority 1000) with sanitising ones.
+// Extend replaces goldmark's raw HTML renderers (priority 1000) with sanitising ones (writing
+// ones with unsafe_html), which also apply the link rewrites of rewriteHTMLLinks.
 func (s *safeHTML) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(s, 100)))
 }
@@ -105,16 +112,7 @@ func (s *safeHTML) renderBlock(w util.BufWriter, source []byte, node ast.Node, e
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	n := node.(*ast.HTMLBlock)
-	var raw bytes.Buffer
-	for i := range n.Lines().Len() {
-		seg := n.Lines().At(i)
-		raw.Write(seg.Value(source))
-	}
-	if n.HasClosure() {
-		raw.Write(n.ClosureLine.Value(source))
-	}
-	out := s.Sanitize(raw.Bytes())
+	out := s.Sanitize(htmlSource(node, source))
 	if len(bytes.TrimSpace(out)) > 0 {
 		w.Write(out)
 		if !bytes.HasSuffix(out, []byte("\n")) {
@@ -128,13 +126,7 @@ func (s *safeHTML) renderInline(w util.BufWriter, source []byte, node ast.Node, 
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
-	n := node.(*ast.RawHTML)
-	var raw bytes.Buffer
-	for i := range n.Segments.Len() {
-		seg := n.Segments.At(i)
-		raw.Write(seg.Value(source))
-	}
-	w.Write(s.Sanitize(raw.Bytes()))
+	w.Write(s.Sanitize(htmlSource(node, source)))
 	return ast.WalkSkipChildren, nil
 }
 

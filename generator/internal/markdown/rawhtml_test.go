@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/cmplay/cmplay/playbooks"
 )
 
 // harmless reports, by reading the output as a browser's tokenizer does, what in it could run
@@ -141,6 +143,56 @@ func TestUnsafeHTMLIsWrittenAsIs(t *testing.T) {
 	for _, want := range []string{"<script>alert(1)</script>", `<div class="x">`, "<em>md</em>"} {
 		if !strings.Contains(p.HTML, want) {
 			t.Errorf("unsafe_html output lacks %s:\n%s", want, p.HTML)
+		}
+	}
+}
+
+// BenchmarkRawHTML renders a page in the shape of opensource.guide's (pull quotes, images,
+// details blocks and inline tags among Markdown) with raw HTML sanitised (the default) and
+// written as is (unsafe_html), the cost of rendering with no sanitising at all.
+func BenchmarkRawHTML(b *testing.B) {
+	var sb strings.Builder
+	for range 20 {
+		sb.WriteString("## Finding users\n\nSome paragraph with a [link](../roles/internal.md), **bold** text and <kbd>Ctrl</kbd>.\n\n" +
+			"<aside markdown=\"1\" class=\"pquote\">\n<img src=\"https://avatars.example/u/1\" class=\"pquote-avatar\" alt=\"avatar\">\nOpen source is **for everyone**. — <a href=\"https://example.org/\">@someone</a>\n</aside>\n\n" +
+			"<details>\n<summary>Checklist</summary>\n\n- [ ] a task item\n\n</details>\n\n<p align=\"center\"><img src=\"logo.png\" width=\"120\"></p>\n\n")
+	}
+	body := []byte(sb.String())
+	for _, mode := range []struct {
+		name   string
+		unsafe bool
+	}{{"sanitised", false}, {"unsafe", true}} {
+		b.Run(mode.name, func(b *testing.B) {
+			r := New(Options{Resolver: site, Unsafe: mode.unsafe})
+			b.SetBytes(int64(len(body)))
+			b.ReportAllocs()
+			for b.Loop() {
+				r.Render(&playbooks.Page{File: "roles/lead.md", URL: "/roles/lead/", Body: body})
+			}
+		})
+	}
+}
+
+// TestRawHTMLLinksAreRewritten: addresses in raw HTML are rewritten and checked as Markdown
+// links are (a page's URL is one folder deeper than its file), in both modes, with the line and
+// column of a broken one, inside a list too.
+func TestRawHTMLLinksAreRewritten(t *testing.T) {
+	body := "<p align=\"center\"><img src=\"img/a.png\" alt=\"logo\"></p>\n\nSee <a href=\"internal.md#duties\">duties</a> and <a href='https://example.org/'>out</a>.\n\n- item\n\n  <img src=img/gone.png>\n"
+	for _, unsafe := range []bool{false, true} {
+		p, diags := render(t, "roles/lead.md", body, Options{Unsafe: unsafe})
+		for _, want := range []string{`<img src="../img/a.png" alt="logo">`, `<a href="../internal/#duties">duties</a>`, `href='https://example.org/'`} {
+			if !unsafe {
+				want = strings.ReplaceAll(want, "'", `"`)
+			}
+			if !strings.Contains(p.HTML, want) {
+				t.Errorf("unsafe=%v: output lacks %s:\n%s", unsafe, want, p.HTML)
+			}
+		}
+		if len(diags) != 1 || diags[0].Rule != "missing-image" || diags[0].Line != 7 || diags[0].Col != 12 {
+			t.Errorf("unsafe=%v: diagnostics %v, want one missing-image at 7:12", unsafe, diags)
+		}
+		if len(p.Links) != 4 {
+			t.Errorf("unsafe=%v: %d links recorded, want 4", unsafe, len(p.Links))
 		}
 	}
 }
