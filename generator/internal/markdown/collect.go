@@ -47,6 +47,9 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			h := heading(n, src, st)
 			p.Headings = append(p.Headings, h)
 			secs.heading(txt.String(), h.ID, h.Text)
+		case *GitBookLink:
+			c.gitBookLink(st, n)
+			txt.WriteString(n.Label)
 		case *ast.Link:
 			n.Destination = []byte(c.rewrite(st, string(n.Destination), false, offsetOf(n)))
 		case *ast.Image:

@@ -74,7 +74,7 @@ func New(opt Options) *Renderer {
 			highlighting.WithGuessLanguage(false),
 		),
 	}
-	exts = append(exts, Callouts, Permalinks)
+	exts = append(exts, Callouts, Permalinks, GitBook)
 	safe := newSafeHTML(opt.Unsafe, opt.ReservedIDs)
 	exts = append(exts, safe, markdownInHTML{safe: safe})
 	exts = append(exts, opt.Extensions...)
