@@ -41,10 +41,12 @@ func (gitBook) Extend(m goldmark.Markdown) {
 var (
 	gitBookLink = regexp.MustCompile(`^ {0,3}\{%-?\s*(page-ref|embed|file)\s+((?:[a-z]+\s*=\s*"[^"\n]*"\s*)+)-?%\}[ \t]*\r?\n?$`)
 	gitBookArg  = regexp.MustCompile(`([a-z]+)\s*=\s*"([^"\n]*)"`)
-	tabsOpen    = regexp.MustCompile(`^ {0,3}\{%-?\s*tabs\s*-?%\}[ \t]*\r?\n?$`)
-	tabsEnd     = regexp.MustCompile(`^ {0,3}\{%-?\s*endtabs\s*-?%\}[ \t]*\r?\n?$`)
-	tabOpen     = regexp.MustCompile(`^ {0,3}\{%-?\s*tab\s+title\s*=\s*"([^"\n]*)"\s*-?%\}[ \t]*\r?\n?$`)
-	tabEnd      = regexp.MustCompile(`^ {0,3}\{%-?\s*endtab\s*-?%\}[ \t]*\r?\n?$`)
+	// markdownEscape is a backslash escape of ASCII punctuation.
+	markdownEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
+	tabsOpen       = regexp.MustCompile(`^ {0,3}\{%-?\s*tabs\s*-?%\}[ \t]*\r?\n?$`)
+	tabsEnd        = regexp.MustCompile(`^ {0,3}\{%-?\s*endtabs\s*-?%\}[ \t]*\r?\n?$`)
+	tabOpen        = regexp.MustCompile(`^ {0,3}\{%-?\s*tab\s+title\s*=\s*"([^"\n]*)"\s*-?%\}[ \t]*\r?\n?$`)
+	tabEnd         = regexp.MustCompile(`^ {0,3}\{%-?\s*endtab\s*-?%\}[ \t]*\r?\n?$`)
 )
 
 // KindGitBookLink is the node kind of a GitBookLink.
@@ -79,7 +81,8 @@ func (gitBookLinkParser) Open(parent ast.Node, reader text.Reader, pc parser.Con
 	}
 	args := map[string]string{}
 	for _, a := range gitBookArg.FindAllSubmatch(m[2], -1) {
-		args[string(a[1])] = html.UnescapeString(string(a[2]))
+		// GitBook writes its tags' values as Markdown: "logo\_1.png" is "logo_1.png".
+		args[string(a[1])] = html.UnescapeString(markdownEscape.ReplaceAllString(string(a[2]), "$1"))
 	}
 	var dest, label string
 	switch string(m[1]) {

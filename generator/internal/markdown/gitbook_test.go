@@ -15,7 +15,7 @@ func (s titledSite) PageTitle(file string) (string, bool) {
 
 func TestGitBookBlocks(t *testing.T) {
 	res := titledSite{fakeSite{"roles/internal.md": "/roles/internal/", "title:roles/internal.md": "Internal <community> manager",
-		"static:roles/logo.svg": ""}}
+		"static:roles/logo.svg": "", "static:roles/logo_1.svg": ""}}
 	body := `Intro.
 
 {% page-ref page="internal.md" %}
@@ -23,6 +23,7 @@ func TestGitBookBlocks(t *testing.T) {
 {% embed url="https://example.org/talk" %}
 
 {% file src="logo.svg" caption="Logo & mark" %}
+{% file src="logo\_1.svg" %}
 
 {% tabs %}
 {% tab title="Applicant" %}
@@ -41,6 +42,7 @@ An **applicant** opens an issue.
 		`<p><a href="../internal/">Internal &lt;community&gt; manager</a></p>`,
 		`<p><a href="https://example.org/talk">https://example.org/talk</a></p>`,
 		`<p><a href="../logo.svg">Logo &amp; mark</a></p>`,
+		`<p><a href="../logo_1.svg">logo_1.svg</a></p>`,
 		"<details open>\n<summary>Applicant</summary>\n<p>An <strong>applicant</strong> opens an issue.</p>\n</details>",
 		"<details open>\n<summary>Reviewer</summary>\n<ul>\n<li>reviews</li>\n</ul>\n</details>",
 	}
@@ -52,8 +54,8 @@ An **applicant** opens an issue.
 	if strings.Contains(p.HTML, "{%") {
 		t.Errorf("tags shown:\n%s", p.HTML)
 	}
-	if len(diags) != 1 || diags[0].Rule != "broken-link" || diags[0].Line != 19 {
-		t.Errorf("diagnostics %v, want one broken-link at line 19 (and no template-tag)", diags)
+	if len(diags) != 1 || diags[0].Rule != "broken-link" || diags[0].Line != 20 {
+		t.Errorf("diagnostics %v, want one broken-link at line 20 (and no template-tag)", diags)
 	}
 }
 
