@@ -2,8 +2,10 @@ package generator
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -65,9 +67,35 @@ func pageLanguage(file, own string, folders map[string]string) string {
 	}
 }
 
-// setLanguages fills every page's Language.
+// translationFile matches a translation's file name: <name>.<language tag>.md, the language
+// written in lower case.
+var translationFile = regexp.MustCompile(`^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.(?i:md)$`)
+
+// translationOf returns the original of a page file named <name>.<tag>.md, and the tag, when
+// <name>.md is a page of the site and the tag is a language other than the site's: one of two
+// letters (fr, pt-BR), or any that [languages] names. ("notes.old.md" beside "notes.md" is no
+// translation: "old" is a language code, but a rare one, and the file name says otherwise.)
+func translationOf(file, siteLang string, known map[string]string, isPage func(string) bool) (string, string) {
+	m := translationFile.FindStringSubmatch(file)
+	if m == nil || strings.EqualFold(m[2], siteLang) {
+		return "", ""
+	}
+	primary, _, _ := strings.Cut(m[2], "-")
+	if len(primary) != 2 && !slices.Contains(slices.Collect(maps.Values(known)), m[2]) {
+		return "", ""
+	}
+	if orig := m[1] + ".md"; isPage(orig) {
+		return orig, m[2]
+	}
+	return "", ""
+}
+
+// setLanguages fills every page's Language, and TranslationOf for translations.
 func (b *build) setLanguages() {
+	isPage := func(f string) bool { _, ok := b.site.ByFile[f]; return ok }
 	for _, p := range b.site.Pages {
-		p.Language = pageLanguage(p.File, "", b.cfg.Languages)
+		orig, tag := translationOf(p.File, b.cfg.Language, b.cfg.Languages, isPage)
+		p.TranslationOf = orig
+		p.Language = pageLanguage(p.File, tag, b.cfg.Languages)
 	}
 }

@@ -22,9 +22,12 @@ type Page struct {
 	// Language is the page's language tag when it differs from the site's: its own, or its
 	// folder's from [languages] in cmplay.toml; "" means the site's.
 	Language string
-	Format   string // front matter format: "yaml", "toml" or ""
-	BodyLine int    // first line of the body (after the front matter)
-	Body     []byte // the file with its front matter blanked out: same line numbers as the file
+	// TranslationOf is the file of the page this one translates: "guide.md" for "guide.fr.md"
+	// (a file named <name>.<language>.md beside <name>.md); "" for every other page.
+	TranslationOf string
+	Format        string // front matter format: "yaml", "toml" or ""
+	BodyLine      int    // first line of the body (after the front matter)
+	Body          []byte // the file with its front matter blanked out: same line numbers as the file
 
 	// Filled by the markdown stage.
 	HTML     string    // rendered body

@@ -220,6 +220,9 @@ func (c *collector) rewrite(st *State, dest string, image bool, off int) string 
 	escapes := target == ".." || strings.HasPrefix(target, "../")
 	ext := strings.ToLower(path.Ext(target))
 	if !escapes && (ext == ".md" || ext == "") {
+		if u, ok := translation(c.opt.Resolver, p, target); ok {
+			return playbooks.RelURL(p.URL, u, c.opt.FileURLs) + frag
+		}
 		if u, ok := c.opt.Resolver.PageURL(target); ok {
 			return playbooks.RelURL(p.URL, u, c.opt.FileURLs) + frag
 		}
