@@ -82,40 +82,63 @@ func Build(in Input) *Index {
 	}
 	ix := &Index{in: in, words: map[string]string{}, postings: map[string]*postingList{}}
 	site := siteOf(in.Pages)
-	// Pages are tokenised and stemmed in parallel, each worker with its own memo of stems, and
-	// each document is kept only as its counts (docTerms), not as its list of words; the
-	// documents are then numbered in page order, so the index does not depend on scheduling.
+	// Pages are tokenised and stemmed in parallel, each worker with its own memo of stems and
+	// its own numbering of them, and each document is kept only as its counts (docTerms), not as
+	// its list of words; the stems are then numbered for the site and the documents in page
+	// order, so the index does not depend on scheduling.
 	type built struct {
-		docs []docTerms
-		page pageData
+		docs   []docTerms
+		page   pageData
+		worker int
 	}
 	out := make([]built, len(in.Pages))
 	workers := parallel.Workers(len(in.Pages))
 	memos := make([]stems, workers)
-	seen := make([]map[string]int, workers)
+	counters := make([]termCounter, workers)
 	for w := range memos {
-		memos[w], seen[w] = stems{}, map[string]int{}
+		memos[w], counters[w] = stems{}, termCounter{ids: map[string]uint32{}}
 	}
 	parallel.For(len(in.Pages), func(w, i int) {
 		docs, page := pageDocs(in.Pages[i], site, memos[w])
-		out[i].page = page
+		out[i].page, out[i].worker = page, w
 		out[i].docs = make([]docTerms, len(docs))
 		for j := range docs {
-			out[i].docs[j] = countTerms(&docs[j], seen[w])
+			out[i].docs[j] = counters[w].count(&docs[j])
 		}
 	})
 	for _, m := range memos {
 		maps.Copy(ix.words, m)
 	}
+	// The site's number of each worker's stems.
+	siteIDs := map[string]uint32{}
+	var names []string
+	renumber := make([][]uint32, workers)
+	for w, c := range counters {
+		renumber[w] = make([]uint32, len(c.names))
+		for local, st := range c.names {
+			id, ok := siteIDs[st]
+			if !ok {
+				id = uint32(len(names))
+				siteIDs[st] = id
+				names = append(names, st)
+			}
+			renumber[w][local] = id
+		}
+	}
 	docs := make([]docTerms, 0, len(in.Pages))
 	for i := range out {
-		docs = append(docs, out[i].docs...)
+		for _, d := range out[i].docs {
+			for k := range d.terms {
+				d.terms[k].stem = renumber[out[i].worker][d.terms[k].stem]
+			}
+			docs = append(docs, d)
+		}
 		ix.perPage = append(ix.perPage, len(out[i].docs))
 		ix.pages = append(ix.pages, out[i].page)
 		out[i].docs = nil
 	}
 	ix.docs = len(docs)
-	ix.score(docs)
+	ix.score(docs, names)
 	return ix
 }
 

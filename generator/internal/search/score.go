@@ -15,30 +15,48 @@ type docTerms struct {
 	terms []docTerm
 }
 
-// docTerm is one stem of a document and its occurrences in each field. A count stops at 65,535:
-// BM25 saturates long before that, so only a document repeating one word that often could tell.
+// docTerm is one stem of a document, by number, and its occurrences in each field: 16 bytes.
+// A count stops at 65,535: BM25 saturates long before that, so only a document repeating one
+// word that often could tell.
 type docTerm struct {
-	stem string
+	stem uint32
 	n    [numFields]uint16
 }
 
-// countTerms counts the words of d by stem. pos is scratch space of the calling worker.
-func countTerms(d *doc, pos map[string]int) docTerms {
-	clear(pos)
+// termCounter counts the words of documents by stem for one worker, numbering the stems it
+// meets (names[id] is stem id); at holds each stem's place in the document being counted.
+type termCounter struct {
+	ids   map[string]uint32
+	names []string
+	at    []int32
+}
+
+// count counts the words of d by stem.
+func (c *termCounter) count(d *doc) docTerms {
 	out := docTerms{item: d.item}
 	for f, ts := range d.fields {
 		out.lens[f] = int32(len(ts))
 		for _, t := range ts {
-			i, ok := pos[t]
+			id, ok := c.ids[t]
 			if !ok {
-				i = len(out.terms)
-				pos[t] = i
-				out.terms = append(out.terms, docTerm{stem: t})
+				id = uint32(len(c.names))
+				c.ids[t] = id
+				c.names = append(c.names, t)
+				c.at = append(c.at, -1)
+			}
+			i := c.at[id]
+			if i < 0 {
+				i = int32(len(out.terms))
+				c.at[id] = i
+				out.terms = append(out.terms, docTerm{stem: id})
 			}
 			if out.terms[i].n[f] < math.MaxUint16 {
 				out.terms[i].n[f]++
 			}
 		}
+	}
+	for _, t := range out.terms {
+		c.at[t.stem] = -1
 	}
 	out.terms = out.terms[:len(out.terms):len(out.terms)]
 	return out
@@ -65,10 +83,10 @@ func (l *postingList) add(doc int, item bool, score int) {
 // normalised by its field's length and boosted, are summed before the saturation, so a word in a
 // title and a body counts once, strongly. The documents are scored in order, so each stem's
 // postings are appended in order of document numbers.
-func (ix *Index) score(docs []docTerms) {
+func (ix *Index) score(docs []docTerms, names []string) {
 	var avg [numFields]float64
 	var count [numFields]int
-	df := map[string]int{}
+	df := make([]int, len(names))
 	for _, d := range docs {
 		for f, n := range d.lens {
 			if n > 0 {
@@ -86,6 +104,7 @@ func (ix *Index) score(docs []docTerms) {
 		}
 	}
 	n := float64(len(docs))
+	lists := make([]postingList, len(names))
 	for i := range docs {
 		d := &docs[i]
 		var step [numFields]float64 // what one occurrence in each field adds to a term's frequency
@@ -105,13 +124,11 @@ func (ix *Index) score(docs []docTerms) {
 			}
 			idf := math.Log(1 + (n-float64(df[t.stem])+0.5)/(float64(df[t.stem])+0.5))
 			s := idf * tf * (k1 + 1) / (tf + k1)
-			l := ix.postings[t.stem]
-			if l == nil {
-				l = &postingList{}
-				ix.postings[t.stem] = l
-			}
-			l.add(i, d.item, max(1, int(math.Round(s*10))))
+			lists[t.stem].add(i, d.item, max(1, int(math.Round(s*10))))
 		}
 		d.terms = nil // scored: let the collector have it while the others are scored
+	}
+	for id, st := range names {
+		ix.postings[st] = &lists[id]
 	}
 }
