@@ -40,7 +40,8 @@ run() {
 export XDG_CACHE_HOME=$work/cache
 echo "corpus: $pages pages, $commits commits; $runs alternated rounds; load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for _ in $(seq "$runs"); do
-  rm -rf "$work/cm-out" "$work/hugo-out" "$XDG_CACHE_HOME"
+  # cmplay keeps the build before last beside the output as a spare to update: cold, it goes too.
+  rm -rf "$work/cm-out" "$work/.cm-out.cmplay-spare" "$work/hugo-out" "$XDG_CACHE_HOME"
   run cm-cold "$work/cmplay" build --source "$corpus" --out "$work/cm-out"
   run hugo-cold hugo --quiet -s "$hsite" -d "$work/hugo-out"
   run cm-warm "$work/cmplay" build --source "$corpus" --out "$work/cm-out"
