@@ -108,12 +108,12 @@ type expander struct {
 	seen  map[string]bool
 	// reported are the problems already reported, by file, line and message.
 	reported map[string]bool
-	diags playbooks.Diagnostics
-	stack []frame
-	count int // directives met
-	size  int // bytes of the expansion so far, counting the page's own
-	top   int // the page line of the directive being expanded
-	full  bool
+	diags    playbooks.Diagnostics
+	stack    []frame
+	count    int // directives met
+	size     int // bytes of the expansion so far, counting the page's own
+	top      int // the page line of the directive being expanded
+	full     bool
 }
 
 // expand writes the lines of body (the body of file) with indent before each, expanding
