@@ -113,6 +113,8 @@ type renderedPage struct {
 	hash, resolver uint64
 	page           playbooks.Page
 	diags          playbooks.Diagnostics
+	deps           []string // the files the page's includes named (includes.go)
+	depsKey        uint64
 }
 
 type templatedPage struct {
@@ -252,14 +254,15 @@ func (b *build) parsePages() ([]*playbooks.Page, playbooks.Diagnostics) {
 func (b *build) renderMarkdown(md *markdown.Renderer, p *playbooks.Page) playbooks.Diagnostics {
 	c := b.cache
 	if c == nil {
-		return md.Render(p)
+		diags, _ := b.renderBody(md, p)
+		return diags
 	}
 	c.resolverOnce.Do(func() { c.resolverKey = b.resolverKey() })
 	c.mu.Lock()
 	src, known := c.parsed[p.File]
 	e, ok := c.rendered[p.File]
 	c.mu.Unlock()
-	if known && ok && e.hash == src.hash && e.resolver == c.resolverKey {
+	if known && ok && e.hash == src.hash && e.resolver == c.resolverKey && e.depsKey == b.depsKey(e.deps) {
 		// Only what this stage fills is copied back: the rest of the page is the same parse, and
 		// other pages' link rewriting reads its URL meanwhile (a whole-struct write raced it).
 		r := &e.page
@@ -268,9 +271,9 @@ func (b *build) renderMarkdown(md *markdown.Renderer, p *playbooks.Page) playboo
 		detach(p)
 		return slices.Clone(e.diags)
 	}
-	diags := md.Render(p)
+	diags, deps := b.renderBody(md, p)
 	if known {
-		e := renderedPage{hash: src.hash, resolver: c.resolverKey, page: *p, diags: slices.Clone(diags)}
+		e := renderedPage{hash: src.hash, resolver: c.resolverKey, page: *p, diags: slices.Clone(diags), deps: deps, depsKey: b.depsKey(deps)}
 		detach(&e.page)
 		c.mu.Lock()
 		c.rendered[p.File] = e
@@ -381,10 +384,11 @@ func (b *build) renderPage(r *render.Renderer, rc render.Config, p, prev, next *
 	c.mu.Lock()
 	src := c.parsed[p.File]
 	e, ok := c.templated[p.File]
+	deps := c.rendered[p.File].depsKey
 	c.mu.Unlock()
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	fmt.Fprintf(&h, "%d\x00%d\x00%d\x00%d\x00%s", c.configKey, c.shapeKey, c.resolverKey, src.hash, p.File)
+	fmt.Fprintf(&h, "%d\x00%d\x00%d\x00%d\x00%d\x00%s", c.configKey, c.shapeKey, c.resolverKey, src.hash, deps, p.File)
 	if p.URL == "/" { // the start page loads the checklist manifest by its hashed name
 		fmt.Fprintf(&h, "\x00%s", rc.Manifest)
 	}

@@ -81,7 +81,7 @@ func Expand(fsys fs.FS, file string, body []byte) Result {
 		return Result{Body: body}
 	}
 	e := &expander{fsys: fsys, page: file, seen: map[string]bool{}, reported: map[string]bool{}, size: len(body)}
-	e.expand(file, body, "", 0)
+	e.expand(file, body, "", 0, 1)
 	return Result{Body: e.out.Bytes(), Lines: e.lines, Deps: e.deps, Diags: e.diags}
 }
 
@@ -116,11 +116,11 @@ type expander struct {
 	full     bool
 }
 
-// expand writes the lines of body (the body of file) with indent before each, expanding
-// directives outside fenced code.
-func (e *expander) expand(file string, body []byte, indent string, depth int) {
+// expand writes the lines of body (the body of file from line first) with indent before each,
+// expanding directives outside fenced code.
+func (e *expander) expand(file string, body []byte, indent string, depth, first int) {
 	var fence fence
-	for n := 1; len(body) > 0; n++ {
+	for n := first; len(body) > 0; n++ {
 		line, rest, _ := bytes.Cut(body, []byte("\n"))
 		body = rest
 		if !fence.open() {
@@ -192,7 +192,16 @@ func (e *expander) include(from string, line int, target, indent string, depth i
 	e.size += len(data)
 	_, body, _ := playbooks.SplitFrontMatter(name, data)
 	e.stack = append(e.stack, frame{from, line})
-	e.expand(name, bytes.TrimLeft(body, " \t\r\n"), indent, depth+1)
+	// The blank lines left where the front matter was are dropped; line numbers stay the file's.
+	first := 1
+	for {
+		l, rest, ok := bytes.Cut(body, []byte("\n"))
+		if !ok || len(bytes.TrimSpace(l)) > 0 {
+			break
+		}
+		body, first = rest, first+1
+	}
+	e.expand(name, body, indent, depth+1, first)
 	e.stack = e.stack[:len(e.stack)-1]
 }
 

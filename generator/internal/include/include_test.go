@@ -48,9 +48,9 @@ func TestExpand(t *testing.T) {
 }
 
 func TestOrigins(t *testing.T) {
-	fsys := files(map[string]string{"p/a.md": "A1\n<!-- include: b.md -->\nA3\n", "p/b.md": "B1\n"})
+	fsys := files(map[string]string{"p/a.md": "A1\n<!-- include: b.md -->\nA3\n", "p/b.md": "---\ntitle: B\n---\n\nB5\n"})
 	r := Expand(fsys, "page.md", []byte("one\n<!-- include: p/a.md -->\nthree\n"))
-	want := []Origin{{"page.md", 1, 0, 0}, {"p/a.md", 1, 2, 0}, {"p/b.md", 1, 2, 0}, {"p/a.md", 3, 2, 0}, {"page.md", 3, 0, 0}}
+	want := []Origin{{"page.md", 1, 0, 0}, {"p/a.md", 1, 2, 0}, {"p/b.md", 5, 2, 0}, {"p/a.md", 3, 2, 0}, {"page.md", 3, 0, 0}}
 	if fmt.Sprint(r.Lines) != fmt.Sprint(want) {
 		t.Errorf("origins %v, want %v", r.Lines, want)
 	}

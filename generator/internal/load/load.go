@@ -1,6 +1,7 @@
 // Package load is the first stage of the build: it walks the content folder and reads every
-// Markdown file, and lists the static files to copy. It reports unreadable files, invalid UTF-8
-// and oversized pages as diagnostics and keeps going.
+// Markdown file, and lists the static files to copy. Folders named _partials or _includes are
+// left out: their files are only included into pages (package include). It reports unreadable
+// files, invalid UTF-8 and oversized pages as diagnostics and keeps going.
 package load
 
 import (
@@ -53,6 +54,9 @@ var staticTypes = map[string]bool{
 	".zip": true, ".docx": true, ".xlsx": true, ".pptx": true, ".odt": true, ".ods": true, ".odp": true,
 }
 
+// partials are the folders whose files are only included into pages, never published themselves.
+var partials = map[string]bool{"_partials": true, "_includes": true}
+
 // Load walks fsys (the content folder) in lexical order.
 func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
 	if opt.LargePage == 0 {
@@ -91,6 +95,9 @@ func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
 			return nil
 		}
 		if d.IsDir() {
+			if partials[name] {
+				return fs.SkipDir // read by the includes that name its files (package include)
+			}
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 && !inside(fsys, p) {
