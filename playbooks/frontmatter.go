@@ -24,6 +24,11 @@ type FrontMatter struct {
 	Draft    bool
 	Aliases  []string
 	Cadence  Cadence
+	// Responsibilities, Goals and Rules are what a role, a program and a guideline page lead
+	// with (see Kind.Lead): short lines shown above the body.
+	Responsibilities []string
+	Goals            []string
+	Rules            []string
 	// Acknowledge asks readers to confirm they have read the page ("I have read this"), and to
 	// confirm again after it changes.
 	Acknowledge bool
@@ -32,7 +37,8 @@ type FrontMatter struct {
 }
 
 // Keys lists the front matter keys cmplay understands, in the order the docs present them.
-var Keys = []string{"title", "summary", "kind", "weight", "roles", "tags", "owner", "review_by", "draft", "aliases", "cadence", "acknowledge"}
+var Keys = []string{"title", "summary", "kind", "weight", "roles", "tags", "owner", "review_by", "draft", "aliases", "cadence",
+	"responsibilities", "goals", "rules", "acknowledge"}
 
 // Block is the front matter block of a file as found by SplitFrontMatter.
 type Block struct {
@@ -213,6 +219,12 @@ func (d *decoder) decode(raw map[string]any, fm *FrontMatter) {
 			fm.Tags = d.list(key, v)
 		case "aliases":
 			fm.Aliases = d.list(key, v)
+		case "responsibilities":
+			fm.Responsibilities = d.list(key, v)
+		case "goals":
+			fm.Goals = d.list(key, v)
+		case "rules":
+			fm.Rules = d.list(key, v)
 		case "review_by":
 			fm.ReviewBy = d.date(key, v)
 		default:
@@ -220,6 +232,22 @@ func (d *decoder) decode(raw map[string]any, fm *FrontMatter) {
 				"remove it or use a known key"+Suggest(key, Keys))
 		}
 	}
+	for _, key := range []string{"responsibilities", "goals", "rules"} {
+		if _, ok := raw[key]; ok && fm.Kind.Lead() != key {
+			d.report(key, Warning, "lead-kind", fmt.Sprintf("%s are shown only on %s pages; this page is a %s", key, leadKind(key), fm.Kind.Label()),
+				fmt.Sprintf("set kind: %s, or move the lines into the body", leadKind(key)))
+		}
+	}
+}
+
+// leadKind is the kind whose pages lead with key.
+func leadKind(key string) Kind {
+	for _, k := range Kinds {
+		if k.Lead() == key {
+			return k
+		}
+	}
+	return ""
 }
 
 func (d *decoder) str(key string, v any) string {
