@@ -1,10 +1,12 @@
 package markdown
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -38,6 +40,11 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 				txt.WriteByte('\n')
 			}
 			if _, ok := n.(*ast.Heading); ok {
+				secs.bodyFrom(txt.Len())
+			}
+			if _, ok := n.(*LeadSection); ok {
+				// The text after the moved section is the page's opening text, not the section's.
+				secs.heading(txt.String(), "", "")
 				secs.bodyFrom(txt.Len())
 			}
 			return ast.WalkContinue, nil
@@ -103,6 +110,10 @@ func (s *sectionSplitter) flush(txt string) {
 
 func (s *sectionSplitter) finish(txt string) []playbooks.Section {
 	s.flush(txt)
+	// The opening text comes first even when a lead section was moved above it (lead.go).
+	slices.SortStableFunc(s.out, func(a, b playbooks.Section) int {
+		return cmp.Compare(min(len(a.ID), 1), min(len(b.ID), 1))
+	})
 	return s.out
 }
 

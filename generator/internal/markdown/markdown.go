@@ -76,9 +76,10 @@ func New(opt Options) *Renderer {
 			parser.WithAttribute(),
 			// The heading allow-list runs first, before any other transformer reads attributes.
 			parser.WithASTTransformers(util.Prioritized(newHeadingAttrs(opt.ReservedIDs), 10)),
+			parser.WithASTTransformers(util.Prioritized(leadTransformer{}, leadPriority)),
 			parser.WithASTTransformers(util.Prioritized(&collector{opt: opt}, 50)),
 		),
-		goldmark.WithRendererOptions(htmlOpts...),
+		goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(util.Prioritized(leadRenderer{}, 500)))...),
 	)
 	return &Renderer{md: md, opt: opt}
 }
