@@ -12,7 +12,8 @@
 //
 // # The pipeline
 //
-// [Build] runs one stage after another, each in its own package with one job:
+// [Build] runs one stage after another, each in its own package under generator/internal with
+// one job (run, in build.go, lists them top to bottom):
 //
 //  1. load (package load): walk the content folder as an fs.FS; read Markdown, list static
 //     files; skip dot folders, node_modules and the output folder; report unreadable files,
@@ -36,6 +37,22 @@
 //     grows with the site's.
 //  7. write (package output): every file goes into a temporary folder beside the target, which
 //     is swapped into place only when the whole build succeeded.
+//
+// Which optional steps run is a plan: a build takes them all; [Check] takes only the analysis
+// steps (no assets, templates, acknowledgements or search index); a live preview
+// ([Session.LiveUpdate]) leaves the search index to a complete build that follows the reload,
+// and shows edits not committed yet.
+//
+// # Rebuilds
+//
+// A [Session] rebuilds one site after each save. It runs the same pipeline with a cache the
+// stages consult through methods that also work on a nil cache (a one-off [Build]), so no
+// stage has a second, cached reading. What is kept, and under which key, is listed on Session;
+// each key is computed by a method beside the fields it hashes (render.Config.WriteKey names
+// every field of the renderer's configuration, and a test fails when a new one is left out).
+//
+// The generator knows nothing of serving: cmplay serve (package serve) calls LiveUpdate and
+// serves the [Update] it returns.
 //
 // # Diagnostics
 //

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"hash/maphash"
 	"io/fs"
 
 	"github.com/cmplay/cmplay/generator/internal/include"
@@ -10,19 +9,45 @@ import (
 	"github.com/cmplay/cmplay/playbooks"
 )
 
-// renderBody renders a page's Markdown with its includes expanded (package include). It returns
-// the diagnostics, placed at the file and line an author wrote, and the files the includes named:
-// the page depends on them, and a Session renders it again when one of them changes.
-func (b *build) renderBody(md *markdown.Renderer, p *playbooks.Page) (playbooks.Diagnostics, []string) {
+// expandIncludes expands a page's includes (package include) before its Markdown is rendered.
+// In a Session it also notes a fingerprint of the files they named (includeKey), which the
+// cache keys of the page's render and layout take in: the page is rendered again when one of
+// those files changes, appears or goes away, though its own file did not change. The
+// dependencies are found again by every build, so they are never stale; expanding costs a scan
+// for the directive, and a page without one returns at once.
+func (b *build) expandIncludes(p *playbooks.Page) include.Result {
 	x := include.Expand(b.content, p.File, p.Body)
+	if b.cache != nil && len(x.Deps) > 0 {
+		k := b.depsKey(x.Deps)
+		b.mu.Lock()
+		if b.includes == nil {
+			b.includes = map[string]uint64{}
+		}
+		b.includes[p.File] = k
+		b.mu.Unlock()
+	}
+	return x
+}
+
+// includeKey is the fingerprint of what a page's includes read in this build; 0 for a page
+// without includes.
+func (b *build) includeKey(file string) uint64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.includes[file]
+}
+
+// renderExpanded renders a page's Markdown with its includes expanded (x), putting what the
+// markdown stage reports back where it was written.
+func (b *build) renderExpanded(md *markdown.Renderer, p *playbooks.Page, x include.Result) playbooks.Diagnostics {
 	if x.Lines == nil {
-		return md.Render(p), x.Deps
+		return md.Render(p)
 	}
 	own := p.Body
 	p.Body = x.Body
 	diags := md.Render(p)
 	p.Body = own
-	return append(x.Diags, locate(&x, p, diags)...), x.Deps
+	return append(x.Diags, locate(&x, p, diags)...)
 }
 
 // locate puts what the markdown stage recorded at lines of the expanded body back where it was
@@ -63,18 +88,13 @@ func locate(x *include.Result, p *playbooks.Page, diags playbooks.Diagnostics) p
 }
 
 // depsKey fingerprints the files a page's includes named: each one's name and contents, or that
-// it is missing. The cache keeps it beside the rendered page; a different key means an included
-// file changed, appeared or went away since, and the page is rendered again. Files are read
-// through the Session's cache, so an unchanged dependency costs a map lookup and a hash.
+// it is missing. Files are read through the Session's cache, so an unchanged one costs a map
+// lookup and a hash.
 func (b *build) depsKey(deps []string) uint64 {
-	if len(deps) == 0 {
-		return 0
-	}
-	var h maphash.Hash
-	h.SetSeed(b.cache.seed)
+	h := b.hash()
 	for _, name := range deps {
 		data, err := fs.ReadFile(b.content, name)
-		fmt.Fprintf(&h, "%s\x00%t\x00%d\x00", name, err == nil, len(data))
+		fmt.Fprintf(h, "%s\x00%t\x00%d\x00", name, err == nil, len(data))
 		h.Write(data)
 	}
 	return h.Sum64() | 1 // never 0, the key of a page without includes

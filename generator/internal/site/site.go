@@ -9,6 +9,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cmplay/cmplay/playbooks"
 )
@@ -187,14 +189,11 @@ func (s *Site) index() playbooks.Diagnostics {
 	s.Roles = map[string]*playbooks.Page{}
 	s.RoleUsers = map[string][]*playbooks.Page{}
 	s.Kinds = map[playbooks.Kind][]*playbooks.Page{}
-	s.Tags = map[string][]*playbooks.Page{}
+	s.Tags = tagIndex(s.Pages)
 	for _, p := range s.Pages {
 		s.Kinds[p.Kind] = append(s.Kinds[p.Kind], p)
 		if p.Kind == playbooks.KindRole {
 			s.Roles[p.Slug()] = p
-		}
-		for _, t := range p.Tags {
-			s.Tags[t] = append(s.Tags[t], p)
 		}
 	}
 	var diags playbooks.Diagnostics
@@ -226,7 +225,9 @@ func titleOf(name string) string {
 	if name == "" {
 		return name
 	}
-	return strings.ToUpper(name[:1]) + name[1:]
+	// The first letter, not the first byte: "über-uns" is "Über uns".
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[size:]
 }
 
 func suggestRole(r string, roles map[string]*playbooks.Page) string {
