@@ -43,6 +43,7 @@ var pageTypes = []pageType{
 	{what: "kind listing", url: "kinds/guideline/"},
 	{what: "kind listing, page 2", url: "kinds/framework/page/2/"},
 	{what: "tag index", url: "tags/"},
+	{what: "tag listing", url: "tags/library/"},
 	{what: "tag listing, page 2", url: "tags/library/page/2/"},
 	{what: "changelog", url: "changelog/"},
 	{what: "changelog, page 2", url: "changelog/page/2/"},
