@@ -26,6 +26,8 @@
 //     give headings stable anchors, rewrite links between Markdown files to built URLs (relative,
 //     so the site works under any sub-path), record headings, links and plain text. The
 //     checklist extension (package checklist) turns task-list items into stable, trackable items.
+//     Before a body is rendered its includes are expanded (package include), and a role, program
+//     or guideline page's lead section is moved to the top (playbooks.Kind.Lead).
 //  4. history, checklist manifest, search index: site-wide passes over the parsed pages.
 //  5. assets (package assets): bundle and minify the theme's JS and CSS with esbuild's Go API
 //     into content-hashed files.
