@@ -16,7 +16,7 @@ import (
 // dependencies are found again by every build, so they are never stale; expanding costs a scan
 // for the directive, and a page without one returns at once.
 func (b *build) expandIncludes(p *playbooks.Page) include.Result {
-	x := include.Expand(b.content, p.File, p.Body)
+	x := include.Expand(b.content, p.File, p.Body, editBase(b.cfg.ContentDir))
 	if b.cache != nil && len(x.Deps) > 0 {
 		k := b.depsKey(x.Deps)
 		b.mu.Lock()

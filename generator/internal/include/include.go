@@ -75,12 +75,13 @@ type Result struct {
 }
 
 // Expand expands the includes of body, the body of the content file named file, reading
-// included files from fsys (the content folder).
-func Expand(fsys fs.FS, file string, body []byte) Result {
+// included files from fsys (the content folder). dir is the content folder as the author names
+// it ("content"), put before file names in messages so they read as the diagnostics' own do.
+func Expand(fsys fs.FS, file string, body []byte, dir string) Result {
 	if !quick.Match(body) {
 		return Result{Body: body}
 	}
-	e := &expander{fsys: fsys, page: file, seen: map[string]bool{}, reported: map[string]bool{}, size: len(body)}
+	e := &expander{fsys: fsys, dir: dir, page: file, seen: map[string]bool{}, reported: map[string]bool{}, size: len(body)}
 	e.expand(file, body, "", 0, 1)
 	return Result{Body: e.out.Bytes(), Lines: e.lines, Deps: e.deps, Diags: e.diags}
 }
@@ -101,6 +102,7 @@ type frame struct {
 
 type expander struct {
 	fsys  fs.FS
+	dir   string // the content folder as the author names it, for messages
 	page  string
 	out   bytes.Buffer
 	lines []Origin
@@ -172,7 +174,7 @@ func (e *expander) include(from string, line int, target, indent string, depth i
 	chain := append(append([]frame(nil), e.stack...), frame{from, line})
 	for i, f := range chain {
 		if f.file == name {
-			e.fail(from, line, target, indent, "include cycle: "+cycle(chain[i:], name))
+			e.fail(from, line, target, indent, "include cycle: "+e.cycle(chain[i:], name))
 			return
 		}
 	}
@@ -206,14 +208,17 @@ func (e *expander) include(from string, line int, target, indent string, depth i
 }
 
 // cycle writes the chain of directives that leads back to name: "a.md:3 → b.md:7 → a.md".
-func cycle(chain []frame, name string) string {
+func (e *expander) cycle(chain []frame, name string) string {
 	var b strings.Builder
 	for _, f := range chain {
-		fmt.Fprintf(&b, "%s:%d → ", f.file, f.line)
+		fmt.Fprintf(&b, "%s:%d → ", e.show(f.file), f.line)
 	}
-	b.WriteString(name)
+	b.WriteString(e.show(name))
 	return b.String()
 }
+
+// show is a content file's name as messages give it.
+func (e *expander) show(file string) string { return path.Join(e.dir, file) }
 
 // fail reports a directive that cannot be expanded and writes a visible notice in its place.
 // Once the page has hit a size or count cap, later directives that hit it are dropped without a
@@ -231,12 +236,12 @@ func (e *expander) fail(from string, line int, target, indent, msg string) {
 		d := playbooks.Diagnostic{File: from, Line: line, Col: len(indent) + 1, Severity: playbooks.Error, Rule: "include",
 			Msg: fmt.Sprintf("cannot include %q: %s", target, msg), Fix: fix(msg)}
 		if from != e.page {
-			d.Msg += fmt.Sprintf(" (while building %s, included at line %d)", e.page, e.top)
+			d.Msg += fmt.Sprintf(" (while building %s, included at line %d)", e.show(e.page), e.top)
 		}
 		e.diags = append(e.diags, d)
 	}
 	safe := strings.NewReplacer("`", "'", "\r", "").Replace(target)
-	notice := fmt.Sprintf("> [!WARNING]\n> Not included: `%s` (%s:%d): %s.\n", safe, from, line, strings.ReplaceAll(msg, "`", "'"))
+	notice := fmt.Sprintf("> [!WARNING]\n> Not included: `%s` (%s:%d): %s.\n", safe, e.show(from), line, strings.ReplaceAll(msg, "`", "'"))
 	for i, l := range strings.Split(strings.TrimSuffix(notice, "\n"), "\n") {
 		if i == 0 && e.out.Len() > 0 && !bytes.HasSuffix(e.out.Bytes(), []byte("\n\n")) {
 			e.emit(indent, nil, from, line) // a blank line, so the notice is a block of its own

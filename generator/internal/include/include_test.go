@@ -36,7 +36,7 @@ func TestExpand(t *testing.T) {
 		{"not alone on its line: text", "See <!-- include: _partials/steps.md --> here.\n", "See <!-- include: _partials/steps.md --> here.\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Expand(fsys, "guide/page.md", []byte(tt.body))
+			r := Expand(fsys, "guide/page.md", []byte(tt.body), "")
 			if string(r.Body) != tt.want {
 				t.Errorf("body\n%q\nwant\n%q", r.Body, tt.want)
 			}
@@ -49,7 +49,7 @@ func TestExpand(t *testing.T) {
 
 func TestOrigins(t *testing.T) {
 	fsys := files(map[string]string{"p/a.md": "A1\n<!-- include: b.md -->\nA3\n", "p/b.md": "---\ntitle: B\n---\n\nB5\n"})
-	r := Expand(fsys, "page.md", []byte("one\n<!-- include: p/a.md -->\nthree\n"))
+	r := Expand(fsys, "page.md", []byte("one\n<!-- include: p/a.md -->\nthree\n"), "")
 	want := []Origin{{"page.md", 1, 0, 0}, {"p/a.md", 1, 2, 0}, {"p/b.md", 5, 2, 0}, {"p/a.md", 3, 2, 0}, {"page.md", 3, 0, 0}}
 	if fmt.Sprint(r.Lines) != fmt.Sprint(want) {
 		t.Errorf("origins %v, want %v", r.Lines, want)
@@ -89,7 +89,7 @@ func TestProblems(t *testing.T) {
 			fmt.Sprintf(`deep/d%d.md:1: cannot include "d%d.md": includes nest deeper than %d levels (while building page.md, included at line 1)`, MaxDepth-1, MaxDepth, MaxDepth)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Expand(fsys, tt.file, []byte(tt.body))
+			r := Expand(fsys, tt.file, []byte(tt.body), "")
 			if len(r.Diags) != 1 {
 				t.Fatalf("diagnostics %v, want one", r.Diags)
 			}
@@ -119,7 +119,7 @@ func bomb(n int) fstest.MapFS {
 // depth failures too: they are bounded by the same cap and reported once per directive.
 func TestBomb(t *testing.T) {
 	start := time.Now()
-	r := Expand(bomb(6), "page.md", []byte("<!-- include: b0.md -->\n"))
+	r := Expand(bomb(6), "page.md", []byte("<!-- include: b0.md -->\n"), "")
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("expansion took %v", d)
 	}
@@ -133,7 +133,7 @@ func TestBomb(t *testing.T) {
 		t.Errorf("%d notices, want 1", n)
 	}
 
-	r = Expand(bomb(12), "page.md", []byte("<!-- include: b0.md -->\n"))
+	r = Expand(bomb(12), "page.md", []byte("<!-- include: b0.md -->\n"), "")
 	if len(r.Diags) != 11 || strings.Count(string(r.Body), "Not included") > MaxIncludes+1 {
 		t.Errorf("deep bomb: %d diagnostics (want 10 directives too deep and the cap), %d notices",
 			len(r.Diags), strings.Count(string(r.Body), "Not included"))
@@ -141,7 +141,7 @@ func TestBomb(t *testing.T) {
 
 	// The size cap: few includes, each large.
 	big := fstest.MapFS{"big.md": {Data: []byte(strings.Repeat("x", MaxBytes/3) + "\n")}}
-	r = Expand(big, "page.md", []byte(strings.Repeat("<!-- include: big.md -->\n", 10)))
+	r = Expand(big, "page.md", []byte(strings.Repeat("<!-- include: big.md -->\n", 10)), "")
 	if len(r.Body) > MaxBytes || len(r.Diags) != 1 || !strings.Contains(r.Diags[0].Msg, "past 2 MiB") {
 		t.Errorf("size cap: %d bytes, diagnostics %v", len(r.Body), r.Diags)
 	}
@@ -151,9 +151,23 @@ func FuzzExpand(f *testing.F) {
 	f.Add("<!-- include: a.md -->\n```\n<!-- include: a.md -->\n")
 	f.Fuzz(func(t *testing.T, body string) {
 		fsys := files(map[string]string{"a.md": body, "b.md": "<!-- include: a.md -->\n" + body})
-		r := Expand(fsys, "a.md", []byte(body))
+		r := Expand(fsys, "a.md", []byte(body), "")
 		if r.Lines != nil && len(r.Lines) != strings.Count(string(r.Body), "\n") {
 			t.Fatalf("%d origins for %d lines", len(r.Lines), strings.Count(string(r.Body), "\n"))
 		}
 	})
+}
+
+// TestMessagesNameTheContentFolder: file names inside messages carry the content folder, as the
+// diagnostics' own file names do.
+func TestMessagesNameTheContentFolder(t *testing.T) {
+	fsys := files(map[string]string{"a.md": "<!-- include: b.md -->\n", "b.md": "<!-- include: a.md -->\n"})
+	r := Expand(fsys, "a.md", []byte("<!-- include: b.md -->\n"), "content")
+	want := `cannot include "a.md": include cycle: content/a.md:1 → content/b.md:1 → content/a.md (while building content/a.md, included at line 1)`
+	if len(r.Diags) != 1 || r.Diags[0].Msg != want {
+		t.Fatalf("diagnostics %v, want %s", r.Diags, want)
+	}
+	if !strings.Contains(string(r.Body), "(content/b.md:1)") {
+		t.Errorf("the notice does not name content/b.md:1:\n%s", r.Body)
+	}
 }
