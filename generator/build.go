@@ -290,7 +290,7 @@ func (b *build) markdown() error {
 		p := b.site.Pages[i]
 		x := b.expandIncludes(p)
 		resolver := func() uint64 { return b.resolver() ^ b.includeKey(p.File) }
-		diags := b.cache.markdown(p, resolver, func() playbooks.Diagnostics { return b.renderExpanded(md, p, x) })
+		diags := b.cache.markdown(p, resolver, func() playbooks.Diagnostics { return renderExpanded(md, p, x) })
 		b.report(prefixFiles(diags, b.cfg.ContentDir))
 		return nil
 	})

@@ -1,9 +1,13 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
+	"path"
+	"time"
 
+	"github.com/cmplay/cmplay/generator/check"
 	"github.com/cmplay/cmplay/generator/internal/include"
 	"github.com/cmplay/cmplay/generator/internal/markdown"
 	"github.com/cmplay/cmplay/playbooks"
@@ -39,7 +43,7 @@ func (b *build) includeKey(file string) uint64 {
 
 // renderExpanded renders a page's Markdown with its includes expanded (x), putting what the
 // markdown stage reports back where it was written.
-func (b *build) renderExpanded(md *markdown.Renderer, p *playbooks.Page, x include.Result) playbooks.Diagnostics {
+func renderExpanded(md *markdown.Renderer, p *playbooks.Page, x include.Result) playbooks.Diagnostics {
 	if x.Lines == nil {
 		return md.Render(p)
 	}
@@ -99,3 +103,38 @@ func (b *build) depsKey(deps []string) uint64 {
 	}
 	return h.Sum64() | 1 // never 0, the key of a page without includes
 }
+
+// revisionFS is the content folder as it was at a revision, for the includes of `check --base`:
+// a page at the base is compared with its items as the build would have made them then.
+type revisionFS struct {
+	rev    *check.Revision
+	prefix string // the content folder, from the repository root
+}
+
+func (f revisionFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	data, ok, err := f.rev.ReadFile(path.Join(f.prefix, name))
+	if err == nil && !ok {
+		err = fs.ErrNotExist
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return &memFile{Reader: bytes.NewReader(data), name: path.Base(name)}, nil
+}
+
+// memFile is a regular file held in memory.
+type memFile struct {
+	*bytes.Reader
+	name string
+}
+
+func (f *memFile) Stat() (fs.FileInfo, error) { return f, nil }
+func (f *memFile) Close() error               { return nil }
+func (f *memFile) Name() string               { return f.name }
+func (f *memFile) Mode() fs.FileMode          { return 0o444 }
+func (f *memFile) ModTime() time.Time         { return time.Time{} }
+func (f *memFile) IsDir() bool                { return false }
+func (f *memFile) Sys() any                   { return nil }

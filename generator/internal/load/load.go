@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -56,6 +57,13 @@ var staticTypes = map[string]bool{
 
 // partials are the folders whose files are only included into pages, never published themselves.
 var partials = map[string]bool{"_partials": true, "_includes": true}
+
+// InPartials reports whether a content file (a slash-separated path) lies in a folder of
+// partials, so it is never a page of its own.
+func InPartials(file string) bool {
+	dirs := strings.Split(path.Dir(file), "/")
+	return slices.ContainsFunc(dirs, func(d string) bool { return partials[d] })
+}
 
 // Load walks fsys (the content folder) in lexical order.
 func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
