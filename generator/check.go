@@ -129,7 +129,10 @@ func baseChanges(cfg Config, res *Result, rev string) (playbooks.Diagnostics, er
 		if len(old) == 0 {
 			return nil
 		}
-		renderExpanded(md, old[0], include.Expand(revisionFS{r, prefix}, file, old[0].Body, ""))
+		renderExpanded(md, old[0], include.Expand(readFS(func(name string) ([]byte, bool) {
+			data, ok, err := r.ReadFile(path.Join(prefix, name))
+			return data, ok && err == nil
+		}), file, old[0].Body, ""))
 		return old[0]
 	}
 	var ds playbooks.Diagnostics

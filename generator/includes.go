@@ -7,7 +7,6 @@ import (
 	"path"
 	"time"
 
-	"github.com/cmplay/cmplay/generator/check"
 	"github.com/cmplay/cmplay/generator/internal/include"
 	"github.com/cmplay/cmplay/generator/internal/markdown"
 	"github.com/cmplay/cmplay/playbooks"
@@ -21,6 +20,11 @@ import (
 // for the directive, and a page without one returns at once.
 func (b *build) expandIncludes(p *playbooks.Page) include.Result {
 	x := include.Expand(b.content, p.File, p.Body, editBase(b.cfg.ContentDir))
+	if p.Acknowledge && len(x.Deps) > 0 {
+		x.Diags = append(x.Diags, playbooks.Diagnostic{File: p.File, Line: firstInclude(&x), Col: 1, Severity: playbooks.Warning,
+			Rule: "acknowledge-include", Msg: "a page readers acknowledge includes other files: a change to them alone does not ask readers to acknowledge again",
+			Fix: "write the text into the page, or edit the page too whenever an included file changes"})
+	}
 	if b.cache != nil && len(x.Deps) > 0 {
 		k := b.depsKey(x.Deps)
 		b.mu.Lock()
@@ -104,23 +108,18 @@ func (b *build) depsKey(deps []string) uint64 {
 	return h.Sum64() | 1 // never 0, the key of a page without includes
 }
 
-// revisionFS is the content folder as it was at a revision, for the includes of `check --base`:
-// a page at the base is compared with its items as the build would have made them then.
-type revisionFS struct {
-	rev    *check.Revision
-	prefix string // the content folder, from the repository root
-}
+// readFS serves files read by a function: the content folder as it was at a revision, for the
+// includes of an old version of a page (`check --base`, the diffs of acknowledged pages), so
+// the old page is compared as the build made it then.
+type readFS func(name string) ([]byte, bool)
 
-func (f revisionFS) Open(name string) (fs.File, error) {
+func (f readFS) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	data, ok, err := f.rev.ReadFile(path.Join(f.prefix, name))
-	if err == nil && !ok {
-		err = fs.ErrNotExist
-	}
-	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	data, ok := f(name)
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return &memFile{Reader: bytes.NewReader(data), name: path.Base(name)}, nil
 }
@@ -138,3 +137,13 @@ func (f *memFile) Mode() fs.FileMode          { return 0o444 }
 func (f *memFile) ModTime() time.Time         { return time.Time{} }
 func (f *memFile) IsDir() bool                { return false }
 func (f *memFile) Sys() any                   { return nil }
+
+// firstInclude is the page line of the first include of an expanded page.
+func firstInclude(x *include.Result) int {
+	for _, o := range x.Lines {
+		if o.At != 0 {
+			return o.At
+		}
+	}
+	return 1
+}
