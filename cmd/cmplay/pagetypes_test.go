@@ -38,6 +38,7 @@ var pageTypes = []pageType{
 	{what: "framework", url: "frameworks/six-categories/"},
 	{what: "plain page", url: "about/"},
 	{what: "folder page with its role users", url: "roles/"},
+	{what: "folder page of onboarding paths", url: "paths/"},
 	{what: "generated folder index", url: "library/"},
 	{what: "generated folder index, page 2", url: "library/page/2/"},
 	{what: "kind listing", url: "kinds/guideline/"},

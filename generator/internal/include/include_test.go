@@ -171,3 +171,24 @@ func TestMessagesNameTheContentFolder(t *testing.T) {
 		t.Errorf("the notice does not name content/b.md:1:\n%s", r.Body)
 	}
 }
+
+func TestHasDirective(t *testing.T) {
+	for body, want := range map[string]bool{
+		"": false, "text\n": false, "<!-- include: a.md -->": true, "x\n  \t<!--include:a.md-->\n": true,
+		"x <!-- include: a.md -->\n": false, "<!-- a comment -->\n<!-- include: b.md -->\n": true, "<!--": false,
+		"<!-- includes: a.md -->\n": false,
+	} {
+		if got := hasDirective([]byte(body)); got != want {
+			t.Errorf("hasDirective(%q) = %t, want %t", body, got, want)
+		}
+	}
+}
+
+// BenchmarkExpandNone is the cost a page without includes pays: one scan of its body.
+func BenchmarkExpandNone(b *testing.B) {
+	body := []byte(strings.Repeat("Some text of a page, with a <!-- comment --> or two.\n\n- [ ] an item\n", 100))
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		Expand(nil, "page.md", body, "")
+	}
+}
