@@ -9,8 +9,6 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/cmplay/cmplay/playbooks"
 )
@@ -98,7 +96,7 @@ func (s *Site) Assemble() playbooks.Diagnostics {
 			return sec
 		}
 		parent := get(parentDir(dir))
-		sec := &Section{Dir: dir, Title: titleOf(path.Base(dir)), Parent: parent}
+		sec := &Section{Dir: dir, Title: playbooks.TitleFromName(path.Base(dir)), Parent: parent}
 		parent.Children = append(parent.Children, sec)
 		secs[dir] = sec
 		return sec
@@ -190,13 +188,23 @@ func (s *Site) index() playbooks.Diagnostics {
 	s.RoleUsers = map[string][]*playbooks.Page{}
 	s.Kinds = map[playbooks.Kind][]*playbooks.Page{}
 	s.Tags = tagIndex(s.Pages)
+	var diags playbooks.Diagnostics
 	for _, p := range s.Pages {
 		s.Kinds[p.Kind] = append(s.Kinds[p.Kind], p)
-		if p.Kind == playbooks.KindRole {
-			s.Roles[p.Slug()] = p
+		if p.Kind != playbooks.KindRole {
+			continue
 		}
+		// Pages name roles by file name, so two role pages with one file name in different
+		// folders cannot both be named: the first in reading order keeps it.
+		if first, taken := s.Roles[p.Slug()]; taken {
+			diags = append(diags, playbooks.Diagnostic{File: p.File, Line: p.FrontMatterLine("kind"), Col: 1,
+				Severity: playbooks.Warning, Rule: "duplicate-role",
+				Msg: fmt.Sprintf("%s is also a role page, and roles are named by file name: `roles: [%s]` means that one", first.File, p.Slug()),
+				Fix: "give one of the two role pages another file name"})
+			continue
+		}
+		s.Roles[p.Slug()] = p
 	}
-	var diags playbooks.Diagnostics
 	for _, p := range s.Pages {
 		for _, r := range p.Roles {
 			if _, ok := s.Roles[r]; !ok {
@@ -218,16 +226,7 @@ func parentDir(dir string) string {
 		return ""
 	}
 	return d
-}
 
-func titleOf(name string) string {
-	name = strings.NewReplacer("-", " ", "_", " ").Replace(name)
-	if name == "" {
-		return name
-	}
-	// The first letter, not the first byte: "über-uns" is "Über uns".
-	r, size := utf8.DecodeRuneInString(name)
-	return string(unicode.ToUpper(r)) + name[size:]
 }
 
 func suggestRole(r string, roles map[string]*playbooks.Page) string {
