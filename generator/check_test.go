@@ -57,7 +57,11 @@ func TestCheckRules(t *testing.T) {
 					writeFile(t, filepath.Join(dir, f.Name), f.Data)
 				}
 			}
-			res, err := Check(Config{Source: dir}, opt)
+			cfg, _, err := LoadConfig(dir) // a fixture may hold a cmplay.toml
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Check(cfg, opt)
 			if err != nil {
 				t.Fatal(err)
 			}

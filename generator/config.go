@@ -35,6 +35,9 @@ type Config struct {
 	Theme      string // theme folder under themes/; default "default"
 	ContentDir string // content folder below Source; default "content"
 	UnsafeHTML bool   // render raw HTML in Markdown
+	// Languages are the languages of folders, from [languages] in cmplay.toml: a folder below the
+	// content folder → a BCP 47 tag ("ar", "pt-BR"). A page's own lang wins over its folder's.
+	Languages map[string]string
 	// Synonyms are the search's synonyms, from [search.synonyms] in cmplay.toml: a word a reader
 	// may type → the words or phrases the site uses for it.
 	Synonyms map[string][]string
@@ -58,21 +61,22 @@ type Config struct {
 const File = "cmplay.toml"
 
 type fileConfig struct {
-	Title      string `toml:"title"`
-	BaseURL    string `toml:"base_url"`
-	RepoURL    string `toml:"repo_url"`
-	Branch     string `toml:"repo_branch"`
-	Theme      string `toml:"theme"`
-	Language   string `toml:"language"`
-	ContentDir string `toml:"content_dir"`
-	UnsafeHTML bool   `toml:"unsafe_html"`
+	Title      string            `toml:"title"`
+	BaseURL    string            `toml:"base_url"`
+	RepoURL    string            `toml:"repo_url"`
+	Branch     string            `toml:"repo_branch"`
+	Theme      string            `toml:"theme"`
+	Language   string            `toml:"language"`
+	ContentDir string            `toml:"content_dir"`
+	UnsafeHTML bool              `toml:"unsafe_html"`
+	Languages  map[string]string `toml:"languages"`
 	Search     struct {
 		Synonyms map[string][]string `toml:"synonyms"`
 	} `toml:"search"`
 }
 
 // ConfigKeys are the keys cmplay.toml understands.
-var ConfigKeys = []string{"title", "base_url", "repo_url", "repo_branch", "theme", "language", "content_dir", "unsafe_html", "search"}
+var ConfigKeys = []string{"title", "base_url", "repo_url", "repo_branch", "theme", "language", "content_dir", "unsafe_html", "languages", "search"}
 
 // LoadConfig reads <source>/cmplay.toml, if there is one, into a Config for that site. Problems
 // are diagnostics naming the line; a config that cannot be read at all is an error.
@@ -121,6 +125,9 @@ func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
 	cfg.Theme, cfg.Language, cfg.ContentDir, cfg.UnsafeHTML = fc.Theme, fc.Language, fc.ContentDir, fc.UnsafeHTML
 	cfg.Synonyms = fc.Search.Synonyms
 	diags = append(diags, synonymDiags(name, data, cfg.Synonyms)...)
+	var ld playbooks.Diagnostics
+	cfg.Languages, ld = folderLanguages(name, data, fc.Languages)
+	diags = append(diags, ld...)
 	return cfg.withDefaults(), diags, nil
 }
 

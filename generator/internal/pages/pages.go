@@ -54,7 +54,7 @@ func parseOne(src load.Source) (*playbooks.Page, playbooks.Diagnostics) {
 	}
 	p.URL = URL(src.File)
 	if p.Title == "" {
-		p.Title = firstHeading(body)
+		p.Title, p.TitleLine = firstHeading(body)
 	}
 	if p.Title == "" {
 		p.Title = titleFromFile(src.File)
@@ -71,12 +71,13 @@ func IsIndexFile(file string) bool {
 	return false
 }
 
-// firstHeading returns the text of the first level-1 ATX heading outside fenced code.
-func firstHeading(body []byte) string {
+// firstHeading returns the plain text of the first level-1 heading outside fenced code (ATX,
+// or HTML as READMEs write it), and its line.
+func firstHeading(body []byte) (string, int) {
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(make([]byte, 64*1024), len(body)+1)
 	fence := ""
-	for sc.Scan() {
+	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), " \t\r")
 		trimmed := strings.TrimLeft(line, " ")
 		if len(line)-len(trimmed) > 3 {
@@ -95,10 +96,15 @@ func firstHeading(body []byte) string {
 			if i := strings.LastIndex(t, " {"); i >= 0 && strings.HasSuffix(t, "}") {
 				t = strings.TrimSpace(t[:i])
 			}
-			return stripInline(t)
+			if t := headingTitle(t); t != "" {
+				return t, n
+			}
+		}
+		if t := htmlTitle(trimmed); fence == "" && t != "" {
+			return t, n
 		}
 	}
-	return ""
+	return "", 0
 }
 
 func fenceOf(line string) string {
@@ -109,11 +115,6 @@ func fenceOf(line string) string {
 		}
 	}
 	return ""
-}
-
-// stripInline drops the commonest inline Markdown from a heading used as a title.
-func stripInline(s string) string {
-	return strings.NewReplacer("**", "", "__", "", "`", "").Replace(s)
 }
 
 func titleFromFile(file string) string {
