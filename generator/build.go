@@ -252,6 +252,7 @@ func (b *build) load() error {
 
 func (b *build) parse() error {
 	ps, diags := b.parsePages()
+	diags = append(diags, playbooks.UnknownKeys(ps)...)
 	b.report(prefixFiles(diags, b.cfg.ContentDir))
 	static := make([]string, len(b.loaded.Static))
 	for i, s := range b.loaded.Static {

@@ -35,6 +35,16 @@ type Config struct {
 	Theme      string // theme folder under themes/; default "default"
 	ContentDir string // content folder below Source; default "content"
 	UnsafeHTML bool   // render raw HTML in Markdown
+	// Ignore are globs of content paths not published (`ignore` in cmplay.toml); Include names
+	// dot folders that are (".gitbook"), which are skipped otherwise. A .gitignore at the
+	// content root is honoured too.
+	Ignore, Include []string
+	// Checklists, when not nil, are globs of the pages whose task lists are checklists a reader
+	// ticks; other pages' task lists stay plain GitHub checkboxes.
+	Checklists []string
+	// FrontMatter says what to do with front matter keys cmplay does not know: accept them
+	// silently or read them as a known key ([frontmatter] in cmplay.toml).
+	FrontMatter playbooks.KeyPolicy
 	// Synonyms are the search's synonyms, from [search.synonyms] in cmplay.toml: a word a reader
 	// may type → the words or phrases the site uses for it.
 	Synonyms map[string][]string
@@ -58,21 +68,29 @@ type Config struct {
 const File = "cmplay.toml"
 
 type fileConfig struct {
-	Title      string `toml:"title"`
-	BaseURL    string `toml:"base_url"`
-	RepoURL    string `toml:"repo_url"`
-	Branch     string `toml:"repo_branch"`
-	Theme      string `toml:"theme"`
-	Language   string `toml:"language"`
-	ContentDir string `toml:"content_dir"`
-	UnsafeHTML bool   `toml:"unsafe_html"`
-	Search     struct {
+	Title       string    `toml:"title"`
+	BaseURL     string    `toml:"base_url"`
+	RepoURL     string    `toml:"repo_url"`
+	Branch      string    `toml:"repo_branch"`
+	Theme       string    `toml:"theme"`
+	Language    string    `toml:"language"`
+	ContentDir  string    `toml:"content_dir"`
+	UnsafeHTML  bool      `toml:"unsafe_html"`
+	Ignore      []string  `toml:"ignore"`
+	Include     []string  `toml:"include"`
+	Checklists  *[]string `toml:"checklists"`
+	FrontMatter struct {
+		Accept []string          `toml:"accept"`
+		Map    map[string]string `toml:"map"`
+	} `toml:"frontmatter"`
+	Search struct {
 		Synonyms map[string][]string `toml:"synonyms"`
 	} `toml:"search"`
 }
 
 // ConfigKeys are the keys cmplay.toml understands.
-var ConfigKeys = []string{"title", "base_url", "repo_url", "repo_branch", "theme", "language", "content_dir", "unsafe_html", "search"}
+var ConfigKeys = []string{"title", "base_url", "repo_url", "repo_branch", "theme", "language", "content_dir", "unsafe_html", "search",
+	"ignore", "include", "checklists", "frontmatter"}
 
 // LoadConfig reads <source>/cmplay.toml, if there is one, into a Config for that site. Problems
 // are diagnostics naming the line; a config that cannot be read at all is an error.
@@ -121,6 +139,7 @@ func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
 	cfg.Theme, cfg.Language, cfg.ContentDir, cfg.UnsafeHTML = fc.Theme, fc.Language, fc.ContentDir, fc.UnsafeHTML
 	cfg.Synonyms = fc.Search.Synonyms
 	diags = append(diags, synonymDiags(name, data, cfg.Synonyms)...)
+	diags = append(diags, publishConfig(&cfg, fc, name, data)...)
 	return cfg.withDefaults(), diags, nil
 }
 

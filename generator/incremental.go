@@ -212,7 +212,7 @@ func (f *cachedFS) ReadFile(name string) ([]byte, error) {
 // parsePages is the parse stage, reusing the pages of files that have not changed.
 func (b *build) parsePages() ([]*playbooks.Page, playbooks.Diagnostics) {
 	if b.cache == nil {
-		return pages.Parse(b.loaded.Sources, b.cfg.Drafts)
+		return pages.ParseWith(b.loaded.Sources, b.parseOptions(b.cfg.Drafts))
 	}
 	c := b.cache
 	next := make(map[string]parsedPage, len(b.loaded.Sources))
@@ -224,7 +224,7 @@ func (b *build) parsePages() ([]*playbooks.Page, playbooks.Diagnostics) {
 		h := maphash.Bytes(c.seed, src.Data)
 		e, ok := c.parsed[src.File]
 		if !ok || e.hash != h {
-			one, ds := pages.Parse([]load.Source{src}, true)
+			one, ds := pages.ParseWith([]load.Source{src}, b.parseOptions(true))
 			e = parsedPage{hash: h, page: *one[0], diags: ds}
 			c.stats.Parsed++
 		}
@@ -242,7 +242,7 @@ func (b *build) parsePages() ([]*playbooks.Page, playbooks.Diagnostics) {
 	c.parsed = next
 	if dup {
 		// Two files on one URL: let the stage pick and report, as a full build does.
-		return pages.Parse(b.loaded.Sources, b.cfg.Drafts)
+		return pages.ParseWith(b.loaded.Sources, b.parseOptions(b.cfg.Drafts))
 	}
 	return ps, diags
 }

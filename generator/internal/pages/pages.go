@@ -11,18 +11,36 @@ import (
 	"strings"
 
 	"github.com/cmplay/cmplay/generator/internal/load"
+	"github.com/cmplay/cmplay/internal/glob"
 	"github.com/cmplay/cmplay/internal/parallel"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
+// Options are what the parse stage takes from the site's configuration.
+type Options struct {
+	Drafts bool // keep pages marked draft
+	// Keys says what to do with front matter keys cmplay does not know ([frontmatter] in
+	// cmplay.toml).
+	Keys playbooks.KeyPolicy
+	// Checklists, when not nil, are the globs of the pages whose task lists are checklists a
+	// reader ticks; the task lists of other pages stay plain GitHub checkboxes.
+	Checklists []string
+}
+
 // Parse builds the pages of a site from its sources. Drafts are dropped unless drafts is true.
 // Pages whose URLs collide are reported and only the first (in file order) is kept.
 func Parse(sources []load.Source, drafts bool) ([]*playbooks.Page, playbooks.Diagnostics) {
+	return ParseWith(sources, Options{Drafts: drafts})
+}
+
+// ParseWith is Parse with the site's options.
+func ParseWith(sources []load.Source, opt Options) ([]*playbooks.Page, playbooks.Diagnostics) {
+	drafts := opt.Drafts
 	parsed := make([]*playbooks.Page, len(sources))
 	found := make([]playbooks.Diagnostics, len(sources))
 	// Front matter decoding is the costly part and each file is independent.
 	parallel.For(len(sources), func(_, i int) {
-		parsed[i], found[i] = parseOne(sources[i])
+		parsed[i], found[i] = parseOne(sources[i], opt)
 	})
 	var diags playbooks.Diagnostics
 	pages := make([]*playbooks.Page, 0, len(sources))
@@ -37,9 +55,9 @@ func Parse(sources []load.Source, drafts bool) ([]*playbooks.Page, playbooks.Dia
 	return pages, append(diags, ds...)
 }
 
-func parseOne(src load.Source) (*playbooks.Page, playbooks.Diagnostics) {
+func parseOne(src load.Source, opt Options) (*playbooks.Page, playbooks.Diagnostics) {
 	block, body, diags := playbooks.SplitFrontMatter(src.File, src.Data)
-	fm, ds := playbooks.DecodeFrontMatter(src.File, block)
+	fm, ds := opt.Keys.Decode(src.File, block)
 	diags = append(diags, ds...)
 	if fm.Kind == "" {
 		fm.Kind = playbooks.KindPage
@@ -53,6 +71,8 @@ func parseOne(src load.Source) (*playbooks.Page, playbooks.Diagnostics) {
 		Body:        body,
 	}
 	p.URL = URL(src.File)
+	diags = append(diags, ownURL(p)...)
+	p.PlainTasks = fm.Checklist != nil && !*fm.Checklist || opt.Checklists != nil && !glob.Under(opt.Checklists, src.File)
 	if p.Title == "" {
 		p.Title = firstHeading(body)
 	}
