@@ -234,7 +234,7 @@ func (b *build) report(ds playbooks.Diagnostics) {
 // load reads the content folder, skipping what belongs to the site but is not content when the
 // content folder is the site root (themes, the output folder).
 func (b *build) load() error {
-	opt := load.Options{Strict: filepath.Clean(b.cfg.ContentDir) == "."}
+	opt := load.Options{Strict: filepath.Clean(b.cfg.ContentDir) == ".", Ignore: b.cfg.Ignore, Include: b.cfg.Include}
 	contentAbs, _ := filepath.Abs(filepath.Join(b.cfg.Source, b.cfg.ContentDir))
 	if b.dir != nil {
 		if rel, err := filepath.Rel(contentAbs, b.dir.Target()); err == nil && !strings.HasPrefix(rel, "..") {

@@ -36,8 +36,8 @@ type Config struct {
 	ContentDir string // content folder below Source; default "content"
 	UnsafeHTML bool   // render raw HTML in Markdown
 	// Ignore are globs of content paths not published (`ignore` in cmplay.toml); Include names
-	// dot folders that are (".gitbook"), which are skipped otherwise. A .gitignore at the
-	// content root is honoured too.
+	// the dot folders whose files are published (nil: DefaultInclude), which are skipped
+	// otherwise. The content folder's .gitignore files are honoured too.
 	Ignore, Include []string
 	// Checklists, when not nil, are globs of the pages whose task lists are checklists a reader
 	// ticks; other pages' task lists stay plain GitHub checkboxes.
@@ -64,6 +64,10 @@ type Config struct {
 	Head, Foot template.HTML
 }
 
+// DefaultInclude are the dot folders published when cmplay.toml names none: GitBook keeps every
+// image a page shows in .gitbook/assets, and no other tool writes a folder of that name.
+var DefaultInclude = []string{".gitbook"}
+
 // File is the name of the site configuration file.
 const File = "cmplay.toml"
 
@@ -77,7 +81,7 @@ type fileConfig struct {
 	ContentDir  string    `toml:"content_dir"`
 	UnsafeHTML  bool      `toml:"unsafe_html"`
 	Ignore      []string  `toml:"ignore"`
-	Include     []string  `toml:"include"`
+	Include     *[]string `toml:"include"`
 	Checklists  *[]string `toml:"checklists"`
 	FrontMatter struct {
 		Accept []string          `toml:"accept"`
@@ -196,6 +200,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
+	}
+	if c.Include == nil {
+		c.Include = DefaultInclude
 	}
 	return c
 }

@@ -36,7 +36,10 @@ func publishConfig(cfg *Config, fc fileConfig, name string, data []byte) playboo
 	if fc.Checklists != nil {
 		cfg.Checklists = globs("checklists", *fc.Checklists)
 	}
-	for _, d := range fc.Include {
+	if fc.Include != nil {
+		cfg.Include = []string{} // include = [] publishes no dot folder, not the default
+	}
+	for _, d := range deref(fc.Include) {
 		if strings.Contains(strings.Trim(d, "/"), "/") || !strings.HasPrefix(d, ".") {
 			bad("include", fmt.Sprintf("include: %q is not the name of a dot folder; it is left out", d), `name the folder, e.g. include = [".gitbook"]`)
 			continue
@@ -65,4 +68,11 @@ func (b *build) parseOptions(drafts bool) pages.Options {
 	keys := b.cfg.FrontMatter
 	keys.Collect = true
 	return pages.Options{Drafts: drafts, Keys: keys, Checklists: b.cfg.Checklists}
+}
+
+func deref(s *[]string) []string {
+	if s == nil {
+		return nil
+	}
+	return *s
 }
