@@ -260,6 +260,7 @@ func (b *build) parse() error {
 	}
 	b.site = site.New(ps, static)
 	b.report(prefixFiles(b.site.Assemble(), b.cfg.ContentDir))
+	b.relocate()
 	return nil
 }
 

@@ -65,6 +65,18 @@ func New(pages []*playbooks.Page, static []string) *Site {
 	return s
 }
 
+// Move gives a page another URL, before any link to it is rewritten.
+func (s *Site) Move(p *playbooks.Page, url string) {
+	if s.ByURL[p.URL] == p {
+		delete(s.ByURL, p.URL)
+	}
+	p.URL = url
+	s.ByURL[url] = p
+	if p.IsIndex {
+		s.dirs[p.Dir()] = url
+	}
+}
+
 // PageURL resolves a content path ("roles/a.md", or a folder "roles") to a page URL.
 func (s *Site) PageURL(file string) (string, bool) {
 	file = strings.TrimSuffix(file, "/")
