@@ -51,6 +51,7 @@ func ParseWith(sources []load.Source, opt Options) ([]*playbooks.Page, playbooks
 		}
 		pages = append(pages, p)
 	}
+	oneIndex(pages)
 	pages, ds := dedupe(pages)
 	return pages, append(diags, ds...)
 }
@@ -71,15 +72,54 @@ func parseOne(src load.Source, opt Options) (*playbooks.Page, playbooks.Diagnost
 		Body:        body,
 	}
 	p.URL = URL(src.File)
-	diags = append(diags, ownURL(p)...)
 	p.PlainTasks = fm.Checklist != nil && !*fm.Checklist || opt.Checklists != nil && !glob.Under(opt.Checklists, src.File)
 	if p.Title == "" {
 		p.Title = firstHeading(body)
 	}
 	if p.Title == "" {
-		p.Title = titleFromFile(src.File)
+		p.Title = titleFromFile(src.File, p.IsIndex)
 	}
-	return p, diags
+	return p, append(diags, ownURL(p)...)
+}
+
+// indexRank orders the files that may be a folder's page: Hugo's _index.md, then index.md
+// (Jekyll, MkDocs), then README.md (GitHub, GitBook). A folder often has two — index.md for the
+// site and README.md for GitHub — and the first is the folder's page.
+func indexRank(file string) int {
+	switch strings.ToLower(path.Base(file)) {
+	case "_index.md":
+		return 0
+	case "index.md":
+		return 1
+	}
+	return 2
+}
+
+// oneIndex keeps one index page per folder (see indexRank); the others become ordinary pages of
+// the folder, at the URL of their file name ("/guide/readme/").
+func oneIndex(ps []*playbooks.Page) {
+	best := map[string]*playbooks.Page{}
+	for _, p := range ps {
+		if !p.IsIndex {
+			continue
+		}
+		if b, ok := best[p.Dir()]; !ok || indexRank(p.File) < indexRank(b.File) {
+			best[p.Dir()] = p
+		}
+	}
+	for _, p := range ps {
+		if !p.IsIndex || best[p.Dir()] == p {
+			continue
+		}
+		fileURL := URL(p.File)
+		p.IsIndex = false
+		if p.URL == fileURL {
+			p.URL = pageURL(p.File)
+		}
+		if _, titled := p.KeyLines["title"]; !titled && firstHeading(p.Body) == "" {
+			p.Title = titleFromFile(p.File, false)
+		}
+	}
 }
 
 // IsIndexFile reports whether a file is its folder's own page.
@@ -136,9 +176,9 @@ func stripInline(s string) string {
 	return strings.NewReplacer("**", "", "__", "", "`", "").Replace(s)
 }
 
-func titleFromFile(file string) string {
+func titleFromFile(file string, index bool) string {
 	name := path.Base(file)
-	if IsIndexFile(file) {
+	if index {
 		name = path.Base(path.Dir(file))
 		if name == "." {
 			return "Home"

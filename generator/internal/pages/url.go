@@ -14,15 +14,31 @@ import (
 // "roles/_index.md" → "/roles/". Every segment goes through Slug, so the URL is lowercase and
 // safe whatever the file is called.
 func URL(file string) string {
+	if IsIndexFile(file) {
+		return folderURL(path.Dir(file))
+	}
+	return pageURL(file)
+}
+
+// folderURL is the URL of a folder's page ("." is the home page).
+func folderURL(dir string) string { return pathURL(dir, "") }
+
+// pageURL is the URL of a file that is not its folder's page.
+func pageURL(file string) string {
 	dir, name := path.Split(file)
+	return pathURL(dir, strings.TrimSuffix(name, path.Ext(name)))
+}
+
+// pathURL is the URL of folder dir, with one more segment when name is not "".
+func pathURL(dir, name string) string {
 	var segs []string
 	for _, s := range strings.Split(strings.Trim(dir, "/"), "/") {
-		if s != "" {
+		if s != "" && s != "." {
 			segs = append(segs, Slug(s))
 		}
 	}
-	if !IsIndexFile(file) {
-		segs = append(segs, Slug(strings.TrimSuffix(name, path.Ext(name))))
+	if name != "" {
+		segs = append(segs, Slug(name))
 	}
 	if len(segs) == 0 {
 		return "/"
