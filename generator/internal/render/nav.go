@@ -62,35 +62,13 @@ func (n *navigation) add(sec *site.Section) {
 			n.add(e.Section)
 		}
 	}
-	n.urls[sec] = folderURL(sec, n.urls)
+	n.urls[sec] = sec.URL()
 }
 
-// folderURL is the URL of a folder's index page or, for a folder without one, the URL its
-// pages' URLs start with (where a generated listing stands in for the index when needed).
-func folderURL(sec *site.Section, known map[*site.Section]string) string {
-	switch {
-	case sec.Index != nil:
-		return sec.Index.URL
-	case sec.Parent == nil:
-		return "/"
-	case len(sec.Pages) > 0:
-		return parentURL(sec.Pages[0].URL)
-	case len(sec.Children) > 0:
-		return parentURL(known[sec.Children[0]])
-	}
-	return ""
-}
-
-// parentURL is "/a/b/" for "/a/b/c/".
-func parentURL(u string) string {
-	t := strings.TrimSuffix(u, "/")
-	return t[:strings.LastIndexByte(t, '/')+1]
-}
-
-// linked reports whether a folder has a page at its URL: its index, or a generated listing
-// because the sidebar cannot list all its entries.
+// linked reports whether a folder has a page at its URL: its index, or the listing the
+// generator writes for a folder without one.
 func (n *navigation) linked(sec *site.Section) bool {
-	return sec.Index != nil || len(n.entries[sec]) > NavCap
+	return sec.URL() != "" && (sec.Index != nil || len(n.entries[sec]) > 0)
 }
 
 // listingURL is the page of a folder's index that lists entry i.

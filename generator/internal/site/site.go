@@ -37,14 +37,47 @@ type Section struct {
 	Pages    []*playbooks.Page // pages of the folder, without its index, in order
 	Children []*Section
 	Parent   *Section
+	url      string
 }
 
-// URL is the section's index page URL, or "" when it has none.
-func (s *Section) URL() string {
-	if s.Index != nil {
-		return s.Index.URL
+// URL is the address of the folder's own page: its index page, or else the index the generator
+// writes for it, at the URL its pages' URLs start with ("docs/a.md" at /docs/a/ puts the folder
+// at /docs/). Every folder with an entry has one, so none is a dead label in the sidebar; it is
+// "" only for a folder whose pages all took URLs elsewhere (permalink) and that has no
+// sub-folder.
+func (s *Section) URL() string { return s.url }
+
+// setURLs gives every folder below sec, and sec, its URL (see Section.URL).
+func setURLs(sec *Section) {
+	for _, c := range sec.Children {
+		setURLs(c)
 	}
-	return ""
+	switch {
+	case sec.Index != nil:
+		sec.url = sec.Index.URL
+	case sec.Parent == nil:
+		sec.url = "/"
+	default:
+		sec.url = ""
+		for _, p := range sec.Pages {
+			if p.Permalink == "" && p.URLSlug == "" {
+				sec.url = parentURL(p.URL)
+				return
+			}
+		}
+		for _, c := range sec.Children {
+			if c.url != "" {
+				sec.url = parentURL(c.url)
+				return
+			}
+		}
+	}
+}
+
+// parentURL is "/a/" for "/a/b/".
+func parentURL(u string) string {
+	t := strings.TrimSuffix(u, "/")
+	return t[:strings.LastIndexByte(t, '/')+1]
 }
 
 // New indexes pages by file and URL, so the markdown stage can resolve links before Assemble.
@@ -74,6 +107,9 @@ func (s *Site) Move(p *playbooks.Page, url string) {
 	s.ByURL[url] = p
 	if p.IsIndex {
 		s.dirs[p.Dir()] = url
+	}
+	if s.Root != nil {
+		setURLs(s.Root)
 	}
 }
 
@@ -122,6 +158,7 @@ func (s *Site) Assemble() playbooks.Diagnostics {
 		}
 	}
 	sortSection(s.Root)
+	setURLs(s.Root)
 	s.Pages = s.Pages[:0]
 	s.walk(s.Root)
 	return s.index()
