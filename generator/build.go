@@ -251,9 +251,11 @@ func (b *build) load() error {
 }
 
 func (b *build) parse() error {
+	toc, tocDiags := b.readOutline()
 	ps, diags := b.parsePages()
 	diags = append(diags, playbooks.UnknownKeys(ps)...)
 	b.report(prefixFiles(diags, b.cfg.ContentDir))
+	b.report(append(tocDiags, applyOutline(toc, ps)...)) // named from the site folder already
 	static := make([]string, len(b.loaded.Static))
 	for i, s := range b.loaded.Static {
 		static[i] = s.File

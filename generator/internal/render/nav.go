@@ -114,7 +114,7 @@ func (n *navigation) level(b *strings.Builder, d *Data, sec *site.Section, path 
 	for _, e := range es[lo:hi] {
 		if e.Page != nil {
 			b.WriteString("<li>")
-			b.WriteString(n.a(d, e.Page.URL, e.Page.Title, current))
+			b.WriteString(n.a(d, e.Page.URL, site.NavTitle(e.Page), current))
 			b.WriteString("</li>")
 			continue
 		}

@@ -152,16 +152,51 @@ func (s *Site) Assemble() playbooks.Diagnostics {
 	for _, p := range s.Pages {
 		sec := get(p.Dir())
 		if p.IsIndex {
-			sec.Index, sec.Title, sec.Weight = p, p.Title, p.Weight
+			sec.Index, sec.Title, sec.Weight = p, NavTitle(p), p.Weight
 		} else {
 			sec.Pages = append(sec.Pages, p)
 		}
 	}
+	weighFolders(s.Root)
 	sortSection(s.Root)
 	setURLs(s.Root)
 	s.Pages = s.Pages[:0]
 	s.walk(s.Root)
 	return s.index()
+}
+
+// NavTitle is the title the sidebar shows for a page: its short title when it has one
+// (linkTitle, sidebar_label, an outline's), else its title.
+func NavTitle(p *playbooks.Page) string {
+	if p.NavTitle != "" {
+		return p.NavTitle
+	}
+	return p.Title
+}
+
+// weighFolders gives a folder without an index page the smallest weight among what it holds,
+// so a folder whose pages come first (by weight, or in a SUMMARY.md or mkdocs.yml) comes first
+// too, instead of after every weighted entry.
+func weighFolders(sec *Section) int {
+	least := 0
+	consider := func(w int) {
+		if w != 0 && (least == 0 || w < least) {
+			least = w
+		}
+	}
+	for _, p := range sec.Pages {
+		consider(p.Weight)
+	}
+	for _, c := range sec.Children {
+		consider(weighFolders(c))
+	}
+	if sec.Index == nil && sec.Parent != nil {
+		sec.Weight = least
+	}
+	if sec.Weight != 0 {
+		return sec.Weight
+	}
+	return least
 }
 
 func (s *Site) walk(sec *Section) {
@@ -204,7 +239,7 @@ type sortKey struct {
 
 func (e Entry) key() sortKey {
 	if e.Page != nil {
-		return sortKey{e.Page.Weight, e.Page.Title, e.Page.File}
+		return sortKey{e.Page.Weight, NavTitle(e.Page), e.Page.File}
 	}
 	return sortKey{e.Section.Weight, e.Section.Title, e.Section.Dir}
 }

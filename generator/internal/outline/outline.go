@@ -1,0 +1,165 @@
+// Package outline reads the table of contents another documentation tool keeps beside the
+// pages — GitBook's SUMMARY.md, the nav of MkDocs' mkdocs.yml — so a handbook brought from it
+// keeps the order its authors chose. An outline gives order and sidebar titles only: the folders
+// remain the structure, so a page is where its file is, whatever the outline nests it under.
+package outline
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/cmplay/cmplay/playbooks"
+)
+
+// Entry is one page of an outline, in reading order.
+type Entry struct {
+	File  string // the page's file, slash-separated below the content folder
+	Title string // the title the outline gives it
+	Line  int    // where the outline names it
+}
+
+// Outline is the reading order of a site's pages as another tool's table of contents gives it.
+type Outline struct {
+	File    string // the outline's own file, for diagnostics
+	Entries []Entry
+}
+
+// summaryItem is a list item holding a link: "* [Title](path.md)", "- [Title](<path.md>)".
+var summaryItem = regexp.MustCompile(`^\s*[*+-]\s+\[(.*)\]\(\s*<?([^)>]*)>?\s*\)`)
+
+// Summary reads GitBook's SUMMARY.md: every list item that links to a Markdown file is an entry,
+// in the order written; headings ("## Part 2") and other lines are left out. Links are
+// relative to the SUMMARY's folder (dir, "" at the content root).
+func Summary(file, dir string, data []byte) Outline {
+	o := Outline{File: file}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		m := summaryItem.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		if f, ok := pageFile(dir, m[2]); ok {
+			o.Entries = append(o.Entries, Entry{File: f, Title: strings.TrimSpace(m[1]), Line: n})
+		}
+	}
+	return o
+}
+
+// MkDocs reads the nav of mkdocs.yml. Its paths are relative to the docs folder (docs_dir,
+// default "docs", beside mkdocs.yml); prefix is that folder's path from the content folder ("" when
+// the content folder is the docs folder). Only the nav key is decoded: mkdocs.yml often holds
+// Python tags (!!python/name:…) for its plugins that no YAML decoder outside Python reads.
+func MkDocs(file string, data []byte, prefix string) (Outline, playbooks.Diagnostics) {
+	o := Outline{File: file}
+	block, line := topLevelKey(data, "nav")
+	if block == nil {
+		return o, nil
+	}
+	var doc struct {
+		Nav []any `yaml:"nav"`
+	}
+	if err := yaml.Unmarshal(block, &doc); err != nil {
+		return o, playbooks.Diagnostics{{File: file, Line: line, Col: 1, Severity: playbooks.Warning, Rule: "outline",
+			Msg: "the nav of mkdocs.yml does not parse: " + strings.Split(err.Error(), "\n")[0] + "; pages are ordered by weight and title",
+			Fix: "fix the YAML of nav"}}
+	}
+	lines := strings.Split(string(block), "\n")
+	at := 0 // entries come in the order of the lines; each is found on the first line after the last
+	add := func(title, dest string) {
+		f, ok := pageFile(prefix, dest)
+		if !ok {
+			return
+		}
+		for i := at; i < len(lines); i++ {
+			if strings.Contains(lines[i], dest) {
+				at = i
+				break
+			}
+		}
+		o.Entries = append(o.Entries, Entry{File: f, Title: strings.TrimSpace(title), Line: line + at})
+	}
+	var walk func(items []any)
+	walk = func(items []any) {
+		for _, it := range items {
+			switch x := it.(type) {
+			case string: // a page without a title: "about.md"
+				add("", x)
+			case map[string]any:
+				for title, v := range x { // one key: "Title: page.md" or "Section: [...]"
+					switch v := v.(type) {
+					case string:
+						add(title, v)
+					case []any:
+						walk(v)
+					}
+				}
+			}
+		}
+	}
+	walk(doc.Nav)
+	return o, nil
+}
+
+// pageFile resolves a link of an outline to a Markdown file below the content folder; links
+// elsewhere (a URL, a file outside) are not pages of the outline.
+func pageFile(dir, dest string) (string, bool) {
+	dest, _, _ = strings.Cut(strings.TrimSpace(dest), "#")
+	if d, err := url.PathUnescape(dest); err == nil {
+		dest = d
+	}
+	if dest == "" || strings.Contains(dest, "://") || !strings.EqualFold(path.Ext(dest), ".md") {
+		return "", false
+	}
+	f := path.Clean(path.Join(dir, dest))
+	if f == ".." || strings.HasPrefix(f, "../") || path.IsAbs(f) {
+		return "", false
+	}
+	return f, true
+}
+
+// topLevelKey cuts the lines of one top-level key ("nav:" and what is indented below it) out
+// of a YAML file, with the line it starts on.
+func topLevelKey(data []byte, key string) ([]byte, int) {
+	var out []byte
+	start := 0
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	for i, l := range lines {
+		if start == 0 {
+			if bytes.HasPrefix(l, []byte(key+":")) {
+				start = i + 1
+				out = append(out, l...)
+			}
+			continue
+		}
+		t := bytes.TrimRight(l, "\r\n")
+		if len(t) > 0 && t[0] != ' ' && t[0] != '\t' && t[0] != '-' && t[0] != '#' {
+			break // the next top-level key
+		}
+		out = append(out, l...)
+	}
+	if start == 0 {
+		return nil, 0
+	}
+	return out, start
+}
+
+// Missing reports the entries of an outline that name no page of the site.
+func (o Outline) Missing(exists func(file string) bool) playbooks.Diagnostics {
+	var ds playbooks.Diagnostics
+	for _, e := range o.Entries {
+		if !exists(e.File) {
+			ds = append(ds, playbooks.Diagnostic{File: o.File, Line: e.Line, Col: 1, Severity: playbooks.Warning, Rule: "outline",
+				Msg: fmt.Sprintf("%s lists %s, which is not a page of the site", path.Base(o.File), e.File),
+				Fix: "fix the path, or remove the entry"})
+		}
+	}
+	return ds
+}
