@@ -309,7 +309,7 @@ func (b *build) templates() error {
 	rc := render.Config{
 		Title: b.cfg.Title, Language: b.cfg.Language, BaseURL: b.baseURL, BasePath: b.basePath,
 		FileURLs: b.fileURLs, RepoURL: b.cfg.RepoURL, EditBase: editBase(b.cfg.ContentDir), Branch: b.cfg.Branch,
-		Assets: b.bundle.Paths, Manifest: b.manifestJS, Head: b.cfg.Head, Foot: b.cfg.Foot,
+		Assets: b.bundle.Paths, Manifest: b.manifestJS, Head: b.cfg.Head, Foot: b.cfg.Foot, Progress: b.hasProgress(),
 	}
 	if b.hist.site != nil { // an untyped nil outside a repository, so templates see "no history"
 		rc.History = b.hist.site

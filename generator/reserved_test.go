@@ -16,7 +16,7 @@ func TestAliasesCannotReplaceGeneratedPages(t *testing.T) {
 	dir := newSite(t, map[string]string{
 		"content/_index.md":          "# Home\n",
 		"content/a.md":               "---\ntitle: A\ntags: [x]\naliases: [\"/search/\", \"/progress/\", \"/favicon.svg\", \"/progress/record/\", \"/assets/x\", \"/tags/x/\", \"/img.png\", \"/b/\", \"old-a\", \"//evil.example\", \"/\"]\n---\nBody.\n",
-		"content/b.md":               "---\naliases: [old-a]\n---\nB.\n",
+		"content/b.md":               "---\naliases: [old-a]\n---\nB.\n\n- [ ] A checklist, so the site has a dashboard.\n",
 		"content/progress/record.md": "A page where the completion record goes.\n",
 		"content/search/index.js.md": "A page inside the search index's folder.\n",
 		"content/img.png":            "png",

@@ -31,6 +31,10 @@ type Config struct {
 	// For, ForURL and Forge methods); nil outside a repository. It is an interface so the
 	// templates stage does not depend on the history stage.
 	History any
+	// Progress is whether the site has anything a reader's progress covers (a checklist, a page
+	// to acknowledge); without it there is no "My progress" link and no dashboard, as a reader of
+	// a Docusaurus or MkDocs site expects.
+	Progress bool
 	// Head and Foot are HTML the generator adds to every page's <head> and the end of <body>
 	// (the live-reload script under serve); empty in build output.
 	Head, Foot template.HTML
