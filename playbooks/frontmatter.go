@@ -182,6 +182,9 @@ func (d *decoder) keyLine(key string) int {
 		line, rest, _ := strings.Cut(raw, "\n")
 		raw = rest
 		l := strings.TrimLeft(line, " \t")
+		if d.block.Format == "toml" && (strings.HasPrefix(l, "["+key+"]") || strings.HasPrefix(l, "["+key+".") || strings.HasPrefix(l, "[["+key+"]]")) {
+			return d.block.StartLine + i // a TOML table: [extra], [menu.main], [[authors]]
+		}
 		l = strings.TrimLeft(l, `"'`)
 		if !strings.HasPrefix(l, key) {
 			continue
