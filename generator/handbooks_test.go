@@ -1,0 +1,121 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// TestHandbooks builds each testdata/handbooks/<tool>.txtar — a small repository in the shape
+// Jekyll, GitBook, Hugo/Zola and MkDocs keep a handbook in — as a team would, with its own
+// cmplay.toml, and holds the build to what the archive's want/ files say:
+//
+//   - want/diagnostics: every diagnostic, exactly (a warning that is not a real fault is noise);
+//   - want/files: output files that must exist (pages at their URLs, redirects, images);
+//   - want/absent: output files that must not (what is not published);
+//   - want/sidebar <file>: the sidebar of that page, one link per line, indented by level.
+//
+// `go test ./generator -run Handbooks -update` rewrites want/diagnostics and the sidebars.
+func TestHandbooks(t *testing.T) {
+	files, _ := filepath.Glob("testdata/handbooks/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			want := map[string]string{}
+			for _, f := range ar.Files {
+				if strings.HasPrefix(f.Name, "want/") {
+					want[f.Name] = string(f.Data)
+					continue
+				}
+				writeFile(t, filepath.Join(dir, filepath.FromSlash(f.Name)), f.Data)
+			}
+			cfg, diags, err := LoadConfig(dir)
+			if err != nil || len(diags) > 0 {
+				t.Fatalf("config: %v %v", err, diags)
+			}
+			cfg.Out = filepath.Join(t.TempDir(), "public")
+			res := mustBuild(t, cfg)
+			got := map[string]string{"want/diagnostics": ""}
+			for _, d := range res.Diagnostics {
+				got["want/diagnostics"] += d.String() + "\n"
+			}
+			for name := range want {
+				page, ok := strings.CutPrefix(name, "want/sidebar ")
+				if !ok {
+					continue
+				}
+				data, err := os.ReadFile(filepath.Join(cfg.Out, filepath.FromSlash(page)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				got[name] = sidebarOutline(string(data))
+			}
+			for _, f := range lines(want["want/files"]) {
+				if _, err := os.Stat(filepath.Join(cfg.Out, filepath.FromSlash(f))); err != nil {
+					t.Errorf("no %s in the output", f)
+				}
+			}
+			for _, f := range lines(want["want/absent"]) {
+				if _, err := os.Stat(filepath.Join(cfg.Out, filepath.FromSlash(f))); err == nil {
+					t.Errorf("%s is published", f)
+				}
+			}
+			if *update {
+				for i, f := range ar.Files {
+					if g, ok := got[f.Name]; ok {
+						ar.Files[i].Data = []byte(g)
+					}
+				}
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			for name, g := range got {
+				if g != want[name] {
+					t.Errorf("%s:\ngot:\n%s\nwant:\n%s", name, g, want[name])
+				}
+			}
+		})
+	}
+}
+
+var navToken = regexp.MustCompile(`<ul>|</ul>|<a [^>]*>([^<]*)</a>|<span class="nav-label">([^<]*)</span>`)
+
+// sidebarOutline is a page's sidebar as text: one entry a line, two spaces per level.
+func sidebarOutline(page string) string {
+	start := strings.Index(page, `<ul class="nav">`)
+	if start < 0 {
+		return ""
+	}
+	nav := page[start+len(`<ul class="nav">`):]
+	nav = nav[:strings.Index(nav, "</nav>")]
+	var b strings.Builder
+	depth := 0
+	for _, m := range navToken.FindAllStringSubmatch(nav, -1) {
+		switch m[0] {
+		case "<ul>":
+			depth++
+		case "</ul>":
+			depth--
+		default:
+			b.WriteString(strings.Repeat("  ", max(depth, 0)) + m[1] + m[2] + "\n")
+		}
+	}
+	return b.String()
+}
+
+func lines(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == '\n' })
+}
