@@ -21,6 +21,7 @@ import (
 	"github.com/cmplay/cmplay/generator/internal/checklist"
 	"github.com/cmplay/cmplay/generator/internal/load"
 	"github.com/cmplay/cmplay/generator/internal/markdown"
+	"github.com/cmplay/cmplay/generator/internal/pages"
 	"github.com/cmplay/cmplay/generator/internal/render"
 	"github.com/cmplay/cmplay/generator/internal/site"
 	"github.com/cmplay/cmplay/generator/output"
@@ -253,6 +254,7 @@ func (b *build) load() error {
 func (b *build) parse() error {
 	toc, tocDiags := b.readOutline()
 	ps, diags := b.parsePages()
+	pages.OneIndex(ps) // pages a Session parsed one at a time
 	diags = append(diags, playbooks.UnknownKeys(ps)...)
 	b.report(prefixFiles(diags, b.cfg.ContentDir))
 	b.report(append(tocDiags, applyOutline(toc, ps)...)) // named from the site folder already

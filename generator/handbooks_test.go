@@ -1,13 +1,17 @@
 package generator
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/cmplay/cmplay/generator/output"
 )
 
 // TestHandbooks builds each testdata/handbooks/<tool>.txtar — a small repository in the shape
@@ -46,6 +50,7 @@ func TestHandbooks(t *testing.T) {
 			}
 			cfg.Out = filepath.Join(t.TempDir(), "public")
 			res := mustBuild(t, cfg)
+			sameInSession(t, cfg)
 			got := map[string]string{"want/diagnostics": ""}
 			for _, d := range res.Diagnostics {
 				got["want/diagnostics"] += d.String() + "\n"
@@ -88,6 +93,34 @@ func TestHandbooks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// sameInSession holds a Session's build of a site (pages parsed one at a time, then put
+// together) to the one-off build's output, byte for byte, twice over.
+func sameInSession(t *testing.T, cfg Config) {
+	t.Helper()
+	cfg.Out = ""
+	full := output.NewMemory()
+	cfg.Writer = full
+	mustBuild(t, cfg)
+	cfg.Writer = nil
+	s := NewSession(cfg)
+	for i := range 2 {
+		mem := output.NewMemory()
+		if _, err := s.Build(mem, nil); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(mem.Names(), full.Names()) {
+			t.Fatalf("session build %d writes other files:\n%v\nwant\n%v", i+1, mem.Names(), full.Names())
+		}
+		for _, n := range full.Names() {
+			a, _ := full.File(n)
+			b, _ := mem.File(n)
+			if !bytes.Equal(a, b) {
+				t.Errorf("session build %d: %s differs", i+1, n)
+			}
+		}
 	}
 }
 

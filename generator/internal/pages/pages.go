@@ -51,7 +51,7 @@ func ParseWith(sources []load.Source, opt Options) ([]*playbooks.Page, playbooks
 		}
 		pages = append(pages, p)
 	}
-	oneIndex(pages)
+	OneIndex(pages)
 	pages, ds := dedupe(pages)
 	return pages, append(diags, ds...)
 }
@@ -95,9 +95,10 @@ func indexRank(file string) int {
 	return 2
 }
 
-// oneIndex keeps one index page per folder (see indexRank); the others become ordinary pages of
-// the folder, at the URL of their file name ("/guide/readme/").
-func oneIndex(ps []*playbooks.Page) {
+// OneIndex keeps one index page per folder (see indexRank); the others become ordinary pages of
+// the folder, at the URL of their file name ("/guide/readme/"). Parse applies it; a caller that
+// assembles pages parsed one at a time applies it to the whole set.
+func OneIndex(ps []*playbooks.Page) {
 	best := map[string]*playbooks.Page{}
 	for _, p := range ps {
 		if !p.IsIndex {
