@@ -7,6 +7,7 @@ import (
 
 	"github.com/cmplay/cmplay/generator/internal/acknowledge"
 	"github.com/cmplay/cmplay/generator/internal/checklist"
+	"github.com/cmplay/cmplay/generator/internal/history"
 	"github.com/cmplay/cmplay/generator/internal/load"
 	"github.com/cmplay/cmplay/generator/internal/markdown"
 	"github.com/cmplay/cmplay/generator/internal/pages"
@@ -33,10 +34,11 @@ func (b *build) acknowledgements() error {
 	if len(todo) == 0 {
 		return nil
 	}
-	repo, err := acknowledge.Open(hs.Log.Root)
+	repo, err := history.Open(hs.Log.Root)
 	if err != nil {
 		return nil // history was read, so this is unexpected; the pages just get no diffs
 	}
+	defer repo.Close()
 	md := markdown.New(markdown.Options{Resolver: b.site, Extensions: []goldmark.Extender{checklist.New()}})
 	for _, p := range todo {
 		versions := p.History[1:]
@@ -44,7 +46,7 @@ func (b *build) acknowledgements() error {
 			versions = versions[:acknowledge.MaxVersions]
 		}
 		for _, c := range versions {
-			data, ok := repo.File(c.Hash, path.Join(hs.Log.Prefix, p.File))
+			data, ok := repo.FileAt(c.Hash, path.Join(hs.Log.Prefix, p.File))
 			if !ok {
 				continue
 			}

@@ -76,19 +76,26 @@ func round(d time.Duration) time.Duration {
 // returned only when no complete site could be written (a broken theme, an unwritable output
 // folder), and then the previous output is left as it was.
 func Build(cfg Config) (*Result, error) {
-	return pipeline(cfg, nil)
+	return run(cfg, fullBuild, nil)
 }
 
-// pipeline runs the steps, leaving out those named in skip (Check skips the ones that only make
-// output).
-func pipeline(cfg Config, skip map[string]bool) (*Result, error) { return runCached(cfg, skip, nil) }
+// plan says which of the pipeline's optional steps a run takes.
+type plan struct {
+	output  bool // bundle assets, execute templates, write acknowledgements (Check only analyses)
+	search  bool // build the search index (LiveUpdate leaves it to the complete build after it)
+	preview bool // the output is a live preview: pages show edits not committed yet
+}
 
-// runCached is the pipeline reusing the work of earlier builds kept in c (see Session); c is
-// nil for a one-off build.
-func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
+// fullBuild is the plan of `cmplay build`: every step.
+var fullBuild = plan{output: true, search: true}
+
+// run is the pipeline: each step in order, timed, its error wrapped with its name. c holds the
+// work of earlier builds of a Session to reuse; nil (a one-off build) reuses nothing, and the
+// steps read the same either way (see cache).
+func run(cfg Config, p plan, c *cache) (*Result, error) {
 	start := time.Now()
 	cfg = cfg.withDefaults()
-	b, err := newBuild(cfg)
+	b, err := newBuild(cfg, p, c)
 	if err != nil {
 		return nil, err
 	}
@@ -100,40 +107,29 @@ func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
 			panic(r)
 		}
 	}()
-	b.use(c)
 	res := &Result{}
-	steps := []struct {
-		name string
-		run  func() error
-	}{
-		{"load", b.load},
-		{"parse", b.parse},
-		{"markdown", b.markdown},
-		{"history", b.history},
-		{"reserve", b.reserve},
-		{"acknowledge", b.acknowledgements},
-		{"checklists", b.checklists},
-		{"search", b.searchIndex},
-		{"assets", b.assets},
-		{"templates", b.templates},
+	s := steps{res: res}
+	s.run("load", b.load)
+	s.run("parse", b.parse)
+	s.run("markdown", b.markdown)
+	s.run("history", b.history)
+	s.run("reserve", b.reserve)
+	if p.output {
+		s.run("acknowledge", b.acknowledgements)
 	}
-	for _, s := range steps {
-		if skip[s.name] {
-			continue
-		}
-		t := time.Now()
-		if err := s.run(); err != nil {
-			b.abort()
-			return nil, fmt.Errorf("%s: %w", s.name, err)
-		}
-		res.Stages = append(res.Stages, StageTime{s.name, time.Since(t)})
+	s.run("checklists", b.checklists)
+	if p.output && p.search {
+		s.run("search", b.searchIndex)
 	}
-	t := time.Now()
-	if err := b.commit(); err != nil {
+	if p.output {
+		s.run("assets", b.assets)
+		s.run("templates", b.templates)
+	}
+	s.run("write", b.commit)
+	if s.err != nil {
 		b.abort()
-		return nil, fmt.Errorf("write: %w", err)
+		return nil, s.err
 	}
-	res.Stages = append(res.Stages, StageTime{"write", time.Since(t)})
 	b.diags.Sort()
 	res.Diagnostics = b.diags
 	res.Notes = b.hist.notes
@@ -153,6 +149,25 @@ func runCached(cfg Config, skip map[string]bool, c *cache) (*Result, error) {
 	return res, nil
 }
 
+// steps runs the pipeline's steps one after another until one fails, recording how long each
+// took.
+type steps struct {
+	res *Result
+	err error
+}
+
+func (s *steps) run(name string, step func() error) {
+	if s.err != nil {
+		return
+	}
+	t := time.Now()
+	if err := step(); err != nil {
+		s.err = fmt.Errorf("%s: %w", name, err)
+		return
+	}
+	s.res.Stages = append(s.res.Stages, StageTime{name, time.Since(t)})
+}
+
 // build is the state of one run of the pipeline.
 type build struct {
 	cfg      Config
@@ -162,12 +177,15 @@ type build struct {
 	basePath string
 	fileURLs bool
 
+	plan   plan
 	dir    *output.Dir
 	writer output.Writer
 	files  int
 	mu     sync.Mutex
 
-	cache  *cache    // set by a Session: results of earlier builds to reuse
+	cache  *cache // results of earlier builds of a Session to reuse; nil for a one-off build
+	keys   keys   // this build's fingerprints for cache lookups
+	rc     render.Config
 	hist   histState // set by the history step
 	loaded load.Result
 	site   *site.Site
@@ -183,7 +201,7 @@ type build struct {
 	aliasURLs map[*playbooks.Page][]string
 }
 
-func newBuild(cfg Config) (*build, error) {
+func newBuild(cfg Config, p plan, c *cache) (*build, error) {
 	base, bpath, fileURLs, err := basePath(cfg.BaseURL)
 	if err != nil {
 		return nil, err
@@ -191,12 +209,12 @@ func newBuild(cfg Config) (*build, error) {
 	if err := CheckLinkURL(cfg.RepoURL); err != nil {
 		return nil, fmt.Errorf("config: repo_url %q: %w", cfg.RepoURL, err)
 	}
-	b := &build{cfg: cfg, baseURL: base, basePath: bpath, fileURLs: fileURLs}
+	b := &build{cfg: cfg, plan: p, cache: c, baseURL: base, basePath: bpath, fileURLs: fileURLs}
 	contentDir := filepath.Join(cfg.Source, cfg.ContentDir)
 	if st, err := os.Stat(contentDir); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("load: no content folder at %s (set content_dir in %s, or pass --source)", contentDir, File)
 	}
-	b.content = os.DirFS(contentDir)
+	b.content = c.content(os.DirFS(contentDir))
 	b.theme = themes.Default()
 	themeDir := filepath.Join(cfg.Source, "themes", cfg.Theme)
 	if st, err := os.Stat(themeDir); err == nil && st.IsDir() {
@@ -253,7 +271,7 @@ func (b *build) load() error {
 
 func (b *build) parse() error {
 	toc, tocDiags := b.readOutline()
-	ps, diags := b.parsePages()
+	ps, diags := b.cache.parse(b.loaded.Sources, b.parseOptions(b.cfg.Drafts))
 	pages.OneIndex(ps) // pages a Session parsed one at a time
 	diags = append(diags, playbooks.UnknownKeys(ps)...)
 	b.report(prefixFiles(diags, b.cfg.ContentDir))
@@ -273,30 +291,29 @@ func (b *build) markdown() error {
 	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site,
 		Extensions: []goldmark.Extender{checklist.New()}, ReservedIDs: themeIDs(b.theme)})
 	parallel.Each(len(b.site.Pages), 0, func(i int) error {
-		b.report(prefixFiles(b.renderMarkdown(md, b.site.Pages[i]), b.cfg.ContentDir))
+		p := b.site.Pages[i]
+		diags := b.cache.markdown(p, b.resolver, func() playbooks.Diagnostics { return md.Render(p) })
+		b.report(prefixFiles(diags, b.cfg.ContentDir))
 		return nil
 	})
 	return nil
 }
 
 func (b *build) assets() error {
-	bundle, err := b.buildAssets()
+	bundle, err := b.cache.buildAssets(b.theme)
 	if err != nil {
 		return err
 	}
 	b.bundle = bundle
-	for _, name := range slices.Sorted(maps.Keys(bundle.Files)) {
-		if err := b.write(name, bundle.Files[name]); err != nil {
-			return err
-		}
-	}
 	static, err := assets.Static(b.theme)
 	if err != nil {
 		return err
 	}
-	for _, name := range slices.Sorted(maps.Keys(static)) {
-		if err := b.write(name, static[name]); err != nil {
-			return err
+	for _, files := range []map[string][]byte{bundle.Files, static} {
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			if err := b.write(name, files[name]); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -304,19 +321,19 @@ func (b *build) assets() error {
 
 // templates renders every page, the generated listings, and copies static files.
 func (b *build) templates() error {
-	theme, err := b.loadTheme()
+	theme, err := b.cache.loadTheme(b.theme)
 	if err != nil {
 		return err
 	}
-	rc := render.Config{
+	b.rc = render.Config{
 		Title: b.cfg.Title, Language: b.cfg.Language, BaseURL: b.baseURL, BasePath: b.basePath,
 		FileURLs: b.fileURLs, RepoURL: b.cfg.RepoURL, EditBase: editBase(b.cfg.ContentDir), Branch: b.cfg.Branch,
 		Assets: b.bundle.Paths, Manifest: b.manifestJS, Head: b.cfg.Head, Foot: b.cfg.Foot, Progress: b.hasProgress(),
 	}
 	if b.hist.site != nil { // an untyped nil outside a repository, so templates see "no history"
-		rc.History = b.hist.site
+		b.rc.History = b.hist.site
 	}
-	r := render.New(theme, b.site, rc)
+	r := render.New(theme, b.site, b.rc)
 	ps := b.site.Pages
 	err = parallel.Each(len(ps), 0, func(i int) error {
 		if b.skipPage[ps[i].File] {
@@ -329,7 +346,8 @@ func (b *build) templates() error {
 		if i+1 < len(ps) {
 			next = ps[i+1]
 		}
-		html, err := b.renderPage(r, rc, ps[i], prev, next)
+		p := ps[i]
+		html, err := b.cache.html(p.File, true, b.pageKey(p.File, p.URL), func() ([]byte, error) { return r.Page(p, prev, next) })
 		if err != nil {
 			return fmt.Errorf("%s: %w", ps[i].File, err)
 		}
@@ -355,7 +373,7 @@ func (b *build) generated(r *render.Renderer) error {
 	}
 	err := parallel.Each(len(pages), 0, func(i int) error {
 		g := pages[i]
-		data, err := b.reuseListing(g.URL, func() ([]byte, error) { return b.generatedPage(r, g) })
+		data, err := b.cache.html(g.URL, false, b.listingKey(g.URL), func() ([]byte, error) { return b.generatedPage(r, g) })
 		if err != nil {
 			return fmt.Errorf("%s: %w", g.URL, err)
 		}

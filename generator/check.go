@@ -29,10 +29,6 @@ type CheckOptions struct {
 	Base string
 }
 
-// outputSteps are the pipeline steps that only make output; Check leaves them out. Every other
-// step runs, so Check reports whatever diagnostics the analysis steps report during a build.
-var outputSteps = map[string]bool{"search": true, "acknowledge": true, "assets": true, "templates": true}
-
 // Check runs the pipeline's analysis steps — load, parse, Markdown with the checklist extension,
 // and the site-wide steps after it — without rendering templates, bundling assets or writing
 // anything, then applies the check-only rules of package check. Link problems are errors here.
@@ -42,7 +38,9 @@ func Check(cfg Config, opt CheckOptions) (*Result, error) {
 	start := time.Now()
 	cfg = cfg.withDefaults()
 	cfg.Writer = discard{}
-	res, err := pipeline(cfg, outputSteps)
+	// The plan without output: every analysis step runs, so Check reports whatever diagnostics
+	// those steps report during a build.
+	res, err := run(cfg, plan{}, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -55,8 +55,7 @@ func (b *build) history() error {
 		}
 	}
 	b.hist.site = history.NewSite(log, history.Forge{RepoURL: b.cfg.RepoURL}, b.site.Pages)
-	if b.dir == nil {
-		// Output kept in memory is a preview (cmplay serve): show edits not committed yet.
+	if b.plan.preview {
 		b.hist.site.Uncommitted = b.uncommitted(log)
 	}
 	return nil

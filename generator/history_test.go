@@ -220,12 +220,22 @@ func TestHistoryMissing(t *testing.T) {
 	s := newSiteRepo(t)
 	policyHistory(s)
 	s.write("content/escalation.md", "---\ntitle: Escalation\n---\nEscalate within two hours.\n")
-	_, mem := s.build(s.dir)
-	if page := file(t, mem, "escalation/index.html"); !strings.Contains(page, "Uncommitted edits.") {
+	cfg, _, err = LoadConfig(s.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _, err := NewSession(cfg).LiveUpdate(nil) // what cmplay serve builds
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page := file(t, u.Site, "escalation/index.html"); !strings.Contains(page, "Uncommitted edits.") {
 		t.Error("an uncommitted edit is not shown under serve")
 	}
-	if page := file(t, mem, "index.html"); strings.Contains(page, "Uncommitted edits.") {
+	if page := file(t, u.Site, "index.html"); strings.Contains(page, "Uncommitted edits.") {
 		t.Error("a committed page is shown as uncommitted")
+	}
+	if _, mem := s.build(s.dir); strings.Contains(file(t, mem, "escalation/index.html"), "Uncommitted edits.") {
+		t.Error("a build (not a preview) shows uncommitted edits")
 	}
 	s.commit("Two hours", "Ada Lovelace")
 
@@ -236,7 +246,7 @@ func TestHistoryMissing(t *testing.T) {
 	if out, err := exec.Command("git", "clone", "-q", "--depth", "2", "file://"+s.dir, clone).CombinedOutput(); err != nil {
 		t.Fatalf("git clone: %v %s", err, out)
 	}
-	res, mem = s.build(clone)
+	res, mem := s.build(clone)
 	if res.Diagnostics.Warnings() != 1 || !strings.Contains(res.Diagnostics[0].Msg, "shallow clone") {
 		t.Errorf("shallow clone diagnostics: %v", res.Diagnostics)
 	}

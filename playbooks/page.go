@@ -4,6 +4,8 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Page is one Markdown file of a playbook, as it moves through the build. The load and parse
@@ -120,4 +122,16 @@ type Commit struct {
 	Date    time.Time
 	Subject string
 	PR      int // pull request number named in the subject, 0 if none
+}
+
+// TitleFromName is the title of a page or folder that has none of its own, made from its file or
+// folder name without extension: dashes and underscores become spaces and the first letter (not
+// the first byte: "über-uns" is "Über uns") is upper-cased. It returns "" for an empty name.
+func TitleFromName(name string) string {
+	name = strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	if name == "" {
+		return ""
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[size:]
 }

@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/cmplay/cmplay/generator"
-	"github.com/cmplay/cmplay/serve"
 	"github.com/cmplay/cmplay/internal/sitetest"
+	"github.com/cmplay/cmplay/serve"
 )
 
 // live is `cmplay serve` assembled as the command assembles it, on a site in a temporary
@@ -27,6 +27,7 @@ type live struct {
 	rebuilds chan rebuild
 	finished chan generator.Update // each build finished after a reload (Update.Then)
 	stop     func()                // stops the running server
+	quiet    time.Duration         // the watcher's quiet period; serve.Debounce when zero
 }
 
 type rebuild struct {
@@ -39,9 +40,15 @@ type rebuild struct {
 
 func startLive(t testing.TB, files map[string]string) *live {
 	t.Helper()
+	return startLiveQuiet(t, files, 0)
+}
+
+// startLiveQuiet is startLive with the watcher's quiet period (serve.WatchOptions.Quiet).
+func startLiveQuiet(t testing.TB, files map[string]string, quiet time.Duration) *live {
+	t.Helper()
 	dir := t.TempDir()
 	sitetest.Write(t, dir, files)
-	l := &live{t: t, dir: dir, rebuilds: make(chan rebuild, 64), finished: make(chan generator.Update, 64)}
+	l := &live{t: t, dir: dir, quiet: quiet, rebuilds: make(chan rebuild, 64), finished: make(chan generator.Update, 64)}
 	l.start("127.0.0.1:0")
 	t.Cleanup(func() { l.stop() })
 	return l
@@ -69,6 +76,7 @@ func (l *live) start(addr string) {
 		Files: []string{filepath.Join(l.dir, generator.File)},
 		Skip:  []string{filepath.Join(l.dir, "public"), filepath.Join(l.dir, ".git")},
 		Log:   io.Discard,
+		Quiet: l.quiet,
 	})
 	if err != nil {
 		t.Fatal(err)

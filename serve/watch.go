@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -39,6 +40,9 @@ type WatchOptions struct {
 	Log io.Writer
 	// Poll, when non-zero, polls at this interval instead of using file system events.
 	Poll time.Duration
+	// Quiet is how long no event must come for a burst to end; Debounce when zero. (A test on
+	// a loaded machine, where an editor's save steps can be descheduled for longer, raises it.)
+	Quiet time.Duration
 }
 
 // Watcher reports changed files in bursts. A burst is a list of absolute paths; a nil burst
@@ -260,7 +264,7 @@ func (w *Watcher) run() {
 		if first.IsZero() {
 			first = now
 		}
-		timer.Reset(min(Debounce, first.Add(MaxWait).Sub(now)))
+		timer.Reset(min(cmp.Or(w.opt.Quiet, Debounce), first.Add(MaxWait).Sub(now)))
 	}
 	for {
 		select {

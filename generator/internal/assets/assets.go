@@ -66,11 +66,15 @@ func bundle(theme fs.FS, entry string) ([]byte, error) {
 		for _, m := range res.Errors {
 			loc := ""
 			if m.Location != nil {
-				loc = fmt.Sprintf("%s:%d:%d: ", m.Location.File, m.Location.Line, m.Location.Column+1)
+				// esbuild puts the plugin's namespace before the path ("theme:assets/x.js");
+				// the path in the theme is what its author looks for.
+				file := strings.TrimPrefix(m.Location.File, "theme:")
+				loc = fmt.Sprintf("%s:%d:%d: ", file, m.Location.Line, m.Location.Column+1)
 			}
 			msgs = append(msgs, loc+m.Text)
 		}
-		return nil, fmt.Errorf("assets: bundle %s: %s", entry, strings.Join(msgs, "; "))
+		// The build names the stage ("assets: …"), so the error does not.
+		return nil, fmt.Errorf("bundle %s: %s", entry, strings.Join(msgs, "; "))
 	}
 	var out bytes.Buffer
 	for _, f := range res.OutputFiles {

@@ -9,8 +9,10 @@ import (
 
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-billy/v5/osfs"
+	"github.com/go-git/go-git/v5/plumbing"
 	gitcache "github.com/go-git/go-git/v5/plumbing/cache"
 	gitconfig "github.com/go-git/go-git/v5/plumbing/format/config"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
@@ -174,4 +176,23 @@ func resolveGitDir(root, dotGit string) (string, error) {
 		p = filepath.Join(root, p)
 	}
 	return p, nil
+}
+
+// FileAt returns a file (slash-separated, from the repository root) as it was at commit; ok is
+// false when the commit or the file cannot be read (a blobless clone, a path the file did not
+// have then).
+func (r *Repo) FileAt(commit, name string) (data []byte, ok bool) {
+	c, err := object.GetCommit(r.r.store, plumbing.NewHash(commit))
+	if err != nil {
+		return nil, false
+	}
+	f, err := c.File(name)
+	if err != nil {
+		return nil, false
+	}
+	s, err := f.Contents()
+	if err != nil {
+		return nil, false
+	}
+	return []byte(s), true
 }

@@ -177,8 +177,9 @@ func inDotFolder(p string) bool {
 	return strings.HasPrefix(p, ".") || strings.Contains(p, "/.")
 }
 
-// notRegular names the kind of a file that is neither a regular file nor a folder (after
-// following a symbolic link), or returns "".
+// notRegular names the kind of a file that is not a regular file (after following a symbolic
+// link), or returns "". The walk does not descend into a link to a folder, and the folder's
+// files are published from where they are, so such a link is not a file to list either.
 func notRegular(fsys fs.FS, p string, d fs.DirEntry) string {
 	mode := d.Type()
 	if mode&fs.ModeSymlink != 0 {
@@ -187,7 +188,7 @@ func notRegular(fsys fs.FS, p string, d fs.DirEntry) string {
 			return "broken link"
 		}
 		if info.IsDir() {
-			return ""
+			return "link to a folder"
 		}
 		mode = info.Mode().Type()
 	}

@@ -185,13 +185,10 @@ func titleFromFile(file string, index bool) string {
 			return "Home"
 		}
 	}
-	name = strings.TrimSuffix(name, path.Ext(name))
-	name = strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
-	if name == "" {
-		return file
+	if t := playbooks.TitleFromName(strings.TrimSuffix(name, path.Ext(name))); t != "" {
+		return t
 	}
-	r := []rune(name)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
+	return file
 }
 
 // dedupe reports every set of pages that map to one URL, keeping the first.

@@ -27,10 +27,9 @@ type Config struct {
 	// Manifest is the site path of the checklist manifest script, named by a hash of its
 	// content so a browser never runs a stale cached copy; "" for "/checklists.js".
 	Manifest string
-	// History is the history stage's view of the site (a *history.Site: templates call its
-	// For, ForURL and Forge methods); nil outside a repository. It is an interface so the
-	// templates stage does not depend on the history stage.
-	History any
+	// History is the history stage's view of the site; nil outside a repository (never a nil
+	// *history.Site inside the interface, which templates would take for a history).
+	History HistoryView
 	// Progress is whether the site has anything a reader's progress covers (a checklist, a page
 	// to acknowledge); without it there is no "My progress" link and no dashboard, as a reader of
 	// a Docusaurus or MkDocs site expects.
@@ -142,7 +141,7 @@ func (r *Renderer) data(url, title string) *Data {
 func KindURL(k playbooks.Kind) string { return "/kinds/" + string(k) + "/" }
 
 // TagURL is the listing page of a tag.
-func TagURL(tag string) string { return "/tags/" + tagSlug(tag) + "/" }
+func TagURL(tag string) string { return "/tags/" + site.TagSlug(tag) + "/" }
 
 func (r *Renderer) link(d *Data, p *playbooks.Page) Link {
 	return Link{Title: p.Title, URL: d.Rel(p.URL), Summary: p.Summary, Kind: p.Kind}
@@ -326,21 +325,4 @@ func (r *Renderer) Generated(url, title, layout string, extra func(*Data)) ([]by
 		extra(d)
 	}
 	return r.exec(d, layout, "list")
-}
-
-func tagSlug(t string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(t) {
-		switch {
-		case r == ' ' || r == '/' || r == '-' || r == '_':
-			b.WriteByte('-')
-		case r == '.' || r == '#' || r == '?' || r == '%' || r == '\\':
-		default:
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() == 0 {
-		return fmt.Sprintf("%x", t)
-	}
-	return b.String()
 }

@@ -6,6 +6,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -67,6 +68,11 @@ func parseFile(t *template.Template, fsys fs.FS, name string) error {
 		return err
 	}
 	if _, err := t.New(path.Base(name)).Parse(string(data)); err != nil {
+		// text/template says "template: page.html:2: …"; name the file once, by its path in the
+		// theme, the way a compiler does: "layouts/page.html:2: …".
+		if pos, ok := strings.CutPrefix(err.Error(), "template: "+path.Base(name)+":"); ok {
+			return errors.New(name + ":" + pos)
+		}
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil

@@ -144,7 +144,7 @@ func (s *Site) Assemble() playbooks.Diagnostics {
 			return sec
 		}
 		parent := get(parentDir(dir))
-		sec := &Section{Dir: dir, Title: titleOf(path.Base(dir)), Parent: parent}
+		sec := &Section{Dir: dir, Title: playbooks.TitleFromName(path.Base(dir)), Parent: parent}
 		parent.Children = append(parent.Children, sec)
 		secs[dir] = sec
 		return sec
@@ -271,14 +271,11 @@ func (s *Site) index() playbooks.Diagnostics {
 	s.Roles = map[string]*playbooks.Page{}
 	s.RoleUsers = map[string][]*playbooks.Page{}
 	s.Kinds = map[playbooks.Kind][]*playbooks.Page{}
-	s.Tags = map[string][]*playbooks.Page{}
+	s.Tags = tagIndex(s.Pages)
 	for _, p := range s.Pages {
 		s.Kinds[p.Kind] = append(s.Kinds[p.Kind], p)
 		if p.Kind == playbooks.KindRole {
 			s.Roles[p.Slug()] = p
-		}
-		for _, t := range p.Tags {
-			s.Tags[t] = append(s.Tags[t], p)
 		}
 	}
 	var diags playbooks.Diagnostics
@@ -303,14 +300,7 @@ func parentDir(dir string) string {
 		return ""
 	}
 	return d
-}
 
-func titleOf(name string) string {
-	name = strings.NewReplacer("-", " ", "_", " ").Replace(name)
-	if name == "" {
-		return name
-	}
-	return strings.ToUpper(name[:1]) + name[1:]
 }
 
 func suggestRole(r string, roles map[string]*playbooks.Page) string {
