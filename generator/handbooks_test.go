@@ -18,7 +18,8 @@ import (
 // Jekyll, GitBook, Hugo/Zola and MkDocs keep a handbook in — as a team would, with its own
 // cmplay.toml, and holds the build to what the archive's want/ files say:
 //
-//   - want/diagnostics: every diagnostic, exactly (a warning that is not a real fault is noise);
+//   - want/diagnostics: every diagnostic, exactly (a warning that is not a real fault is noise),
+//     from build and from check alike;
 //   - want/files: output files that must exist (pages at their URLs, redirects, images);
 //   - want/absent: output files that must not (what is not published);
 //   - want/sidebar <file>: the sidebar of that page, one link per line, indented by level.
@@ -54,6 +55,17 @@ func TestHandbooks(t *testing.T) {
 			got := map[string]string{"want/diagnostics": ""}
 			for _, d := range res.Diagnostics {
 				got["want/diagnostics"] += d.String() + "\n"
+			}
+			chk, err := Check(cfg, CheckOptions{Today: today})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checked := ""
+			for _, d := range chk.Diagnostics {
+				checked += d.String() + "\n"
+			}
+			if checked != got["want/diagnostics"] {
+				t.Errorf("check reports\n%s\nbuild reports\n%s", checked, got["want/diagnostics"])
 			}
 			for name := range want {
 				page, ok := strings.CutPrefix(name, "want/sidebar ")
