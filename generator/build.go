@@ -281,6 +281,9 @@ func (b *build) parse() error {
 		static[i] = s.File
 	}
 	b.site = site.New(ps, static)
+	if toc != nil {
+		b.site.FolderTitles = toc.FolderTitles()
+	}
 	b.report(prefixFiles(b.site.Assemble(), b.cfg.ContentDir))
 	b.relocate()
 	return nil

@@ -23,6 +23,9 @@ type Entry struct {
 	File  string // the page's file, slash-separated below the content folder
 	Title string // the title the outline gives it
 	Line  int    // where the outline names it
+	// Section is the title of the outline's section the entry is in ("Getting started"), "" at
+	// the top.
+	Section string
 }
 
 // Outline is the reading order of a site's pages as another tool's table of contents gives it.
@@ -73,7 +76,7 @@ func MkDocs(file string, data []byte, prefix string) (Outline, playbooks.Diagnos
 	}
 	lines := strings.Split(string(block), "\n")
 	at := 0 // entries come in the order of the lines; each is found on the first line after the last
-	add := func(title, dest string) {
+	add := func(section, title, dest string) {
 		f, ok := pageFile(prefix, dest)
 		if !ok {
 			return
@@ -84,27 +87,27 @@ func MkDocs(file string, data []byte, prefix string) (Outline, playbooks.Diagnos
 				break
 			}
 		}
-		o.Entries = append(o.Entries, Entry{File: f, Title: strings.TrimSpace(title), Line: line + at})
+		o.Entries = append(o.Entries, Entry{File: f, Title: strings.TrimSpace(title), Line: line + at, Section: section})
 	}
-	var walk func(items []any)
-	walk = func(items []any) {
+	var walk func(section string, items []any)
+	walk = func(section string, items []any) {
 		for _, it := range items {
 			switch x := it.(type) {
 			case string: // a page without a title: "about.md"
-				add("", x)
+				add(section, "", x)
 			case map[string]any:
 				for title, v := range x { // one key: "Title: page.md" or "Section: [...]"
 					switch v := v.(type) {
 					case string:
-						add(title, v)
+						add(section, title, v)
 					case []any:
-						walk(v)
+						walk(strings.TrimSpace(title), v)
 					}
 				}
 			}
 		}
 	}
-	walk(doc.Nav)
+	walk("", doc.Nav)
 	return o, nil
 }
 
@@ -149,6 +152,29 @@ func topLevelKey(data []byte, key string) ([]byte, int) {
 		return nil, 0
 	}
 	return out, start
+}
+
+// FolderTitles names folders after the outline's sections: a section whose pages are all in
+// one folder gives that folder its title ("Getting started" for start/), as the tool showed it.
+func (o Outline) FolderTitles() map[string]string {
+	dirs := map[string]string{} // section → its pages' folder, "\x00" when they are in several
+	for _, e := range o.Entries {
+		if e.Section == "" {
+			continue
+		}
+		d := path.Dir(e.File)
+		if prev, ok := dirs[e.Section]; ok && prev != d {
+			d = "\x00"
+		}
+		dirs[e.Section] = d
+	}
+	titles := map[string]string{}
+	for section, d := range dirs {
+		if d != "\x00" && d != "." {
+			titles[d] = section
+		}
+	}
+	return titles
 }
 
 // Missing reports the entries of an outline that name no page of the site.

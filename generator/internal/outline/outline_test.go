@@ -49,6 +49,9 @@ plugins:
 	if got := entries(o); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
+	if got := o.FolderTitles(); len(got) != 2 || got["guide"] != "User guide" || got["about"] != "About" {
+		t.Errorf("folder titles %v", got)
+	}
 	o, _ = MkDocs("mkdocs.yml", []byte(src), "docs")
 	if o.Entries[0].File != "docs/index.md" {
 		t.Errorf("with a prefix: %v", o.Entries[0])

@@ -24,8 +24,11 @@ type Site struct {
 	RoleUsers map[string][]*playbooks.Page
 	Kinds     map[playbooks.Kind][]*playbooks.Page
 	Tags      map[string][]*playbooks.Page
-	static    map[string]bool
-	dirs      map[string]string // folder → URL of its index page
+	// FolderTitles name folders without an index page, by path, where the site's outline
+	// (mkdocs.yml's nav) gives them a title; Assemble reads it.
+	FolderTitles map[string]string
+	static       map[string]bool
+	dirs         map[string]string // folder → URL of its index page
 }
 
 // Section is a folder of the content with its index page, pages and sub-folders.
@@ -145,6 +148,9 @@ func (s *Site) Assemble() playbooks.Diagnostics {
 		}
 		parent := get(parentDir(dir))
 		sec := &Section{Dir: dir, Title: playbooks.TitleFromName(path.Base(dir)), Parent: parent}
+		if t := s.FolderTitles[dir]; t != "" {
+			sec.Title = t
+		}
 		parent.Children = append(parent.Children, sec)
 		secs[dir] = sec
 		return sec
