@@ -164,3 +164,27 @@ func sidebarOutline(page string) string {
 func lines(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == '\n' })
 }
+
+// TestSessionSidebarTitles: a page's sidebar title (linkTitle) shows on every page, so editing it
+// under serve re-renders the other pages too, not only the edited one.
+func TestSessionSidebarTitles(t *testing.T) {
+	dir := newSite(t, map[string]string{
+		"content/_index.md": "# Home\n",
+		"content/a.md":      "---\ntitle: Alpha\nlinkTitle: A one\n---\nA.\n",
+		"content/b.md":      "# Beta\n",
+	})
+	s := NewSession(Config{Source: dir})
+	for i, title := range []string{"A one", "A two"} {
+		if i > 0 {
+			writeFile(t, filepath.Join(dir, "content/a.md"), []byte("---\ntitle: Alpha\nlinkTitle: "+title+"\n---\nA.\n"))
+		}
+		mem := output.NewMemory()
+		if _, err := s.Build(mem, []string{"content/a.md"}); err != nil {
+			t.Fatal(err)
+		}
+		page, _ := mem.File("b/index.html")
+		if !strings.Contains(sidebarOutline(string(page)), title+"\n") {
+			t.Errorf("build %d: b's sidebar does not name %q:\n%s", i+1, title, sidebarOutline(string(page)))
+		}
+	}
+}
