@@ -12,16 +12,23 @@ import (
 	"github.com/cmplay/cmplay/playbooks"
 )
 
-// readOutline finds the table of contents another tool keeps — GitBook's SUMMARY.md at the
-// content root, else the nav of an mkdocs.yml in the site or content folder — and takes
-// SUMMARY.md out of the pages: it is the sidebar, not a page. It returns nil when there is none.
-// The outline's file, and so its diagnostics, are named from the site folder.
+// readOutline finds the table of contents another tool keeps — GitBook's SUMMARY.md (at the
+// content root, or where a .gitbook.yaml there puts it), else the nav of an mkdocs.yml in the
+// site or content folder — and takes SUMMARY.md out of the pages: it is the sidebar, not a page.
+// It returns nil when there is none. The outline's file, and so its diagnostics, are named from
+// the site folder.
 func (b *build) readOutline() (*outline.Outline, playbooks.Diagnostics) {
+	base := editBase(b.cfg.ContentDir)
+	gb, diags := outline.GitBook{Summary: "SUMMARY.md"}, playbooks.Diagnostics(nil)
+	if data, err := fs.ReadFile(b.content, ".gitbook.yaml"); err == nil {
+		gb, diags = outline.ReadGitBook(path.Join(base, ".gitbook.yaml"), data)
+	}
 	for i, src := range b.loaded.Sources {
-		if src.File == "SUMMARY.md" {
+		if src.File == gb.SummaryFile() {
 			b.loaded.Sources = append(b.loaded.Sources[:i:i], b.loaded.Sources[i+1:]...)
-			o := outline.Summary(path.Join(editBase(b.cfg.ContentDir), src.File), "", src.Data)
-			return &o, nil
+			o := outline.Summary(path.Join(base, src.File), gb.Root, src.Data)
+			o.Redirects = gb.Redirects
+			return &o, diags
 		}
 	}
 	contentAbs, _ := filepath.Abs(filepath.Join(b.cfg.Source, b.cfg.ContentDir))
@@ -36,21 +43,21 @@ func (b *build) readOutline() (*outline.Outline, playbooks.Diagnostics) {
 			shown = filepath.ToSlash(rel)
 		}
 		if err != nil {
-			return nil, playbooks.Diagnostics{{File: shown, Severity: playbooks.Warning, Rule: "outline", Msg: "cannot read: " + err.Error()}}
+			return nil, append(diags, playbooks.Diagnostic{File: shown, Severity: playbooks.Warning, Rule: "outline", Msg: "cannot read: " + err.Error()})
 		}
 		// The nav's paths are relative to docs_dir (default docs) beside mkdocs.yml.
 		docsAbs, _ := filepath.Abs(filepath.Join(dir, mkdocsDocsDir(data)))
 		prefix, err := filepath.Rel(contentAbs, docsAbs)
 		if err != nil || prefix == ".." || len(prefix) > 2 && prefix[:3] == ".."+string(filepath.Separator) {
-			return nil, nil // the docs folder is not inside the content folder: nothing to order
+			return nil, diags // the docs folder is not inside the content folder: nothing to order
 		}
 		if prefix == "." {
 			prefix = ""
 		}
 		o, ds := outline.MkDocs(shown, data, filepath.ToSlash(prefix))
-		return &o, ds
+		return &o, append(diags, ds...)
 	}
-	return nil, nil
+	return nil, diags
 }
 
 var docsDir = regexp.MustCompile(`(?m)^docs_dir:[ \t]*['"]?([^'"\r\n#]*?)['"]?[ \t]*(?:#.*)?\r?$`)
@@ -73,6 +80,11 @@ func applyOutline(o *outline.Outline, ps []*playbooks.Page) playbooks.Diagnostic
 	byFile := make(map[string]*playbooks.Page, len(ps))
 	for _, p := range ps {
 		byFile[p.File] = p
+	}
+	for _, r := range o.Redirects {
+		if p := byFile[r.File]; p != nil {
+			p.Aliases = append(p.Aliases, r.From)
+		}
 	}
 	seen := map[string]bool{}
 	for i, e := range o.Entries {

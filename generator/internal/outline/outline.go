@@ -8,9 +8,11 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -32,6 +34,8 @@ type Entry struct {
 type Outline struct {
 	File    string // the outline's own file, for diagnostics
 	Entries []Entry
+	// Redirects are old addresses the tool redirected to pages (GitBook's .gitbook.yaml).
+	Redirects []Redirect
 }
 
 // summaryItem is a list item holding a link: "* [Title](path.md)", "- [Title](<path.md>)".
@@ -189,3 +193,48 @@ func (o Outline) Missing(exists func(file string) bool) playbooks.Diagnostics {
 	}
 	return ds
 }
+
+// Redirect is an old address GitBook's .gitbook.yaml sends to a page.
+type Redirect struct {
+	From string // the old path, as written ("previous/page")
+	File string // the page's file below the content folder
+}
+
+// GitBook is what a .gitbook.yaml at the content root says: the folder the book lives in (root,
+// "" for the content folder itself), the outline's file below it, and the redirects.
+type GitBook struct {
+	Root, Summary string
+	Redirects     []Redirect
+}
+
+// ReadGitBook reads a .gitbook.yaml. A file that does not parse is reported, and GitBook's
+// defaults (the content folder, SUMMARY.md) stand.
+func ReadGitBook(file string, data []byte) (GitBook, playbooks.Diagnostics) {
+	gb := GitBook{Summary: "SUMMARY.md"}
+	var doc struct {
+		Root      string `yaml:"root"`
+		Structure struct {
+			Summary string `yaml:"summary"`
+		} `yaml:"structure"`
+		Redirects map[string]string `yaml:"redirects"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return gb, playbooks.Diagnostics{{File: file, Line: 1, Col: 1, Severity: playbooks.Warning, Rule: "outline",
+			Msg: ".gitbook.yaml does not parse: " + strings.Split(err.Error(), "\n")[0], Fix: "fix its YAML"}}
+	}
+	if r := path.Clean(strings.TrimSpace(doc.Root)); r != "." && r != "/" && !strings.HasPrefix(r, "..") {
+		gb.Root = strings.Trim(r, "/")
+	}
+	if doc.Structure.Summary != "" {
+		gb.Summary = doc.Structure.Summary
+	}
+	for _, from := range slices.Sorted(maps.Keys(doc.Redirects)) {
+		if f, ok := pageFile(gb.Root, doc.Redirects[from]); ok {
+			gb.Redirects = append(gb.Redirects, Redirect{From: from, File: f})
+		}
+	}
+	return gb, nil
+}
+
+// SummaryFile is the outline's file below the content folder.
+func (gb GitBook) SummaryFile() string { return path.Join(gb.Root, gb.Summary) }
