@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+	"github.com/goccy/go-yaml"
 
 	"github.com/cmplay/cmplay/internal/glob"
 	"github.com/cmplay/cmplay/playbooks"
@@ -17,7 +18,8 @@ import (
 
 // published decides which files of the content folder belong to the site: not those in dot
 // folders (unless Options.Include names them), nor those the site's ignore globs or
-// .gitignore files exclude, nor Jekyll's own folders in a Jekyll site.
+// .gitignore files exclude, nor, in a Jekyll site, Jekyll's own folders and what its
+// _config.yml excludes.
 //
 // .gitignore files are read with go-git's matcher, the implementation git's own semantics are
 // tested against in go-git (negation, "dir/" for folders only, "/rooted", "**"), and which the
@@ -32,10 +34,29 @@ type published struct {
 
 func newPublished(fsys fs.FS, opt Options) *published {
 	pub := &published{fsys: fsys, opt: opt}
-	if _, err := fs.Stat(fsys, "_config.yml"); err == nil {
+	if data, err := fs.ReadFile(fsys, "_config.yml"); err == nil {
 		pub.jekyll = true
+		pub.opt.Ignore = append(slices.Clip(pub.opt.Ignore), jekyllExclude(data)...)
 	}
 	return pub
+}
+
+// jekyllExclude is the exclude list of a Jekyll _config.yml (Gemfile, vendor/, README.md, …),
+// as globs. A _config.yml that does not parse is Jekyll's to report; nothing is excluded then.
+func jekyllExclude(data []byte) []string {
+	var cfg struct {
+		Exclude []string `yaml:"exclude"`
+	}
+	if yaml.Unmarshal(data, &cfg) != nil {
+		return nil
+	}
+	var globs []string
+	for _, e := range cfg.Exclude {
+		if e = strings.Trim(strings.TrimSpace(e), "/"); e != "" && glob.Valid(e) == nil {
+			globs = append(globs, e)
+		}
+	}
+	return globs
 }
 
 // enter reads the .gitignore of a folder the walk enters, if it has one.
@@ -70,8 +91,8 @@ func (pub *published) allowed(p string, d fs.DirEntry) bool {
 	if strings.HasPrefix(name, ".") && !(d.IsDir() && slices.Contains(pub.opt.Include, name)) {
 		return false
 	}
-	if pub.jekyll && d.IsDir() && strings.HasPrefix(name, "_") && path.Dir(p) == "." && name != "_posts" {
-		return false // _layouts, _includes, _sass, _data, _site: Jekyll's machinery and output
+	if pub.jekyll && path.Dir(p) == "." && (d.IsDir() && strings.HasPrefix(name, "_") && name != "_posts" || p == "_config.yml") {
+		return false // _layouts, _includes, _sass, _data, _site, _config.yml: Jekyll's machinery and output
 	}
 	for _, g := range pub.opt.Ignore {
 		if glob.Match(g, p) {

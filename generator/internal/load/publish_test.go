@@ -66,4 +66,11 @@ func TestJekyllFolders(t *testing.T) {
 	if n := count(); n != 2 {
 		t.Errorf("with _config.yml %d pages, want 2 (docs/a.md and the post)", n)
 	}
+	fsys["_config.yml"] = &fstest.MapFile{Data: []byte("title: x\nexclude:\n  - docs/\n  - \"*.txt\"\n")}
+	fsys["notes.txt"] = &fstest.MapFile{Data: []byte("x")}
+	fsys["docs/b.txt"] = &fstest.MapFile{Data: []byte("x")}
+	res, _ := Load(fsys, Options{})
+	if len(res.Sources) != 1 || len(res.Static) != 0 {
+		t.Errorf("_config.yml's exclude: pages %v, files %v; want the post only", res.Sources, res.Static)
+	}
 }
