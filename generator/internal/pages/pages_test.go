@@ -3,6 +3,7 @@ package pages
 import (
 	"fmt"
 	"maps"
+	"path"
 	"strings"
 	"testing"
 
@@ -110,4 +111,26 @@ func TestPermalinks(t *testing.T) {
 	if len(diags) != 1 || diags[0].Rule != "permalink" || diags[0].Line != 2 {
 		t.Errorf("want one permalink warning at d.md:2, got %v", diags)
 	}
+}
+
+// FuzzPermalinkURL: whatever a page's front matter asks for, the URL it gets is a clean folder
+// path below the site root, so the page is written inside the output folder.
+func FuzzPermalinkURL(f *testing.F) {
+	for _, s := range []string{"/", "/a/b.html", "../../etc/passwd", "/x/../..", "...", "/:title/", "a//b", "\x00", "/é/ü.html", "index.html"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		u, err := PermalinkURL(s)
+		if err != nil {
+			return
+		}
+		if !strings.HasPrefix(u, "/") || !strings.HasSuffix(u, "/") || strings.Contains(u, "//") && u != "/" || path.Clean(u) != strings.TrimSuffix(u, "/") && u != "/" {
+			t.Fatalf("PermalinkURL(%q) = %q: not a clean folder path", s, u)
+		}
+		for _, seg := range strings.Split(strings.Trim(u, "/"), "/") {
+			if seg == "." || seg == ".." || strings.ContainsFunc(seg, func(r rune) bool { return r < ' ' || r == '\\' }) {
+				t.Fatalf("PermalinkURL(%q) = %q has the segment %q", s, u, seg)
+			}
+		}
+	})
 }
