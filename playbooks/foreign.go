@@ -10,6 +10,7 @@ import (
 var ForeignKeys = map[string]string{
 	"description":      "summary",
 	"redirect_from":    "aliases",
+	"url":              "permalink", // Hugo
 	"order":            "weight",
 	"nav_order":        "weight",
 	"sidebar_position": "weight",

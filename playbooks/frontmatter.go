@@ -58,7 +58,7 @@ type FrontMatter struct {
 
 // Keys lists the front matter keys cmplay understands, in the order the docs present them.
 var Keys = []string{"title", "summary", "kind", "weight", "roles", "tags", "owner", "review_by", "draft", "aliases", "cadence", "acknowledge",
-	"checklist", "date", "author", "authors", "lang", "description", "redirect_from", "permalink", "path", "slug",
+	"checklist", "date", "author", "authors", "lang", "description", "redirect_from", "permalink", "url", "path", "slug",
 	"order", "nav_order", "sidebar_position", "linkTitle", "sidebar_label"}
 
 // Block is the front matter block of a file as found by SplitFrontMatter.

@@ -52,6 +52,7 @@ func FrontMatterSchema() []byte {
 			"redirect_from":    list("Read as aliases (Jekyll)."),
 			"permalink":        str("The page's URL path, replacing the one from its file name (Jekyll)."),
 			"path":             str("The page's URL path, as permalink (Zola)."),
+			"url":              str("The page's URL path, as permalink (Hugo)."),
 			"slug":             str("The last segment of the page's URL, or the whole path when it starts with /."),
 			"order":            map[string]any{"type": "integer", "description": "Read as weight."},
 			"nav_order":        map[string]any{"type": "integer", "description": "Read as weight (Just the Docs)."},

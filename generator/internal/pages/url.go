@@ -114,8 +114,10 @@ func ownURL(p *playbooks.Page) playbooks.Diagnostics {
 	if want == "" {
 		return nil
 	}
-	if _, ok := p.KeyLines[key]; !ok {
-		key = "path"
+	for _, k := range []string{"path", "url"} {
+		if _, ok := p.KeyLines[key]; !ok {
+			key = k
+		}
 	}
 	u, err := PermalinkURL(want)
 	if err != nil {
