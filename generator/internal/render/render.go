@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"maps"
@@ -225,6 +226,10 @@ func (r *Renderer) exec(d *Data, names ...string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
 	if err := t.Execute(&buf, d); err != nil {
+		// text/template says "template: page.html:3:5: executing …", which names the file already.
+		if msg, ok := strings.CutPrefix(err.Error(), "template: "); ok {
+			return nil, errors.New(msg)
+		}
 		return nil, fmt.Errorf("layout %s: %w", name, err)
 	}
 	return buf.Bytes(), nil

@@ -278,13 +278,23 @@ func (s *Site) index() playbooks.Diagnostics {
 	s.RoleUsers = map[string][]*playbooks.Page{}
 	s.Kinds = map[playbooks.Kind][]*playbooks.Page{}
 	s.Tags = tagIndex(s.Pages)
+	var diags playbooks.Diagnostics
 	for _, p := range s.Pages {
 		s.Kinds[p.Kind] = append(s.Kinds[p.Kind], p)
-		if p.Kind == playbooks.KindRole {
-			s.Roles[p.Slug()] = p
+		if p.Kind != playbooks.KindRole {
+			continue
 		}
+		// Pages name roles by file name, so two role pages with one file name in different
+		// folders cannot both be named: the first in reading order keeps it.
+		if first, taken := s.Roles[p.Slug()]; taken {
+			diags = append(diags, playbooks.Diagnostic{File: p.File, Line: p.FrontMatterLine("kind"), Col: 1,
+				Severity: playbooks.Warning, Rule: "duplicate-role",
+				Msg: fmt.Sprintf("%s is also a role page, and roles are named by file name: `roles: [%s]` means that one", first.File, p.Slug()),
+				Fix: "give one of the two role pages another file name"})
+			continue
+		}
+		s.Roles[p.Slug()] = p
 	}
-	var diags playbooks.Diagnostics
 	for _, p := range s.Pages {
 		for _, r := range p.Roles {
 			if _, ok := s.Roles[r]; !ok {
