@@ -50,8 +50,8 @@ func (r *Renderer) Listings() []Listing {
 	walk = func(sec *site.Section) {
 		es := r.nav.entries[sec]
 		first := 2
-		if sec.Index == nil && r.nav.linked(sec) {
-			first = 1
+		if sec.Index == nil && sec.Page == nil && r.nav.linked(sec) {
+			first = 1 // a folder without a page of its own: its index is generated
 		}
 		for k := first; k <= pages(len(es)); k++ {
 			out = append(out, Listing{URL: pageURL(r.nav.urls[sec], k), sec: sec, k: k})
@@ -136,6 +136,8 @@ func (r *Renderer) listing(d *Data, sec *site.Section, k int) {
 		if r.nav.linked(e.Section) {
 			l := Link{Title: e.Section.Title, URL: d.Rel(r.nav.urls[e.Section]), Count: len(e.Section.Pages)}
 			if p := e.Section.Index; p != nil {
+				l.Summary, l.Kind = p.Summary, p.Kind
+			} else if p := e.Section.Page; p != nil {
 				l.Summary, l.Kind = p.Summary, p.Kind
 			} else {
 				l.Summary = folderSummary(r.nav.entries[e.Section])

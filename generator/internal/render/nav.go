@@ -39,11 +39,12 @@ type navigation struct {
 	pos     map[any]int // *playbooks.Page or *site.Section → index in its folder's entries
 	folders map[string]*site.Section
 	urls    map[*site.Section]string
+	stands  map[*playbooks.Page]*site.Section // pages standing for a folder, see site.Section.Page
 }
 
 func buildNav(s *site.Site) *navigation {
 	n := &navigation{root: s.Root, entries: map[*site.Section][]site.Entry{}, pos: map[any]int{},
-		folders: map[string]*site.Section{}, urls: map[*site.Section]string{}}
+		folders: map[string]*site.Section{}, urls: map[*site.Section]string{}, stands: map[*playbooks.Page]*site.Section{}}
 	if s.Root != nil {
 		n.add(s.Root)
 	}
@@ -63,6 +64,9 @@ func (n *navigation) add(sec *site.Section) {
 		}
 	}
 	n.urls[sec] = sec.URL()
+	if sec.Page != nil {
+		n.stands[sec.Page] = sec
+	}
 }
 
 // linked reports whether a folder has a page at its URL: its index, or the listing the
@@ -169,8 +173,12 @@ func (n *navigation) a(d *Data, url, title, current string) string {
 	return `<a href="` + html.EscapeString(d.Rel(url)) + `"` + cur + `>` + html.EscapeString(title) + `</a>`
 }
 
-// forPage is the sidebar of a content page: open down to its folder, its own link current.
+// forPage is the sidebar of a content page: open down to its folder, its own link current. A
+// page that stands for a folder (site.Section.Page) opens that folder, as its index would.
 func (n *navigation) forPage(d *Data, p *playbooks.Page) string {
+	if sec := n.stands[p]; sec != nil {
+		return n.sidebar(d, sec, -1, p.URL)
+	}
 	sec := n.folders[p.Dir()]
 	if sec == nil {
 		return n.sidebar(d, n.root, -1, p.URL)

@@ -181,10 +181,13 @@ func (r *Renderer) Page(p *playbooks.Page, prev, next *playbooks.Page) ([]byte, 
 			d.Users = append(d.Users, r.link(d, u))
 		}
 	}
+	stands := r.nav.stands[p] // a page standing for a folder lists it, as an index page does
 	if p.IsIndex {
 		if sec := r.nav.folders[p.Dir()]; sec != nil {
 			r.listing(d, sec, 1)
 		}
+	} else if stands != nil {
+		r.listing(d, stands, 1)
 	}
 	if r.cfg.RepoURL != "" {
 		d.EditURL = EditURL(r.cfg.RepoURL, r.cfg.Branch, joinPath(r.cfg.EditBase, p.File))
@@ -192,7 +195,7 @@ func (r *Renderer) Page(p *playbooks.Page, prev, next *playbooks.Page) ([]byte, 
 	names := []string{string(p.Kind), "page"}
 	if p.URL == "/" {
 		names = []string{"home", "page"}
-	} else if p.IsIndex {
+	} else if p.IsIndex || stands != nil {
 		names = []string{"section", "page"}
 	}
 	return r.exec(d, names...)

@@ -40,7 +40,11 @@ type Section struct {
 	Pages    []*playbooks.Page // pages of the folder, without its index, in order
 	Children []*Section
 	Parent   *Section
-	url      string
+	// Page is the page beside a folder without an index page that has the folder's URL
+	// ("chapter.md" beside "chapter/", as GitBook books are laid out): it stands for the folder,
+	// which then gets no generated index. Nil otherwise.
+	Page *playbooks.Page
+	url  string
 }
 
 // URL is the address of the folder's own page: its index page, or else the index the generator
@@ -50,11 +54,21 @@ type Section struct {
 // sub-folder.
 func (s *Section) URL() string { return s.url }
 
-// setURLs gives every folder below sec, and sec, its URL (see Section.URL).
-func setURLs(sec *Section) {
+// setURLs gives every folder below sec, and sec, its URL (see Section.URL), and finds the
+// pages that stand for folders (Section.Page).
+func (s *Site) setURLs(sec *Section) {
 	for _, c := range sec.Children {
-		setURLs(c)
+		s.setURLs(c)
 	}
+	defer func() {
+		sec.Page = nil
+		if p := s.ByURL[sec.url]; sec.Index == nil && sec.url != "" && p != nil && !p.IsIndex {
+			sec.Page = p
+			if s.FolderTitles[sec.Dir] == "" {
+				sec.Title = NavTitle(p)
+			}
+		}
+	}()
 	switch {
 	case sec.Index != nil:
 		sec.url = sec.Index.URL
@@ -112,7 +126,7 @@ func (s *Site) Move(p *playbooks.Page, url string) {
 		s.dirs[p.Dir()] = url
 	}
 	if s.Root != nil {
-		setURLs(s.Root)
+		s.setURLs(s.Root)
 	}
 }
 
@@ -163,9 +177,9 @@ func (s *Site) Assemble() playbooks.Diagnostics {
 			sec.Pages = append(sec.Pages, p)
 		}
 	}
+	s.setURLs(s.Root) // before weighing: a page standing for a folder gives it its weight
 	weighFolders(s.Root)
 	sortSection(s.Root)
-	setURLs(s.Root)
 	s.Pages = s.Pages[:0]
 	s.walk(s.Root)
 	return s.index()
@@ -198,6 +212,9 @@ func weighFolders(sec *Section) int {
 	}
 	if sec.Index == nil && sec.Parent != nil {
 		sec.Weight = least
+		if sec.Page != nil && sec.Page.Weight != 0 {
+			sec.Weight = sec.Page.Weight
+		}
 	}
 	if sec.Weight != 0 {
 		return sec.Weight
@@ -208,6 +225,8 @@ func weighFolders(sec *Section) int {
 func (s *Site) walk(sec *Section) {
 	if sec.Index != nil {
 		s.Pages = append(s.Pages, sec.Index)
+	} else if sec.Page != nil {
+		s.Pages = append(s.Pages, sec.Page)
 	}
 	for _, e := range sec.Entries() {
 		if e.Page != nil {
@@ -224,11 +243,20 @@ type Entry struct {
 	Section *Section
 }
 
-// Entries lists a section's pages and sub-sections interleaved in weight order.
+// Entries lists a section's pages and sub-sections interleaved in weight order. A page that
+// stands for a sub-folder (Section.Page) is listed as that folder.
 func (sec *Section) Entries() []Entry {
 	out := make([]Entry, 0, len(sec.Pages)+len(sec.Children))
+	standing := map[*playbooks.Page]bool{}
+	for _, c := range sec.Children {
+		if c.Page != nil {
+			standing[c.Page] = true
+		}
+	}
 	for _, p := range sec.Pages {
-		out = append(out, Entry{Page: p})
+		if !standing[p] {
+			out = append(out, Entry{Page: p})
+		}
 	}
 	for _, c := range sec.Children {
 		out = append(out, Entry{Section: c})
