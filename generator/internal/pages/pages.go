@@ -82,6 +82,9 @@ func parseOne(src load.Source, opt Options) (*playbooks.Page, playbooks.Diagnost
 	return p, append(diags, ownURL(p)...)
 }
 
+// hasHeading reports whether a body has a heading a title is taken from.
+func hasHeading(body []byte) bool { return firstHeading(body) != "" }
+
 // indexRank orders the files that may be a folder's page: Hugo's _index.md, then index.md
 // (Jekyll, MkDocs), then README.md (GitHub, GitBook). A folder often has two — index.md for the
 // site and README.md for GitHub — and the first is the folder's page.
@@ -117,7 +120,7 @@ func OneIndex(ps []*playbooks.Page) {
 		if p.URL == fileURL {
 			p.URL = pageURL(p.File)
 		}
-		if _, titled := p.KeyLines["title"]; !titled && firstHeading(p.Body) == "" {
+		if _, titled := p.KeyLines["title"]; !titled && !hasHeading(p.Body) {
 			p.Title = titleFromFile(p.File, false)
 		}
 	}
