@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
-	"github.com/goccy/go-yaml"
 
 	"github.com/cmplay/cmplay/internal/glob"
 	"github.com/cmplay/cmplay/playbooks"
@@ -47,7 +46,7 @@ func jekyllExclude(data []byte) []string {
 	var cfg struct {
 		Exclude []string `yaml:"exclude"`
 	}
-	if yaml.Unmarshal(data, &cfg) != nil {
+	if playbooks.UnmarshalYAML(data, &cfg) != nil {
 		return nil
 	}
 	var globs []string

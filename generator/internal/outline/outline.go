@@ -15,8 +15,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/goccy/go-yaml"
-
 	"github.com/cmplay/cmplay/playbooks"
 )
 
@@ -73,7 +71,7 @@ func MkDocs(file string, data []byte, prefix string) (Outline, playbooks.Diagnos
 	var doc struct {
 		Nav []any `yaml:"nav"`
 	}
-	if err := yaml.Unmarshal(block, &doc); err != nil {
+	if err := playbooks.UnmarshalYAML(block, &doc); err != nil {
 		return o, playbooks.Diagnostics{{File: file, Line: line, Col: 1, Severity: playbooks.Warning, Rule: "outline",
 			Msg: "the nav of mkdocs.yml does not parse: " + strings.Split(err.Error(), "\n")[0] + "; pages are ordered by weight and title",
 			Fix: "fix the YAML of nav"}}
@@ -218,7 +216,7 @@ func ReadGitBook(file string, data []byte) (GitBook, playbooks.Diagnostics) {
 		} `yaml:"structure"`
 		Redirects map[string]string `yaml:"redirects"`
 	}
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := playbooks.UnmarshalYAML(data, &doc); err != nil {
 		return gb, playbooks.Diagnostics{{File: file, Line: 1, Col: 1, Severity: playbooks.Warning, Rule: "outline",
 			Msg: ".gitbook.yaml does not parse: " + strings.Split(err.Error(), "\n")[0], Fix: "fix its YAML"}}
 	}

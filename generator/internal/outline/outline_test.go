@@ -62,4 +62,9 @@ plugins:
 	if _, ds := MkDocs("mkdocs.yml", []byte("nav:\n  - [unclosed\n"), ""); len(ds) != 1 || ds[0].Line != 1 {
 		t.Errorf("a nav that does not parse is one warning at its line: %v", ds)
 	}
+	// A few lines of aliases expand to gigabytes; they are refused, as in front matter.
+	bomb := "nav:\n  - &a [x.md, x.md, x.md, x.md, x.md, x.md, x.md, x.md, x.md]\n  - &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n  - &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n  - [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+	if o, ds := MkDocs("mkdocs.yml", []byte(bomb), ""); len(ds) != 1 || len(o.Entries) != 0 || !strings.Contains(ds[0].Msg, "aliases") {
+		t.Errorf("an alias bomb: %d entries, %v", len(o.Entries), ds)
+	}
 }
