@@ -103,6 +103,7 @@ func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
 	name := filepath.Join(source, File)
 	data, err := os.ReadFile(name)
 	if errors.Is(err, fs.ErrNotExist) {
+		cfg.Title = foreignTitle(source, "content")
 		return cfg.withDefaults(), nil, nil
 	}
 	if err != nil {
@@ -141,6 +142,9 @@ func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
 	sort.SliceStable(diags, func(i, j int) bool { return diags[i].Line < diags[j].Line })
 	cfg.Title, cfg.BaseURL, cfg.RepoURL, cfg.Branch = fc.Title, fc.BaseURL, fc.RepoURL, fc.Branch
 	cfg.Theme, cfg.Language, cfg.ContentDir, cfg.UnsafeHTML = fc.Theme, fc.Language, fc.ContentDir, fc.UnsafeHTML
+	if cfg.Title == "" {
+		cfg.Title = foreignTitle(source, cfg.ContentDir)
+	}
 	cfg.Synonyms = fc.Search.Synonyms
 	diags = append(diags, synonymDiags(name, data, cfg.Synonyms)...)
 	diags = append(diags, publishConfig(&cfg, fc, name, data)...)

@@ -121,3 +121,23 @@ hero = "heading"
 			none.Include, DefaultInclude, plain.Include, plain.Checklists)
 	}
 }
+
+// TestForeignTitle takes the site's title from another tool's settings when cmplay.toml names
+// none, and only then.
+func TestForeignTitle(t *testing.T) {
+	for files, want := range map[[2]string]string{
+		{"mkdocs.yml", "site_name: 'Ops handbook'  \ntheme:\n  name: material\n"}: "Ops handbook",
+		{"_config.yml", "title: \"Team: handbook\"\n"}:                            "Team: handbook",
+		{"config.toml", "title = \"Zola book\"\n[extra]\n"}:                       "Zola book",
+		{"_config.yml", "  title: nested, not the site's\n"}:                      "Community Playbook",
+	} {
+		cfg, _, err := LoadConfig(newSite(t, map[string]string{files[0]: files[1]}))
+		if err != nil || cfg.Title != want {
+			t.Errorf("%s %q: title %q, want %q (%v)", files[0], files[1], cfg.Title, want, err)
+		}
+	}
+	cfg, _, _ := LoadConfig(newSite(t, map[string]string{"mkdocs.yml": "site_name: Theirs\n", "cmplay.toml": "title = \"Ours\"\n"}))
+	if cfg.Title != "Ours" {
+		t.Errorf("cmplay.toml's title lost to mkdocs.yml's: %q", cfg.Title)
+	}
+}

@@ -22,7 +22,9 @@ import (
 //     from build and from check alike;
 //   - want/files: output files that must exist (pages at their URLs, redirects, images);
 //   - want/absent: output files that must not (what is not published);
-//   - want/sidebar <file>: the sidebar of that page, one link per line, indented by level.
+//   - want/sidebar <file>: the sidebar of that page, one link per line, indented by level;
+//   - want/title: the site's title every page's header shows (from the tool's settings when
+//     cmplay.toml names none).
 //
 // `go test ./generator -run Handbooks -update` rewrites want/diagnostics and the sidebars.
 func TestHandbooks(t *testing.T) {
@@ -77,6 +79,12 @@ func TestHandbooks(t *testing.T) {
 					t.Fatal(err)
 				}
 				got[name] = sidebarOutline(string(data))
+			}
+			if title := strings.TrimSpace(want["want/title"]); title != "" {
+				home, _ := os.ReadFile(filepath.Join(cfg.Out, "index.html"))
+				if !strings.Contains(string(home), `class="brand" href="./">`+title+`</a>`) {
+					t.Errorf("the header does not name the site %q", title)
+				}
 			}
 			for _, f := range lines(want["want/files"]) {
 				if _, err := os.Stat(filepath.Join(cfg.Out, filepath.FromSlash(f))); err != nil {

@@ -3,8 +3,12 @@ package generator
 import (
 	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/cmplay/cmplay/generator/internal/pages"
 	"github.com/cmplay/cmplay/internal/glob"
@@ -75,4 +79,50 @@ func deref(s *[]string) []string {
 		return nil
 	}
 	return *s
+}
+
+// foreignTitle is the site's title as another tool's settings give it, for a site whose
+// cmplay.toml names none: mkdocs.yml's site_name, the title of Jekyll's _config.yml, of Hugo's
+// hugo.toml or of Hugo's and Zola's config.toml, beside cmplay.toml or in the content folder;
+// "" when none does.
+func foreignTitle(source, contentDir string) string {
+	for _, dir := range []string{source, filepath.Join(source, contentDir)} {
+		for _, f := range []struct{ name, key string }{{"mkdocs.yml", "site_name"}, {"_config.yml", "title"}, {"hugo.toml", "title"}, {"config.toml", "title"}} {
+			data, err := os.ReadFile(filepath.Join(dir, f.name))
+			if err != nil || len(data) > playbooks.MaxYAMLBytes {
+				continue
+			}
+			if strings.HasSuffix(f.name, ".toml") {
+				var c struct {
+					Title string `toml:"title"`
+				}
+				if _, err := toml.Decode(string(data), &c); err == nil && strings.TrimSpace(c.Title) != "" {
+					return strings.TrimSpace(c.Title)
+				}
+				continue
+			}
+			// Only the one top-level key is read: mkdocs.yml holds Python tags no decoder here reads.
+			if t := topLevelScalar(data, f.key); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// topLevelScalar is the plain or quoted value of a top-level "key: value" line of YAML.
+func topLevelScalar(data []byte, key string) string {
+	for _, l := range strings.Split(string(data), "\n") {
+		v, ok := strings.CutPrefix(strings.TrimRight(l, "\r"), key+":")
+		if !ok {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+			return strings.TrimSpace(v[1 : len(v)-1])
+		}
+		v, _, _ = strings.Cut(v, " #")
+		return strings.TrimSpace(v)
+	}
+	return ""
 }
