@@ -16,7 +16,12 @@ require (
 	golang.org/x/sys v0.49.0
 )
 
-require github.com/arran4/golang-ical v0.3.4 // indirect
+require (
+	github.com/arran4/golang-ical v0.3.4 // indirect
+	github.com/aymerick/douceur v0.2.0 // indirect
+	github.com/gorilla/css v1.0.1 // indirect
+	github.com/microcosm-cc/bluemonday v1.0.27 // indirect
+)
 
 require (
 	dario.cat/mergo v1.0.0 // indirect

@@ -285,13 +285,14 @@ func (b *build) parse() error {
 		b.site.FolderTitles = toc.FolderTitles()
 	}
 	b.report(prefixFiles(b.site.Assemble(), b.cfg.ContentDir))
+	b.setLanguages()
 	b.relocate()
 	return nil
 }
 
 // markdown renders every page body in parallel with one shared goldmark instance.
 func (b *build) markdown() error {
-	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site,
+	md := markdown.New(markdown.Options{Unsafe: b.cfg.UnsafeHTML, FileURLs: b.fileURLs, Resolver: b.site, RepoFile: b.repoFile,
 		Extensions: []goldmark.Extender{checklist.New()}, ReservedIDs: themeIDs(b.theme)})
 	parallel.Each(len(b.site.Pages), 0, func(i int) error {
 		p := b.site.Pages[i]

@@ -58,7 +58,7 @@ func TestCheckRules(t *testing.T) {
 					writeFile(t, filepath.Join(dir, f.Name), f.Data)
 				}
 			}
-			cfg, _, err := LoadConfig(dir)
+			cfg, _, err := LoadConfig(dir) // a fixture may hold a cmplay.toml
 			if err != nil {
 				t.Fatal(err)
 			}

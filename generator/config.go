@@ -35,6 +35,9 @@ type Config struct {
 	Theme      string // theme folder under themes/; default "default"
 	ContentDir string // content folder below Source; default "content"
 	UnsafeHTML bool   // render raw HTML in Markdown
+	// Languages are the languages of folders, from [languages] in cmplay.toml: a folder below the
+	// content folder → a BCP 47 tag ("ar", "pt-BR"). A page's own lang wins over its folder's.
+	Languages map[string]string
 	// Ignore are globs of content paths not published (`ignore` in cmplay.toml); Include names
 	// the dot folders whose files are published (nil: DefaultInclude), which are skipped
 	// otherwise. The content folder's .gitignore files are honoured too.
@@ -72,17 +75,18 @@ var DefaultInclude = []string{".gitbook"}
 const File = "cmplay.toml"
 
 type fileConfig struct {
-	Title       string    `toml:"title"`
-	BaseURL     string    `toml:"base_url"`
-	RepoURL     string    `toml:"repo_url"`
-	Branch      string    `toml:"repo_branch"`
-	Theme       string    `toml:"theme"`
-	Language    string    `toml:"language"`
-	ContentDir  string    `toml:"content_dir"`
-	UnsafeHTML  bool      `toml:"unsafe_html"`
-	Ignore      []string  `toml:"ignore"`
-	Include     *[]string `toml:"include"`
-	Checklists  *[]string `toml:"checklists"`
+	Title       string            `toml:"title"`
+	BaseURL     string            `toml:"base_url"`
+	RepoURL     string            `toml:"repo_url"`
+	Branch      string            `toml:"repo_branch"`
+	Theme       string            `toml:"theme"`
+	Language    string            `toml:"language"`
+	ContentDir  string            `toml:"content_dir"`
+	UnsafeHTML  bool              `toml:"unsafe_html"`
+	Languages   map[string]string `toml:"languages"`
+	Ignore      []string          `toml:"ignore"`
+	Include     *[]string         `toml:"include"`
+	Checklists  *[]string         `toml:"checklists"`
 	FrontMatter struct {
 		Accept []string          `toml:"accept"`
 		Map    map[string]string `toml:"map"`
@@ -93,7 +97,7 @@ type fileConfig struct {
 }
 
 // ConfigKeys are the keys cmplay.toml understands.
-var ConfigKeys = []string{"title", "base_url", "repo_url", "repo_branch", "theme", "language", "content_dir", "unsafe_html", "search",
+var ConfigKeys = []string{"title", "base_url", "repo_url", "repo_branch", "theme", "language", "content_dir", "unsafe_html", "languages", "search",
 	"ignore", "include", "checklists", "frontmatter"}
 
 // LoadConfig reads <source>/cmplay.toml, if there is one, into a Config for that site. Problems
@@ -147,6 +151,9 @@ func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
 	}
 	cfg.Synonyms = fc.Search.Synonyms
 	diags = append(diags, synonymDiags(name, data, cfg.Synonyms)...)
+	var ld playbooks.Diagnostics
+	cfg.Languages, ld = folderLanguages(name, data, fc.Languages)
+	diags = append(diags, ld...)
 	diags = append(diags, publishConfig(&cfg, fc, name, data)...)
 	return cfg.withDefaults(), diags, nil
 }

@@ -15,9 +15,19 @@ type Page struct {
 	URL     string // site-relative URL path, "/" at both ends: "/roles/internal/"
 	IsIndex bool   // _index.md or README.md: the page of its folder
 	FrontMatter
-	Format   string // front matter format: "yaml", "toml" or ""
-	BodyLine int    // first line of the body (after the front matter)
-	Body     []byte // the file with its front matter blanked out: same line numbers as the file
+	// TitleLine is the line of the heading the title was taken from, 0 when the front matter or
+	// the file name gave it; the markdown stage leaves that heading out, since the layout shows
+	// the title.
+	TitleLine int
+	// Language is the page's language tag when it differs from the site's: its own, or its
+	// folder's from [languages] in cmplay.toml; "" means the site's.
+	Language string
+	// TranslationOf is the file of the page this one translates: "guide.md" for "guide.fr.md"
+	// (a file named <name>.<language>.md beside <name>.md); "" for every other page.
+	TranslationOf string
+	Format        string // front matter format: "yaml", "toml" or ""
+	BodyLine      int    // first line of the body (after the front matter)
+	Body          []byte // the file with its front matter blanked out: same line numbers as the file
 	// PlainTasks renders the page's task lists as plain GitHub checkboxes rather than checklist
 	// items (`checklist: false`, or a page outside the `checklists` globs of cmplay.toml).
 	PlainTasks bool

@@ -17,8 +17,9 @@ import (
 
 // Anchors reports links whose #fragment names no id on the page they point at. The ids of a
 // page are those of its rendered HTML — heading anchors (markdown.Anchor of the heading text, or
-// an {#id} the author wrote), checklist items ("task-<item id>"), footnotes — so a fragment is valid exactly when the
-// browser would find it. Links to missing pages are the build's broken-link, not reported again.
+// an {#id} the author wrote), checklist items ("task-<item id>"), footnotes, ids and <a name>
+// anchors in raw HTML — so a fragment is valid exactly when the browser would find it, with
+// case ignored as GitHub ignores it (the theme's script finds such a fragment's target). Links to missing pages are the build's broken-link, not reported again.
 func Anchors(s *site.Site) playbooks.Diagnostics {
 	var ds playbooks.Diagnostics
 	ids := map[*playbooks.Page]map[string]bool{}
@@ -40,7 +41,7 @@ func Anchors(s *site.Site) playbooks.Diagnostics {
 				continue
 			}
 			known := idsOf(target)
-			if known[frag] {
+			if known[frag] || known[strings.ToLower(frag)] {
 				continue
 			}
 			where := "this page"
@@ -58,16 +59,24 @@ func Anchors(s *site.Site) playbooks.Diagnostics {
 	return ds
 }
 
-var idAttr = regexp.MustCompile(`\sid="([^"]*)"`)
+// idAttr finds the ids a page's HTML defines, and the names of <a name="…"> anchors, which
+// browsers scroll to as well; quoted either way, or unquoted as raw HTML may have them.
+var idAttr = regexp.MustCompile(`(?i)(?:\sid|<a\s[^>]*?\bname)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 
-// pageIDs collects every id a page's HTML defines, with its headings' anchors.
+// pageIDs collects every id a page's HTML defines, with its headings' anchors, each also in
+// lower case: a fragment matches case-insensitively, as on GitHub, whose headings' anchors are
+// lower case while hand-written links often are not ("#Upgrade-Strategy").
 func pageIDs(p *playbooks.Page) map[string]bool {
 	m := map[string]bool{}
+	add := func(id string) {
+		m[id] = true
+		m[strings.ToLower(id)] = true
+	}
 	for _, h := range p.Headings {
-		m[h.ID] = true
+		add(h.ID)
 	}
 	for _, sub := range idAttr.FindAllStringSubmatch(p.HTML, -1) {
-		m[html.UnescapeString(sub[1])] = true
+		add(html.UnescapeString(sub[1] + sub[2] + sub[3]))
 	}
 	return m
 }

@@ -58,10 +58,12 @@ type Item struct {
 	Hash    string
 	Checked bool
 	Section string // anchor of the nearest heading above
-	Phase   string // text of that heading
-	Due     string // due offset of the phase, "" when none
-	DueDays int    // days after the start date; meaningful when Due != ""
-	Line    int
+	// SectionKey names that heading in the item's id (markdown.State.SectionKey), "" without st.
+	SectionKey string
+	Phase      string // text of that heading
+	Due        string // due offset of the phase, "" when none
+	DueDays    int    // days after the start date; meaningful when Due != ""
+	Line       int
 }
 
 // Kind implements ast.Node.

@@ -249,3 +249,20 @@ func TestNumberedIDsDoNotCollide(t *testing.T) {
 		t.Fatalf("ids %q", got)
 	}
 }
+
+// TestSectionIDsOutliveGitHubAnchors holds the ids of look-alike items under headings whose
+// anchor changed when anchors began to follow GitHub ("Week 1 / 2" was "week-1-2", is now
+// "week-1--2"): readers' ticks are stored under the old ids, so the items keep them, while the
+// item's Section is the heading's anchor on the page.
+func TestSectionIDsOutliveGitHubAnchors(t *testing.T) {
+	p, _ := render(t, "/weekly/", "## Week 1 / 2\n\n- [ ] Post the summary\n\n## Week 3 -- 4\n\n- [ ] Post the summary\n\n## Custom {#mine}\n\n- [ ] Post the summary\n")
+	var got []string
+	for _, it := range p.Items {
+		got = append(got, it.ID+" in #"+it.Section)
+	}
+	want := []string{"weekly/week-1-2/post-the-summary in #week-1--2", "weekly/week-3-4/post-the-summary in #week-3----4",
+		"weekly/mine/post-the-summary in #mine"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("items %q,\nwant %q", got, want)
+	}
+}

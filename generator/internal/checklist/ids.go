@@ -53,8 +53,9 @@ func Hash(text string) string {
 	return hex.EncodeToString(sum[:4])
 }
 
-// Slug is the readable part of an automatic id: the first words of the item written the way
-// heading anchors are (markdown.Anchor), at most slugWords words and slugLen bytes.
+// Slug is the readable part of an automatic id: the first words of the item in lower-case
+// letters and digits, words joined by one dash (unlike heading anchors, which follow
+// GitHub), at most slugWords words and slugLen bytes. It never changes: ticks are kept by these ids.
 func Slug(text string) string {
 	var b, word strings.Builder
 	b.Grow(slugLen)
@@ -123,8 +124,8 @@ func assignIDs(page string, items []*Item) {
 		}
 		slug := slugs[i]
 		id := page + "/" + slug
-		if count[slug] > 1 && it.Section != "" {
-			id = page + "/" + it.Section + "/" + slug
+		if count[slug] > 1 && it.SectionKey != "" {
+			id = page + "/" + it.SectionKey + "/" + slug
 		}
 		it.ID = id
 		for n := 2; taken[it.ID]; n++ {

@@ -35,6 +35,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		items   []*Item
 		open    []phase
 		section string
+		key     string
 		title   string
 	)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -47,6 +48,10 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 				open = open[:len(open)-1]
 			}
 			section, title = attr(n, "id"), markdown.PlainText(n, src)
+			key = section
+			if st != nil {
+				key = st.SectionKey(n)
+			}
 			if due := attr(n, "due"); due != "" {
 				days, err := ParseDue(due)
 				if err != nil && st != nil {
@@ -59,7 +64,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			}
 		case *east.TaskCheckBox:
 			boxes = append(boxes, n)
-			it := &Item{Checked: n.IsChecked, Section: section, Phase: title}
+			it := &Item{Checked: n.IsChecked, Section: section, SectionKey: key, Phase: title}
 			if len(open) > 0 {
 				p := open[len(open)-1]
 				it.Due, it.DueDays = p.due, p.days

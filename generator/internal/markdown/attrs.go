@@ -45,8 +45,10 @@ func (h *headingAttrs) Transform(doc *ast.Document, reader text.Reader, pc parse
 	st := StateOf(pc)
 	src := reader.Source()
 	ids := pc.IDs()
+	legacy := newIDs()
 	for id := range h.reserved {
 		ids.Put([]byte(id))
+		legacy.Put([]byte(id))
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		hd, ok := n.(*ast.Heading)
@@ -56,14 +58,17 @@ func (h *headingAttrs) Transform(doc *ast.Document, reader text.Reader, pc parse
 		h.filter(hd, st)
 		if v, ok := hd.AttributeString("id"); ok {
 			ids.Put(v.([]byte))
+			legacy.Put(v.([]byte))
+			st.setSectionKey(hd, string(v.([]byte)))
 			return ast.WalkSkipChildren, nil
 		}
+		hd.SetAttributeString("id", ids.Generate([]byte(anchorText(hd, src)), ast.KindHeading))
 		var line []byte
 		if l := hd.Lines(); l.Len() > 0 {
 			seg := l.At(l.Len() - 1)
 			line = seg.Value(src)
 		}
-		hd.SetAttributeString("id", ids.Generate(line, ast.KindHeading))
+		st.setSectionKey(hd, legacy.generate(line))
 		return ast.WalkSkipChildren, nil
 	})
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/cmplay/cmplay/playbooks"
 )
 
-// Callouts turns two spellings of a highlighted note into one accessible block:
+// Callouts turns three spellings of a highlighted note into one accessible block:
 //
 // GitHub alerts, a blockquote whose first line is the marker alone:
 //
@@ -26,7 +26,7 @@ import (
 //	!!! tip "Before the first call"
 //	    Read the member's last three posts.
 //
-// Both render as
+// and GitBook hints (see hintParser). All render as
 //
 //	<div class="callout callout-warning" role="note" aria-labelledby="…">
 //	<p class="callout-title" id="…"><svg aria-hidden="true" …>…</svg>Warning</p>
@@ -47,6 +47,7 @@ func (callouts) Extend(m goldmark.Markdown) {
 		// Before goldmark's blockquote parser (800), which would otherwise take the alert.
 		util.Prioritized(alertParser{}, 790),
 		util.Prioritized(admonitionParser{}, 790),
+		util.Prioritized(hintParser{}, 790),
 	))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{}, 500)))
 }
@@ -151,7 +152,7 @@ func (admonitionParser) Trigger() []byte { return []byte{'!'} }
 func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	m := admonitionMarker.FindSubmatch(line)
-	if m == nil {
+	if m == nil || tooDeep(parent) {
 		return nil, parser.NoChildren
 	}
 	typ := strings.ToLower(string(m[1]))

@@ -72,7 +72,7 @@ func TestAdmonitionUnknownType(t *testing.T) {
 func TestHeadingPermalinks(t *testing.T) {
 	p, _ := render(t, "guide.md", "## Escalation `paths` & *more*\n\nText.\n\n### Second {#custom}\n", Options{})
 	for _, want := range []string{
-		`<h2 id="escalation-paths-more">Escalation <code>paths</code> &amp; <em>more</em> <a class="heading-anchor" href="#escalation-paths-more" aria-label="Link to section: Escalation paths &amp; more">#</a></h2>`,
+		`<h2 id="escalation-paths--more">Escalation <code>paths</code> &amp; <em>more</em> <a class="heading-anchor" href="#escalation-paths--more" aria-label="Link to section: Escalation paths &amp; more">#</a></h2>`,
 		`<h3 id="custom">Second <a class="heading-anchor" href="#custom" aria-label="Link to section: Second">#</a></h3>`,
 	} {
 		if !strings.Contains(p.HTML, want) {

@@ -27,7 +27,7 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 	}
 	src := reader.Source()
 	p := st.Page
-	if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 && strings.EqualFold(PlainText(h, src), p.Title) {
+	if h := leadingTitle(doc, src, st); h != nil {
 		doc.RemoveChild(doc, h)
 	}
 	var txt strings.Builder
@@ -47,11 +47,17 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			h := heading(n, src, st)
 			p.Headings = append(p.Headings, h)
 			secs.heading(txt.String(), h.ID, h.Text)
+		case *GitBookLink:
+			c.gitBookLink(st, n)
+			txt.WriteString(n.Label)
 		case *ast.Link:
 			n.Destination = []byte(c.rewrite(st, string(n.Destination), false, offsetOf(n)))
 		case *ast.Image:
 			n.Destination = []byte(c.rewrite(st, string(n.Destination), true, offsetOf(n)))
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+		case *ast.HTMLBlock, *ast.RawHTML:
+			c.rewriteHTMLLinks(st, n, src)
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			txt.Write(n.Segment.Value(src))
@@ -62,12 +68,13 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			// The typographer's curly quotes and dashes are HTML entities; text wants characters.
 			txt.WriteString(html.UnescapeString(string(n.Value)))
 		case *ast.Paragraph:
-			if p.Summary == "" && n.Parent() == doc {
-				p.Summary = firstSentences(PlainText(n, src), 200)
+			if p.Summary == "" && n.Parent() == doc && !decoration(n, src) {
+				p.Summary = firstSentences(TitleText(n, src), 200)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+	st.reportTemplateTags(doc, src)
 	if len(p.Links) > MaxLinks {
 		p.Links = p.Links[:MaxLinks]
 	}
@@ -107,7 +114,7 @@ func (s *sectionSplitter) finish(txt string) []playbooks.Section {
 }
 
 func heading(n *ast.Heading, src []byte, st *State) playbooks.Heading {
-	h := playbooks.Heading{Level: n.Level, Text: PlainText(n, src)}
+	h := playbooks.Heading{Level: n.Level, Text: TitleText(n, src)}
 	if v, ok := n.AttributeString("id"); ok {
 		if b, ok := v.([]byte); ok {
 			h.ID = string(b)
@@ -139,7 +146,13 @@ func removeAttribute(n ast.Node, name string) {
 // PlainText is the text inside a node as a reader sees it: inline markup dropped, the
 // typographer's entities turned back into characters, white space folded, and nested lists left
 // out (a list item's text is its own line, not its sub-items').
-func PlainText(n ast.Node, src []byte) string {
+func PlainText(n ast.Node, src []byte) string { return readerText(n, src, true) }
+
+// TitleText is PlainText without the alt text of images: the words of a heading or a summary,
+// without its badges and logos.
+func TitleText(n ast.Node, src []byte) string { return readerText(n, src, false) }
+
+func readerText(n ast.Node, src []byte, images bool) string {
 	var b strings.Builder
 	b.Grow(128)
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -147,6 +160,10 @@ func PlainText(n ast.Node, src []byte) string {
 			return ast.WalkContinue, nil
 		}
 		switch c := c.(type) {
+		case *ast.Image:
+			if !images {
+				return ast.WalkSkipChildren, nil
+			}
 		case *ast.Text:
 			b.Write(c.Segment.Value(src))
 			if c.SoftLineBreak() || c.HardLineBreak() {
@@ -200,19 +217,36 @@ func (c *collector) rewrite(st *State, dest string, image bool, off int) string 
 		return dest
 	}
 	target, frag, _ := LinkTarget(p.Dir(), dest)
-	if target == ".." || strings.HasPrefix(target, "../") {
-		st.Report(off, playbooks.Warning, "link-escapes-site", fmt.Sprintf("link %q points outside the site", dest),
-			"link to a page inside the content folder, or use a full https:// URL")
-		return dest
-	}
+	escapes := target == ".." || strings.HasPrefix(target, "../")
 	ext := strings.ToLower(path.Ext(target))
-	if ext == ".md" || ext == "" {
+	if !escapes && (ext == ".md" || ext == "") {
+		if u, ok := translation(c.opt.Resolver, p, target); ok {
+			return playbooks.RelURL(p.URL, u, c.opt.FileURLs) + frag
+		}
 		if u, ok := c.opt.Resolver.PageURL(target); ok {
 			return playbooks.RelURL(p.URL, u, c.opt.FileURLs) + frag
 		}
 	}
-	if ext != ".md" && c.opt.Resolver.Static(target) {
+	if !escapes && ext != ".md" && c.opt.Resolver.Static(target) {
+		if u := c.repoURL(target); u != "" && sourceFile(target) {
+			return u + frag // GitHub shows code and configuration better than a download does
+		}
 		return playbooks.RelURL(p.URL, (&url.URL{Path: "/" + target}).EscapedPath(), false) + frag
+	}
+	if c.opt.RepoFile != nil && !image {
+		if u, ok := c.opt.RepoFile(target); ok {
+			if u != "" {
+				return u + frag
+			}
+			st.Report(off, playbooks.Warning, "repo-file", fmt.Sprintf("link %q: a file of the repository that is not part of the site", dest),
+				"set repo_url in cmplay.toml to link it on GitHub or GitLab, or link to a page")
+			return dest
+		}
+	}
+	if escapes {
+		st.Report(off, playbooks.Warning, "link-escapes-site", fmt.Sprintf("link %q points outside the site", dest),
+			"link to a page inside the content folder, or use a full https:// URL")
+		return dest
 	}
 	what, rule := "page", "broken-link"
 	if image {

@@ -13,6 +13,7 @@ import (
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -34,9 +35,14 @@ type Resolver interface {
 
 // Options configure the stage.
 type Options struct {
-	Unsafe     bool                // render raw HTML (off by default: it is replaced by a comment)
-	FileURLs   bool                // links to folders end in index.html, for browsing from file://
-	Resolver   Resolver            // required for link rewriting
+	Unsafe   bool     // write raw HTML as it is (off by default: it is sanitised, see safeHTML)
+	FileURLs bool     // links to folders end in index.html, for browsing from file://
+	Resolver Resolver // required for link rewriting
+	// RepoFile reports whether a file or folder of the repository that holds the site exists
+	// (target is a path below the content folder, "../" when above it) and gives the forge's
+	// address of it, "" when the site has no repo_url. Nil: links to files outside the site are
+	// only checked against the site.
+	RepoFile   func(target string) (url string, ok bool)
 	Extensions []goldmark.Extender // extra extensions, e.g. the checklist extension
 	// ReservedIDs are the element ids the theme's templates use; a heading never takes one, so
 	// content cannot stand in for an element the theme's script looks up.
@@ -68,7 +74,9 @@ func New(opt Options) *Renderer {
 			highlighting.WithGuessLanguage(false),
 		),
 	}
-	exts = append(exts, Callouts, Permalinks)
+	exts = append(exts, Callouts, Permalinks, GitBook)
+	safe := newSafeHTML(opt.Unsafe, opt.ReservedIDs)
+	exts = append(exts, safe, markdownInHTML{safe: safe})
 	exts = append(exts, opt.Extensions...)
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
@@ -89,6 +97,31 @@ type State struct {
 	Page  *playbooks.Page
 	Diags playbooks.Diagnostics
 	lines *playbooks.LineIndex
+	// sectionKeys are the headings' anchors as cmplay made them before it followed GitHub.
+	sectionKeys map[*ast.Heading]string
+	// done are the byte ranges of the body an extension rendered (see rendered).
+	done [][2]int
+}
+
+func (s *State) setSectionKey(h *ast.Heading, key string) {
+	if s == nil {
+		return
+	}
+	if s.sectionKeys == nil {
+		s.sectionKeys = map[*ast.Heading]string{}
+	}
+	s.sectionKeys[h] = key
+}
+
+// SectionKey is the name of a heading's section in checklist item ids: its {#id} when it has
+// one, else the anchor cmplay gave it before anchors followed GitHub ("Week 1 / 2" is "week-1-2"
+// there, "week-1--2" on the page). Ticks are stored by item id, so the ids must not change when
+// the anchors did.
+func (s *State) SectionKey(h *ast.Heading) string {
+	if s == nil {
+		return ""
+	}
+	return s.sectionKeys[h]
 }
 
 // Position is the line and column of a byte offset in the page body.

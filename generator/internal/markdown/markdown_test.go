@@ -109,7 +109,7 @@ func TestHeadingAnchors(t *testing.T) {
 }
 
 func TestAnchor(t *testing.T) {
-	for in, want := range map[string]string{"Who you work with": "who-you-work-with", "C++ & Go!": "c-go", "  --x--  ": "x", "Ärger – und Wut": "ärger-und-wut"} {
+	for in, want := range map[string]string{"Who you work with": "who-you-work-with", "C++ & Go!": "c--go", "  --x--  ": "----x----", "Ärger – und Wut": "ärger--und-wut"} {
 		if got := Anchor(in); got != want {
 			t.Errorf("Anchor(%q) = %q, want %q", in, got, want)
 		}

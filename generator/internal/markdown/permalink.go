@@ -67,7 +67,8 @@ func plainText(n ast.Node, source []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(t.Value)
+			// The typographer's quotes and dashes are entities; the label is escaped once, below.
+			b.WriteString(html.UnescapeString(string(t.Value)))
 		case *ast.CodeSpan:
 			for l := t.FirstChild(); l != nil; l = l.NextSibling() {
 				if s, ok := l.(*ast.Text); ok {

@@ -74,16 +74,13 @@ func parseOne(src load.Source, opt Options) (*playbooks.Page, playbooks.Diagnost
 	p.URL = URL(src.File)
 	p.PlainTasks = fm.Checklist != nil && !*fm.Checklist || opt.Checklists != nil && !glob.Under(opt.Checklists, src.File)
 	if p.Title == "" {
-		p.Title = firstHeading(body)
+		p.Title, p.TitleLine = firstHeading(body)
 	}
 	if p.Title == "" {
 		p.Title = titleFromFile(src.File, p.IsIndex)
 	}
 	return p, append(diags, ownURL(p)...)
 }
-
-// hasHeading reports whether a body has a heading a title is taken from.
-func hasHeading(body []byte) bool { return firstHeading(body) != "" }
 
 // indexRank orders the files that may be a folder's page: Hugo's _index.md, then index.md
 // (Jekyll, MkDocs), then README.md (GitHub, GitBook). A folder often has two — index.md for the
@@ -120,7 +117,7 @@ func OneIndex(ps []*playbooks.Page) {
 		if p.URL == fileURL {
 			p.URL = pageURL(p.File)
 		}
-		if _, titled := p.KeyLines["title"]; !titled && !hasHeading(p.Body) {
+		if _, titled := p.KeyLines["title"]; !titled && p.TitleLine == 0 { // titled after its file
 			p.Title = titleFromFile(p.File, false)
 		}
 	}
@@ -135,12 +132,13 @@ func IsIndexFile(file string) bool {
 	return false
 }
 
-// firstHeading returns the text of the first level-1 ATX heading outside fenced code.
-func firstHeading(body []byte) string {
+// firstHeading returns the plain text of the first level-1 heading outside fenced code (ATX,
+// or HTML as READMEs write it), and its line.
+func firstHeading(body []byte) (string, int) {
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(make([]byte, 64*1024), len(body)+1)
 	fence := ""
-	for sc.Scan() {
+	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), " \t\r")
 		trimmed := strings.TrimLeft(line, " ")
 		if len(line)-len(trimmed) > 3 {
@@ -159,10 +157,15 @@ func firstHeading(body []byte) string {
 			if i := strings.LastIndex(t, " {"); i >= 0 && strings.HasSuffix(t, "}") {
 				t = strings.TrimSpace(t[:i])
 			}
-			return stripInline(t)
+			if t := headingTitle(t); t != "" {
+				return t, n
+			}
+		}
+		if t := htmlTitle(trimmed); fence == "" && t != "" {
+			return t, n
 		}
 	}
-	return ""
+	return "", 0
 }
 
 func fenceOf(line string) string {
@@ -173,11 +176,6 @@ func fenceOf(line string) string {
 		}
 	}
 	return ""
-}
-
-// stripInline drops the commonest inline Markdown from a heading used as a title.
-func stripInline(s string) string {
-	return strings.NewReplacer("**", "", "__", "", "`", "").Replace(s)
 }
 
 func titleFromFile(file string, index bool) string {

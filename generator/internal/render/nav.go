@@ -2,6 +2,7 @@ package render
 
 import (
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,12 +40,14 @@ type navigation struct {
 	pos     map[any]int // *playbooks.Page or *site.Section → index in its folder's entries
 	folders map[string]*site.Section
 	urls    map[*site.Section]string
+	byFile  map[string]*playbooks.Page
 	stands  map[*playbooks.Page]*site.Section // pages standing for a folder, see site.Section.Page
 }
 
 func buildNav(s *site.Site) *navigation {
 	n := &navigation{root: s.Root, entries: map[*site.Section][]site.Entry{}, pos: map[any]int{},
-		folders: map[string]*site.Section{}, urls: map[*site.Section]string{}, stands: map[*playbooks.Page]*site.Section{}}
+		folders: map[string]*site.Section{}, urls: map[*site.Section]string{}, byFile: s.ByFile,
+		stands: map[*playbooks.Page]*site.Section{}}
 	if s.Root != nil {
 		n.add(s.Root)
 	}
@@ -53,6 +56,8 @@ func buildNav(s *site.Site) *navigation {
 
 func (n *navigation) add(sec *site.Section) {
 	es := sec.Entries()
+	// A translation is not listed beside its original: the original's page links to it.
+	es = slices.DeleteFunc(es, func(e site.Entry) bool { return e.Page != nil && e.Page.TranslationOf != "" })
 	n.entries[sec] = es
 	n.folders[sec.Dir] = sec
 	for i, e := range es {
@@ -185,6 +190,9 @@ func (n *navigation) forPage(d *Data, p *playbooks.Page) string {
 	}
 	if p.IsIndex {
 		return n.sidebar(d, sec, -1, p.URL)
+	}
+	if orig, ok := n.byFile[p.TranslationOf]; ok {
+		return n.sidebar(d, sec, n.pos[orig], p.URL) // open where the original is
 	}
 	return n.sidebar(d, sec, n.pos[p], p.URL)
 }

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"html/template"
 	"maps"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cmplay/cmplay/generator/internal/site"
 	"github.com/cmplay/cmplay/playbooks"
@@ -46,6 +48,11 @@ type Renderer struct {
 	site  *site.Site
 	cfg   Config
 	nav   *navigation
+
+	transOnce sync.Once
+	trans     map[string][]*playbooks.Page // see byOriginal
+	originals []*playbooks.Page            // the reading order without translations
+	order     map[*playbooks.Page]int      // index in originals
 }
 
 // New prepares shared parts (navigation) once.
@@ -60,6 +67,7 @@ type Link struct {
 	Summary string
 	Kind    playbooks.Kind
 	Count   int
+	Lang    string // the target's language, for links to translations
 }
 
 // Data is the value every layout executes with.
@@ -85,11 +93,14 @@ type Data struct {
 	Roles    []Link // role pages this page applies to
 	Tags     []Link
 	Users    []Link // on a role page: pages that name the role
-	KindNav  []Link // header links to the kind listings
-	EditURL  string
-	Canon    string
-	fileURLs bool
-	absolute bool // links are root-relative under BasePath (the 404 page)
+	// Translations are the other languages of the page: its translations, or, on a translation,
+	// the original and the other translations.
+	Translations []Link
+	KindNav      []Link // header links to the kind listings
+	EditURL      string
+	Canon        string
+	fileURLs     bool
+	absolute     bool // links are root-relative under BasePath (the 404 page)
 }
 
 // Group is a titled list of links on a listing page.
@@ -153,6 +164,7 @@ func (r *Renderer) Page(p *playbooks.Page, prev, next *playbooks.Page) ([]byte, 
 	d := r.data(p.URL, p.Title)
 	d.Page, d.Summary, d.Kind = p, p.Summary, p.Kind
 	d.Content = template.HTML(p.HTML)
+	prev, next = r.readingNeighbours(p, prev, next)
 	d.Nav = template.HTML(r.nav.forPage(d, p))
 	d.Crumbs = r.nav.crumbs(d, p)
 	if prev != nil {
@@ -181,6 +193,7 @@ func (r *Renderer) Page(p *playbooks.Page, prev, next *playbooks.Page) ([]byte, 
 			d.Users = append(d.Users, r.link(d, u))
 		}
 	}
+	d.Translations = r.translations(d, p)
 	stands := r.nav.stands[p] // a page standing for a folder lists it, as an index page does
 	if p.IsIndex {
 		if sec := r.nav.folders[p.Dir()]; sec != nil {
@@ -218,6 +231,24 @@ func EditURL(repo, branch, file string) string {
 		return repo + "/-/edit/" + branch + "/" + file
 	}
 	return repo + "/edit/" + branch + "/" + file
+}
+
+// FileURL is the forge's page of a file ("blob") or folder ("tree") of the repository, for
+// GitHub- and GitLab-style URLs.
+func FileURL(repo, branch, file string, folder bool) string {
+	repo = strings.TrimSuffix(strings.TrimSuffix(repo, "/"), ".git")
+	if branch == "" {
+		branch = "main"
+	}
+	kind := "blob"
+	if folder {
+		kind = "tree"
+	}
+	file = (&url.URL{Path: file}).EscapedPath()
+	if strings.Contains(repo, "gitlab") {
+		return repo + "/-/" + kind + "/" + branch + "/" + file
+	}
+	return repo + "/" + kind + "/" + branch + "/" + file
 }
 
 func (r *Renderer) exec(d *Data, names ...string) ([]byte, error) {

@@ -8,6 +8,7 @@ import { initRecord } from "./js/record.js";
 import { initChecklists } from "./js/checklist.js";
 import { initAck } from "./js/ack.js";
 import { initCopyButtons } from "./js/copy.js";
+import { initFragments } from "./js/fragment.js";
 import "./js/search-ui.js"; // the header search box and /search/; sets itself up
 
 initTheme();
@@ -19,3 +20,4 @@ initRecord();
 initChecklists();
 initAck();
 initCopyButtons();
+initFragments();
