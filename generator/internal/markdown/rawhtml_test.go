@@ -196,3 +196,12 @@ func TestRawHTMLLinksAreRewritten(t *testing.T) {
 		}
 	}
 }
+
+// TestRawHTMLTextIsSearchable: the text of raw HTML blocks is part of the page's text (search),
+// without scripts and comments.
+func TestRawHTMLTextIsSearchable(t *testing.T) {
+	p, _ := render(t, "a.md", "Intro.\n\n<aside class=\"pquote\">Open source is <b>for everyone</b>.</aside>\n\n<script>secretvariable()</script>\n\n<!-- hidden remark -->\n", Options{})
+	if !strings.Contains(p.Text, "Open source is for everyone.") || strings.Contains(p.Text, "secretvariable") || strings.Contains(p.Text, "hidden remark") {
+		t.Errorf("page text %q", p.Text)
+	}
+}
