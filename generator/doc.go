@@ -23,9 +23,11 @@
 //     Then assemble (package site): the section tree in weight order, reading order,
 //     breadcrumbs, the role, kind and tag indexes.
 //  3. markdown (package markdown): render every body in parallel with one goldmark instance;
-//     give headings stable anchors, rewrite links between Markdown files to built URLs (relative,
-//     so the site works under any sub-path), record headings, links and plain text. The
-//     checklist extension (package checklist) turns task-list items into stable, trackable items.
+//     give headings GitHub's anchors, sanitise raw HTML (unless unsafe_html), rewrite links
+//     between Markdown files to built URLs (relative, so the site works under any sub-path) and
+//     links to other files of the repository to the forge, record headings, links and plain
+//     text. The checklist extension (package checklist) turns task-list items into stable,
+//     trackable items.
 //  4. history, checklist manifest, search index: site-wide passes over the parsed pages.
 //  5. assets (package assets): bundle and minify the theme's JS and CSS with esbuild's Go API
 //     into content-hashed files.
