@@ -62,7 +62,7 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			raw, _ := htmlRaw(n, src)
 			if t := htmlText(raw); t != "" {
 				txt.WriteString(t)
-				if p.Summary == "" && n.Parent() == doc {
+				if p.Summary == "" && topLevel(n, doc) {
 					p.Summary = firstSentences(t, 200)
 				}
 			}
@@ -78,7 +78,7 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			// The typographer's curly quotes and dashes are HTML entities; text wants characters.
 			txt.WriteString(html.UnescapeString(string(n.Value)))
 		case *ast.Paragraph:
-			if p.Summary == "" && n.Parent() == doc && !decoration(n, src) {
+			if p.Summary == "" && topLevel(n, doc) && !decoration(n, src) {
 				p.Summary = firstSentences(TitleText(n, src), 200)
 			}
 		}

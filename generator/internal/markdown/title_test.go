@@ -54,6 +54,7 @@ func TestSummarySkipsBadges(t *testing.T) {
 		{"<p align=\"center\"><img src=\"l.png\" alt=\"Logo\"></p>\n\nReal words.\n", "Real words."},
 		{"<p align=\"center\">A handbook for <b>maintainers</b>.<br>Second&nbsp;line.</p>\n\nMore.\n", "A handbook for maintainers. Second line."},
 		{"<!-- note -->\n<script>var x = 1;</script>\n\nWords.\n", "Words."},
+		{"<div><img src=\"card.png\"></div>\n\n<aside markdown=\"1\">\nOpen source is **for everyone**.\n</aside>\n\nLater.\n", "Open source is for everyone."},
 	}
 	for _, tt := range tests {
 		p, _ := render(t, "a.md", tt.body, Options{})
