@@ -76,6 +76,7 @@ var hostileHTML = []struct {
 	{"math xlink", `<math><maction xlink:href="javascript:alert(1)">x</maction></math>` + "\n", []string{"<math", "xlink", "alert"}},
 	{"theme class", `<div class="page-history" data-history-url="javascript:alert(1)">x</div>` + "\n", []string{"class=", "data-history", "alert"}},
 	{"theme id", `<div id="search-q">x</div>` + "\n", []string{`id="search-q"`}},
+	{"dom clobbering", `<a id="cmplayChecklists" name="cmplayChecklists"></a><img id="__cmplayNow" src="x.png">` + "\n", []string{`id="cmplaychecklists"`, `id="__cmplaynow"`}},
 	{"split tag", "<div title=\"\n\n\" onmouseover=alert(1) x=\"\n", []string{"<div title"}},
 	{"markdown attribute", "<div markdown=\"1\" onclick=\"alert(1)\">\n*hi* <img src=x onerror=alert(2)>\n</div>\n", []string{"onclick", "onerror", "alert"}},
 	{"nested markdown script", "<aside markdown=\"1\">\n<script>alert(1)</script>\n\n[x](javascript:alert(2))\n</aside>\n", []string{"<script", "javascript"}},
