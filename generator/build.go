@@ -21,6 +21,7 @@ import (
 	"github.com/cmplay/cmplay/generator/internal/checklist"
 	"github.com/cmplay/cmplay/generator/internal/load"
 	"github.com/cmplay/cmplay/generator/internal/markdown"
+	"github.com/cmplay/cmplay/generator/internal/pages"
 	"github.com/cmplay/cmplay/generator/internal/render"
 	"github.com/cmplay/cmplay/generator/internal/site"
 	"github.com/cmplay/cmplay/generator/output"
@@ -252,7 +253,7 @@ func (b *build) report(ds playbooks.Diagnostics) {
 // load reads the content folder, skipping what belongs to the site but is not content when the
 // content folder is the site root (themes, the output folder).
 func (b *build) load() error {
-	opt := load.Options{Strict: filepath.Clean(b.cfg.ContentDir) == "."}
+	opt := load.Options{Strict: filepath.Clean(b.cfg.ContentDir) == ".", Ignore: b.cfg.Ignore, Include: b.cfg.Include}
 	contentAbs, _ := filepath.Abs(filepath.Join(b.cfg.Source, b.cfg.ContentDir))
 	if b.dir != nil {
 		if rel, err := filepath.Rel(contentAbs, b.dir.Target()); err == nil && !strings.HasPrefix(rel, "..") {
@@ -269,15 +270,23 @@ func (b *build) load() error {
 }
 
 func (b *build) parse() error {
-	ps, diags := b.cache.parse(b.loaded.Sources, b.cfg.Drafts)
+	toc, tocDiags := b.readOutline()
+	ps, diags := b.cache.parse(b.loaded.Sources, b.parseOptions(b.cfg.Drafts))
+	pages.OneIndex(ps) // pages a Session parsed one at a time
+	diags = append(diags, playbooks.UnknownKeys(ps)...)
 	b.report(prefixFiles(diags, b.cfg.ContentDir))
+	b.report(append(tocDiags, applyOutline(toc, ps)...)) // named from the site folder already
 	static := make([]string, len(b.loaded.Static))
 	for i, s := range b.loaded.Static {
 		static[i] = s.File
 	}
 	b.site = site.New(ps, static)
+	if toc != nil {
+		b.site.FolderTitles = toc.FolderTitles()
+	}
 	b.report(prefixFiles(b.site.Assemble(), b.cfg.ContentDir))
 	b.setLanguages()
+	b.relocate()
 	return nil
 }
 
@@ -323,7 +332,7 @@ func (b *build) templates() error {
 	b.rc = render.Config{
 		Title: b.cfg.Title, Language: b.cfg.Language, BaseURL: b.baseURL, BasePath: b.basePath,
 		FileURLs: b.fileURLs, RepoURL: b.cfg.RepoURL, EditBase: editBase(b.cfg.ContentDir), Branch: b.cfg.Branch,
-		Assets: b.bundle.Paths, Manifest: b.manifestJS, Head: b.cfg.Head, Foot: b.cfg.Foot,
+		Assets: b.bundle.Paths, Manifest: b.manifestJS, Head: b.cfg.Head, Foot: b.cfg.Foot, Progress: b.hasProgress(),
 	}
 	if b.hist.site != nil { // an untyped nil outside a repository, so templates see "no history"
 		b.rc.History = b.hist.site

@@ -55,6 +55,10 @@ func (b *build) shape() uint64 {
 			if len(p.History) > 0 {
 				h.WriteString(p.History[0].Hash)
 			}
+			fmt.Fprintf(h, "\x00%s\x00", p.NavTitle) // the sidebar's title, from linkTitle or an outline
+		}
+		for _, d := range slices.Sorted(maps.Keys(b.site.FolderTitles)) {
+			fmt.Fprintf(h, "%s\x00%s\x00", d, b.site.FolderTitles[d])
 		}
 		b.keys.shapeKey = h.Sum64()
 	})

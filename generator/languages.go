@@ -96,6 +96,9 @@ func (b *build) setLanguages() {
 	for _, p := range b.site.Pages {
 		orig, tag := translationOf(p.File, b.cfg.Language, b.cfg.Languages, isPage)
 		p.TranslationOf = orig
+		if p.Lang != "" { // the front matter's lang, when the page names one, wins over its file name
+			tag = p.Lang
+		}
 		p.Language = pageLanguage(p.File, tag, b.cfg.Languages)
 	}
 }

@@ -110,12 +110,15 @@ func TestPosition(t *testing.T) {
 // FuzzFrontMatter checks that no input makes the front matter code panic, and that the body
 // always keeps the file's line count.
 func FuzzFrontMatter(f *testing.F) {
-	for _, s := range []string{"---\ntitle: x\n---\nbody", "+++\ntitle = 1\n+++\n", "---\n", "\ufeff---\r\n:\r\n---", "---\n- [\n---"} {
+	for _, s := range []string{"---\ntitle: x\n---\nbody", "+++\ntitle = 1\n+++\n", "---\n", "\ufeff---\r\n:\r\n---", "---\n- [\n---",
+		"---\nauthors: [{name: a}, b, {x: 1}]\nsidebar_position: 1.5\nredirect_from: /x/\n---\n", "+++\n[menu.main]\nweight = 1\n[[authors]]\nname = \"a\"\n+++\n"} {
 		f.Add(s)
 	}
+	policy := KeyPolicy{Accept: []string{"layout"}, Map: map[string]string{"nav": "weight", "t": "title"}, Collect: true}
 	f.Fuzz(func(t *testing.T, s string) {
 		block, body, _ := SplitFrontMatter("f.md", []byte(s))
 		DecodeFrontMatter("f.md", block)
+		policy.Decode("f.md", block)
 		src := strings.TrimPrefix(s, "\ufeff")
 		if strings.Count(string(body), "\n") != strings.Count(src, "\n") {
 			t.Fatalf("body has %d lines, source %d", strings.Count(string(body), "\n"), strings.Count(src, "\n"))

@@ -42,6 +42,23 @@ func FrontMatterSchema() []byte {
 			"aliases":     list("Old URL paths that redirect here."),
 			"cadence":     map[string]any{"enum": []string{string(playbooks.CadenceDaily), string(playbooks.CadenceWeekly), string(playbooks.CadenceMonthly)}, "description": "For recurring checklists: ticks reset each period."},
 			"acknowledge": map[string]any{"type": "boolean", "description": "Readers confirm they have read the page, and again after it changes (policies)."},
+			"checklist":   map[string]any{"type": "boolean", "description": "false: task lists are plain checkboxes, not a checklist readers tick."},
+			// Keys of other generators, read so a handbook brought from them builds as it is.
+			"date":             map[string]any{"type": "string", "description": "When the page was written (Jekyll, Hugo, Zola)."},
+			"author":           str("The page's author."),
+			"authors":          list("The page's authors."),
+			"lang":             str("The page's language (BCP 47: en, de, ar); default the site's."),
+			"description":      str("Read as summary."),
+			"redirect_from":    list("Read as aliases (Jekyll)."),
+			"permalink":        str("The page's URL path, replacing the one from its file name (Jekyll)."),
+			"path":             str("The page's URL path, as permalink (Zola)."),
+			"url":              str("The page's URL path, as permalink (Hugo)."),
+			"slug":             str("The last segment of the page's URL, or the whole path when it starts with /."),
+			"order":            map[string]any{"type": "integer", "description": "Read as weight."},
+			"nav_order":        map[string]any{"type": "integer", "description": "Read as weight (Just the Docs)."},
+			"sidebar_position": map[string]any{"type": "number", "description": "Read as weight (Docusaurus)."},
+			"linkTitle":        str("Shorter title for the sidebar (Hugo)."),
+			"sidebar_label":    str("Shorter title for the sidebar (Docusaurus)."),
 		},
 	}
 	out, _ := json.MarshalIndent(schema, "", "  ")

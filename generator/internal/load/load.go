@@ -38,6 +38,12 @@ type Options struct {
 	Strict bool
 	// LargePage is the size above which a page is reported as too large (default 1 MiB).
 	LargePage int
+	// Ignore are globs (package glob) of paths not published: a folder that matches is skipped
+	// whole. The .gitignore files of the content folder are honoured besides.
+	Ignore []string
+	// Include names dot folders whose files are published (".gitbook", whose assets GitBook
+	// pages link to); Markdown in them is not a page. Other names starting with "." are skipped.
+	Include []string
 }
 
 // Result is what the stage found.
@@ -64,6 +70,7 @@ func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
 	for _, s := range opt.Skip {
 		skip[path.Clean(s)] = true
 	}
+	pub := newPublished(fsys, opt)
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags = append(diags, playbooks.Diagnostic{File: p, Severity: playbooks.Error, Rule: "read",
@@ -74,11 +81,14 @@ func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
 			return nil
 		}
 		name := d.Name()
-		if p != "." && (strings.HasPrefix(name, ".") || name == "node_modules" || skip[p]) {
+		if p != "." && (name == "node_modules" || skip[p] || !pub.allowed(p, d)) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if d.IsDir() {
+			diags = append(diags, pub.enter(p)...)
 		}
 		if !utf8.ValidString(name) {
 			// os.DirFS cannot open such a path at all ("invalid argument"), and a URL cannot
@@ -106,6 +116,9 @@ func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
 			return nil
 		}
 		if strings.EqualFold(path.Ext(name), ".md") {
+			if inDotFolder(p) {
+				return nil // GitBook's snippets in .gitbook/includes, not pages of their own
+			}
 			src, ds := read(fsys, p, opt.LargePage)
 			diags = append(diags, ds...)
 			if src != nil {
@@ -157,6 +170,11 @@ func read(fsys fs.FS, p string, large int) (*Source, playbooks.Diagnostics) {
 		data = []byte(strings.ToValidUTF8(string(data), "\uFFFD"))
 	}
 	return &Source{File: p, Data: data}, diags
+}
+
+// inDotFolder reports whether a path is inside a folder whose name starts with ".".
+func inDotFolder(p string) bool {
+	return strings.HasPrefix(p, ".") || strings.Contains(p, "/.")
 }
 
 // notRegular names the kind of a file that is not a regular file (after following a symbolic
