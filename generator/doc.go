@@ -28,9 +28,11 @@
 //     breadcrumbs, the role, kind and tag indexes; and a page on a URL cmplay generates is
 //     moved to a free one beside it.
 //  3. markdown (package markdown): render every body in parallel with one goldmark instance;
-//     give headings stable anchors, rewrite links between Markdown files to built URLs (relative,
-//     so the site works under any sub-path), record headings, links and plain text. The
-//     checklist extension (package checklist) turns task-list items into stable, trackable items.
+//     give headings GitHub's anchors, sanitise raw HTML (unless unsafe_html), rewrite links
+//     between Markdown files to built URLs (relative, so the site works under any sub-path) and
+//     links to other files of the repository to the forge, record headings, links and plain
+//     text. The checklist extension (package checklist) turns task-list items into stable,
+//     trackable items.
 //     Before a body is rendered its includes are expanded (package include), and a role, program
 //     or guideline page's lead section is moved to the top (playbooks.Kind.Lead).
 //  4. history, checklist manifest, search index: site-wide passes over the parsed pages.

@@ -61,8 +61,18 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			n.Destination = []byte(c.rewrite(st, string(n.Destination), false, offsetOf(n)))
 		case *ast.Image:
 			n.Destination = []byte(c.rewrite(st, string(n.Destination), true, offsetOf(n)))
-		case *ast.HTMLBlock, *ast.RawHTML:
+		case *ast.RawHTML:
 			c.rewriteHTMLLinks(st, n, src)
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			c.rewriteHTMLLinks(st, n, src)
+			raw, _ := htmlRaw(n, src)
+			if t := htmlText(raw); t != "" {
+				txt.WriteString(t)
+				if p.Summary == "" && topLevel(n, doc) {
+					p.Summary = firstSentences(t, 200)
+				}
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
@@ -75,7 +85,7 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			// The typographer's curly quotes and dashes are HTML entities; text wants characters.
 			txt.WriteString(html.UnescapeString(string(n.Value)))
 		case *ast.Paragraph:
-			if p.Summary == "" && n.Parent() == doc && !decoration(n, src) {
+			if p.Summary == "" && topLevel(n, doc) && !decoration(n, src) {
 				p.Summary = firstSentences(TitleText(n, src), 200)
 			}
 		}
