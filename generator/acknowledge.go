@@ -8,6 +8,7 @@ import (
 	"github.com/cmplay/cmplay/generator/internal/acknowledge"
 	"github.com/cmplay/cmplay/generator/internal/checklist"
 	"github.com/cmplay/cmplay/generator/internal/history"
+	"github.com/cmplay/cmplay/generator/internal/include"
 	"github.com/cmplay/cmplay/generator/internal/load"
 	"github.com/cmplay/cmplay/generator/internal/markdown"
 	"github.com/cmplay/cmplay/generator/internal/pages"
@@ -54,7 +55,9 @@ func (b *build) acknowledgements() error {
 			if len(old) == 0 {
 				continue
 			}
-			md.Render(old[0])
+			renderExpanded(md, old[0], include.Expand(readFS(func(name string) ([]byte, bool) {
+				return repo.FileAt(c.Hash, path.Join(hs.Log.Prefix, name))
+			}), p.File, old[0].Body, ""))
 			if p.AckDiffs == nil {
 				p.AckDiffs = map[string][][2]string{}
 			}

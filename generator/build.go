@@ -21,6 +21,7 @@ import (
 	"github.com/cmplay/cmplay/generator/internal/checklist"
 	"github.com/cmplay/cmplay/generator/internal/load"
 	"github.com/cmplay/cmplay/generator/internal/markdown"
+	"github.com/cmplay/cmplay/generator/internal/pages"
 	"github.com/cmplay/cmplay/generator/internal/render"
 	"github.com/cmplay/cmplay/generator/internal/site"
 	"github.com/cmplay/cmplay/generator/output"
@@ -192,6 +193,8 @@ type build struct {
 	diags  playbooks.Diagnostics
 	// manifestJS is the site path of the checklist manifest script, set by the checklists step.
 	manifestJS string
+	// includes fingerprints, by page file, the files each page's includes read (includes.go).
+	includes map[string]uint64
 
 	// Set by the reserve step: the table of generated output, the pages not written because a
 	// generated page takes their URL, and each page's aliases that may be written.
@@ -252,7 +255,7 @@ func (b *build) report(ds playbooks.Diagnostics) {
 // load reads the content folder, skipping what belongs to the site but is not content when the
 // content folder is the site root (themes, the output folder).
 func (b *build) load() error {
-	opt := load.Options{Strict: filepath.Clean(b.cfg.ContentDir) == "."}
+	opt := load.Options{Strict: filepath.Clean(b.cfg.ContentDir) == ".", Ignore: b.cfg.Ignore, Include: b.cfg.Include}
 	contentAbs, _ := filepath.Abs(filepath.Join(b.cfg.Source, b.cfg.ContentDir))
 	if b.dir != nil {
 		if rel, err := filepath.Rel(contentAbs, b.dir.Target()); err == nil && !strings.HasPrefix(rel, "..") {
@@ -269,15 +272,23 @@ func (b *build) load() error {
 }
 
 func (b *build) parse() error {
-	ps, diags := b.cache.parse(b.loaded.Sources, b.cfg.Drafts)
+	toc, tocDiags := b.readOutline()
+	ps, diags := b.cache.parse(b.loaded.Sources, b.parseOptions(b.cfg.Drafts))
+	pages.OneIndex(ps) // pages a Session parsed one at a time
+	diags = append(diags, playbooks.UnknownKeys(ps)...)
 	b.report(prefixFiles(diags, b.cfg.ContentDir))
+	b.report(append(tocDiags, applyOutline(toc, ps)...)) // named from the site folder already
 	static := make([]string, len(b.loaded.Static))
 	for i, s := range b.loaded.Static {
 		static[i] = s.File
 	}
 	b.site = site.New(ps, static)
+	if toc != nil {
+		b.site.FolderTitles = toc.FolderTitles()
+	}
 	b.report(prefixFiles(b.site.Assemble(), b.cfg.ContentDir))
 	b.setLanguages()
+	b.relocate()
 	return nil
 }
 
@@ -287,7 +298,9 @@ func (b *build) markdown() error {
 		Extensions: []goldmark.Extender{checklist.New()}, ReservedIDs: themeIDs(b.theme)})
 	parallel.Each(len(b.site.Pages), 0, func(i int) error {
 		p := b.site.Pages[i]
-		diags := b.cache.markdown(p, b.resolver, func() playbooks.Diagnostics { return md.Render(p) })
+		x := b.expandIncludes(p)
+		resolver := func() uint64 { return b.resolver() ^ b.includeKey(p.File) }
+		diags := b.cache.markdown(p, resolver, func() playbooks.Diagnostics { return renderExpanded(md, p, x) })
 		b.report(prefixFiles(diags, b.cfg.ContentDir))
 		return nil
 	})
@@ -323,7 +336,7 @@ func (b *build) templates() error {
 	b.rc = render.Config{
 		Title: b.cfg.Title, Language: b.cfg.Language, BaseURL: b.baseURL, BasePath: b.basePath,
 		FileURLs: b.fileURLs, RepoURL: b.cfg.RepoURL, EditBase: editBase(b.cfg.ContentDir), Branch: b.cfg.Branch,
-		Assets: b.bundle.Paths, Manifest: b.manifestJS, Head: b.cfg.Head, Foot: b.cfg.Foot,
+		Assets: b.bundle.Paths, Manifest: b.manifestJS, Head: b.cfg.Head, Foot: b.cfg.Foot, Progress: b.hasProgress(),
 	}
 	if b.hist.site != nil { // an untyped nil outside a repository, so templates see "no history"
 		b.rc.History = b.hist.site

@@ -153,11 +153,13 @@ func (f *cachedFS) ReadFile(name string) ([]byte, error) {
 	return data, nil
 }
 
-// parse is the parse stage's pages.Parse, reusing the pages of files that have not changed.
-func (c *cache) parse(srcs []load.Source, drafts bool) ([]*playbooks.Page, playbooks.Diagnostics) {
+// parse is the parse stage's pages.ParseWith, reusing the pages of files that have not changed.
+func (c *cache) parse(srcs []load.Source, opt pages.Options) ([]*playbooks.Page, playbooks.Diagnostics) {
 	if c == nil {
-		return pages.Parse(srcs, drafts)
+		return pages.ParseWith(srcs, opt)
 	}
+	one := opt
+	one.Drafts = true // drafts are parsed and kept too; the loop below leaves them out
 	next := make(map[string]parsedPage, len(srcs))
 	ps := make([]*playbooks.Page, 0, len(srcs))
 	var diags playbooks.Diagnostics
@@ -167,13 +169,13 @@ func (c *cache) parse(srcs []load.Source, drafts bool) ([]*playbooks.Page, playb
 		h := maphash.Bytes(c.seed, src.Data)
 		e, ok := c.parsed[src.File]
 		if !ok || e.hash != h {
-			one, ds := pages.Parse([]load.Source{src}, true)
-			e = parsedPage{hash: h, page: *one[0], diags: ds}
+			parsed, ds := pages.ParseWith([]load.Source{src}, one)
+			e = parsedPage{hash: h, page: *parsed[0], diags: ds}
 			c.stats.Parsed++
 		}
 		next[src.File] = e
 		diags = append(diags, e.diags...) // copies: prefixFiles edits the slice it is given
-		if e.page.Draft && !drafts {
+		if e.page.Draft && !opt.Drafts {
 			continue
 		}
 		p := new(playbooks.Page)
@@ -185,7 +187,7 @@ func (c *cache) parse(srcs []load.Source, drafts bool) ([]*playbooks.Page, playb
 	c.parsed = next
 	if dup {
 		// Two files on one URL: let the stage pick and report, as a full build does.
-		return pages.Parse(srcs, drafts)
+		return pages.ParseWith(srcs, opt)
 	}
 	return ps, diags
 }

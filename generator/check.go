@@ -15,6 +15,7 @@ import (
 	"github.com/cmplay/cmplay/generator/check"
 	"github.com/cmplay/cmplay/generator/internal/checklist"
 	"github.com/cmplay/cmplay/generator/internal/history"
+	"github.com/cmplay/cmplay/generator/internal/include"
 	"github.com/cmplay/cmplay/generator/internal/load"
 	"github.com/cmplay/cmplay/generator/internal/markdown"
 	"github.com/cmplay/cmplay/generator/internal/pages"
@@ -128,7 +129,10 @@ func baseChanges(cfg Config, res *Result, rev string) (playbooks.Diagnostics, er
 		if len(old) == 0 {
 			return nil
 		}
-		md.Render(old[0])
+		renderExpanded(md, old[0], include.Expand(readFS(func(name string) ([]byte, bool) {
+			data, ok, err := r.ReadFile(path.Join(prefix, name))
+			return data, ok && err == nil
+		}), file, old[0].Body, ""))
 		return old[0]
 	}
 	var ds playbooks.Diagnostics
@@ -158,7 +162,7 @@ func baseChanges(cfg Config, res *Result, rev string) (playbooks.Diagnostics, er
 	}
 	var gone []check.Gone
 	for _, f := range files {
-		if res.Site.ByFile[f] != nil || !strings.EqualFold(path.Ext(f), ".md") && !strings.EqualFold(path.Ext(f), ".markdown") {
+		if res.Site.ByFile[f] != nil || load.InPartials(f) || !strings.EqualFold(path.Ext(f), ".md") && !strings.EqualFold(path.Ext(f), ".markdown") {
 			continue
 		}
 		data, ok, err := r.ReadFile(path.Join(prefix, f))

@@ -53,7 +53,10 @@ func TestCheckPlantedFaults(t *testing.T) {
 			return appendLine(src, "- [ ] Meet the sponsor {#planted-id}\n"+marker)
 		}, ""},
 		{"guidelines/anger-and-controversy.md", "# owner:", "no-owner", replace("owner:"), "---"},
-		{"notes/orphan.md", "Nobody links here.", "unreachable", func(_, marker string) string { return marker + "\n" }, ""},
+		// Every folder gets an index of its own; one whose only page took a URL elsewhere has none.
+		{"notes/orphan.md", "Nobody links here.", "unreachable", func(_, marker string) string {
+			return "---\npermalink: /elsewhere/orphan/\n---\n" + marker + "\n"
+		}, "---"},
 	}
 	want := map[string]bool{}
 	for _, p := range plants {

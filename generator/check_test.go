@@ -20,7 +20,8 @@ var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 // TestCheckRules runs `cmplay check` on every fixture in check/testdata/rules. A fixture is a
 // txtar archive of a site; its "want" file lists the findings, one per line as the text format
 // prints them. <rule>.txtar must report the rule; <rule>-ok.txtar, the same site without the fault,
-// must report nothing at all. go test ./generator -run CheckRules -update rewrites the want files.
+// must report nothing at all; <rule>--<case>.txtar is one more case of the rule. A fixture's
+// cmplay.toml is read. go test ./generator -run CheckRules -update rewrites the want files.
 // Files under "base/" make the fixture a git repository: they are committed first, then replaced
 // by the other files (uncommitted), and the check compares with --base HEAD.
 func TestCheckRules(t *testing.T) {
@@ -72,6 +73,7 @@ func TestCheckRules(t *testing.T) {
 				rules = append(rules, d.Rule)
 			}
 			rule, ok := strings.CutSuffix(name, "-ok")
+			rule, _, _ = strings.Cut(rule, "--")
 			if ok && len(rules) > 0 {
 				t.Errorf("the fixture without the fault reports:\n%s", got.String())
 			}

@@ -3,6 +3,7 @@ package generator
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"regexp"
 	"strings"
 
 	"github.com/cmplay/cmplay/generator/internal/checklist"
@@ -54,3 +55,23 @@ func (b *build) progressPage(r *render.Renderer) ([]byte, error) {
 		}
 	})
 }
+
+// hasProgress reports whether the site has anything a reader's progress covers: a checklist
+// item, or a page readers acknowledge. Without one there is no dashboard, completion record or
+// "My progress" link. Before the markdown stage has found the items, a task-list marker in a
+// body that may hold a checklist counts, so that the pages relocate moves off /progress/ are a
+// superset of those the dashboard would take.
+func (b *build) hasProgress() bool {
+	for _, p := range b.site.Pages {
+		if len(p.Items) > 0 || p.Acknowledge {
+			return true
+		}
+		if p.HTML == "" && !p.PlainTasks && taskMarker.Match(p.Body) {
+			return true
+		}
+	}
+	return false
+}
+
+// taskMarker is a GitHub task-list item's marker, "- [ ]" or "* [x]".
+var taskMarker = regexp.MustCompile(`(?m)^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\]`)

@@ -38,6 +38,16 @@ type Config struct {
 	// Languages are the languages of folders, from [languages] in cmplay.toml: a folder below the
 	// content folder → a BCP 47 tag ("ar", "pt-BR"). A page's own lang wins over its folder's.
 	Languages map[string]string
+	// Ignore are globs of content paths not published (`ignore` in cmplay.toml); Include names
+	// the dot folders whose files are published (nil: DefaultInclude), which are skipped
+	// otherwise. The content folder's .gitignore files are honoured too.
+	Ignore, Include []string
+	// Checklists, when not nil, are globs of the pages whose task lists are checklists a reader
+	// ticks; other pages' task lists stay plain GitHub checkboxes.
+	Checklists []string
+	// FrontMatter says what to do with front matter keys cmplay does not know: accept them
+	// silently or read them as a known key ([frontmatter] in cmplay.toml).
+	FrontMatter playbooks.KeyPolicy
 	// Synonyms are the search's synonyms, from [search.synonyms] in cmplay.toml: a word a reader
 	// may type → the words or phrases the site uses for it.
 	Synonyms map[string][]string
@@ -57,26 +67,38 @@ type Config struct {
 	Head, Foot template.HTML
 }
 
+// DefaultInclude are the dot folders published when cmplay.toml names none: GitBook keeps every
+// image a page shows in .gitbook/assets, and no other tool writes a folder of that name.
+var DefaultInclude = []string{".gitbook"}
+
 // File is the name of the site configuration file.
 const File = "cmplay.toml"
 
 type fileConfig struct {
-	Title      string            `toml:"title"`
-	BaseURL    string            `toml:"base_url"`
-	RepoURL    string            `toml:"repo_url"`
-	Branch     string            `toml:"repo_branch"`
-	Theme      string            `toml:"theme"`
-	Language   string            `toml:"language"`
-	ContentDir string            `toml:"content_dir"`
-	UnsafeHTML bool              `toml:"unsafe_html"`
-	Languages  map[string]string `toml:"languages"`
-	Search     struct {
+	Title       string            `toml:"title"`
+	BaseURL     string            `toml:"base_url"`
+	RepoURL     string            `toml:"repo_url"`
+	Branch      string            `toml:"repo_branch"`
+	Theme       string            `toml:"theme"`
+	Language    string            `toml:"language"`
+	ContentDir  string            `toml:"content_dir"`
+	UnsafeHTML  bool              `toml:"unsafe_html"`
+	Languages   map[string]string `toml:"languages"`
+	Ignore      []string          `toml:"ignore"`
+	Include     *[]string         `toml:"include"`
+	Checklists  *[]string         `toml:"checklists"`
+	FrontMatter struct {
+		Accept []string          `toml:"accept"`
+		Map    map[string]string `toml:"map"`
+	} `toml:"frontmatter"`
+	Search struct {
 		Synonyms map[string][]string `toml:"synonyms"`
 	} `toml:"search"`
 }
 
 // ConfigKeys are the keys cmplay.toml understands.
-var ConfigKeys = []string{"title", "base_url", "repo_url", "repo_branch", "theme", "language", "content_dir", "unsafe_html", "languages", "search"}
+var ConfigKeys = []string{"title", "base_url", "repo_url", "repo_branch", "theme", "language", "content_dir", "unsafe_html", "languages", "search",
+	"ignore", "include", "checklists", "frontmatter"}
 
 // LoadConfig reads <source>/cmplay.toml, if there is one, into a Config for that site. Problems
 // are diagnostics naming the line; a config that cannot be read at all is an error.
@@ -85,6 +107,7 @@ func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
 	name := filepath.Join(source, File)
 	data, err := os.ReadFile(name)
 	if errors.Is(err, fs.ErrNotExist) {
+		cfg.Title = foreignTitle(source, "content")
 		return cfg.withDefaults(), nil, nil
 	}
 	if err != nil {
@@ -123,11 +146,15 @@ func LoadConfig(source string) (Config, playbooks.Diagnostics, error) {
 	sort.SliceStable(diags, func(i, j int) bool { return diags[i].Line < diags[j].Line })
 	cfg.Title, cfg.BaseURL, cfg.RepoURL, cfg.Branch = fc.Title, fc.BaseURL, fc.RepoURL, fc.Branch
 	cfg.Theme, cfg.Language, cfg.ContentDir, cfg.UnsafeHTML = fc.Theme, fc.Language, fc.ContentDir, fc.UnsafeHTML
+	if cfg.Title == "" {
+		cfg.Title = foreignTitle(source, cfg.ContentDir)
+	}
 	cfg.Synonyms = fc.Search.Synonyms
 	diags = append(diags, synonymDiags(name, data, cfg.Synonyms)...)
 	var ld playbooks.Diagnostics
 	cfg.Languages, ld = folderLanguages(name, data, fc.Languages)
 	diags = append(diags, ld...)
+	diags = append(diags, publishConfig(&cfg, fc, name, data)...)
 	return cfg.withDefaults(), diags, nil
 }
 
@@ -184,6 +211,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
+	}
+	if c.Include == nil {
+		c.Include = DefaultInclude
 	}
 	return c
 }

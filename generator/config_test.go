@@ -1,8 +1,10 @@
 package generator
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -73,5 +75,69 @@ func TestBaseURL(t *testing.T) {
 		if !tt.bad && (base != tt.base || p != tt.path || file != tt.file) {
 			t.Errorf("basePath(%q) = %q, %q, %v; want %q, %q, %v", tt.in, base, p, file, tt.base, tt.path, tt.file)
 		}
+	}
+}
+
+// TestPublishConfig reads ignore, include, checklists and [frontmatter], and reports what it
+// cannot use at its line, keeping the rest.
+func TestPublishConfig(t *testing.T) {
+	dir := newSite(t, map[string]string{"cmplay.toml": `ignore = ["drafts/**", "a/[b"]
+include = [".gitbook", "assets"]
+checklists = ["onboarding/**"]
+
+[frontmatter]
+accept = ["layout"]
+
+[frontmatter.map]
+nav_title = "title"
+hero = "heading"
+`})
+	cfg, diags, err := LoadConfig(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, fmt.Sprintf("%d %s", d.Line, d.Msg))
+	}
+	want := []string{
+		`1 ignore: "a/[b" is not a glob: syntax error in pattern; it is left out`,
+		`2 include: "assets" is not the name of a dot folder; it is left out`,
+		`10 [frontmatter.map] hero = "heading": "heading" is not a front matter key cmplay knows; the mapping is left out`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !slices.Equal(cfg.Ignore, []string{"drafts/**"}) || !slices.Equal(cfg.Include, []string{".gitbook"}) ||
+		!slices.Equal(cfg.Checklists, []string{"onboarding/**"}) || !slices.Equal(cfg.FrontMatter.Accept, []string{"layout"}) ||
+		len(cfg.FrontMatter.Map) != 1 || cfg.FrontMatter.Map["nav_title"] != "title" {
+		t.Errorf("config: %+v", cfg)
+	}
+
+	none, _, _ := LoadConfig(newSite(t, map[string]string{"cmplay.toml": "include = []\n"}))
+	plain, _, _ := LoadConfig(t.TempDir())
+	if len(none.Include) != 0 || !slices.Equal(plain.Include, DefaultInclude) || plain.Checklists != nil {
+		t.Errorf("include = [] publishes no dot folder (%v); no cmplay.toml publishes %v (%v) and every checklist (%v)",
+			none.Include, DefaultInclude, plain.Include, plain.Checklists)
+	}
+}
+
+// TestForeignTitle takes the site's title from another tool's settings when cmplay.toml names
+// none, and only then.
+func TestForeignTitle(t *testing.T) {
+	for files, want := range map[[2]string]string{
+		{"mkdocs.yml", "site_name: 'Ops handbook'  \ntheme:\n  name: material\n"}: "Ops handbook",
+		{"_config.yml", "title: \"Team: handbook\"\n"}:                            "Team: handbook",
+		{"config.toml", "title = \"Zola book\"\n[extra]\n"}:                       "Zola book",
+		{"_config.yml", "  title: nested, not the site's\n"}:                      "Community Playbook",
+	} {
+		cfg, _, err := LoadConfig(newSite(t, map[string]string{files[0]: files[1]}))
+		if err != nil || cfg.Title != want {
+			t.Errorf("%s %q: title %q, want %q (%v)", files[0], files[1], cfg.Title, want, err)
+		}
+	}
+	cfg, _, _ := LoadConfig(newSite(t, map[string]string{"mkdocs.yml": "site_name: Theirs\n", "cmplay.toml": "title = \"Ours\"\n"}))
+	if cfg.Title != "Ours" {
+		t.Errorf("cmplay.toml's title lost to mkdocs.yml's: %q", cfg.Title)
 	}
 }

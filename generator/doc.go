@@ -16,16 +16,25 @@
 // one job (run, in build.go, lists them top to bottom):
 //
 //  1. load (package load): walk the content folder as an fs.FS; read Markdown, list static
-//     files; skip dot folders, node_modules and the output folder; report unreadable files,
+//     files; skip dot folders (but those Config.Include names), node_modules, the output
+//     folder, what Config.Ignore and the .gitignore files exclude; report unreadable files,
 //     invalid UTF-8 and oversized pages.
 //  2. parse (package pages): split and decode front matter into playbooks.FrontMatter with
-//     line-accurate diagnostics, derive titles and pretty URLs, report URL collisions.
-//     Then assemble (package site): the section tree in weight order, reading order,
-//     breadcrumbs, the role, kind and tag indexes.
+//     line-accurate diagnostics (other generators' keys read as cmplay's, unknown keys reported
+//     once per key for the site), derive titles and pretty URLs (or a page's permalink), keep
+//     one index page per folder, report URL collisions. A SUMMARY.md or mkdocs.yml nav (package
+//     outline) orders the pages. Then assemble (package site): the section tree in weight
+//     order, every folder's URL (its index page or a generated index), reading order,
+//     breadcrumbs, the role, kind and tag indexes; and a page on a URL cmplay generates is
+//     moved to a free one beside it.
 //  3. markdown (package markdown): render every body in parallel with one goldmark instance;
-//     give headings stable anchors, rewrite links between Markdown files to built URLs (relative,
-//     so the site works under any sub-path), record headings, links and plain text. The
-//     checklist extension (package checklist) turns task-list items into stable, trackable items.
+//     give headings GitHub's anchors, sanitise raw HTML (unless unsafe_html), rewrite links
+//     between Markdown files to built URLs (relative, so the site works under any sub-path) and
+//     links to other files of the repository to the forge, record headings, links and plain
+//     text. The checklist extension (package checklist) turns task-list items into stable,
+//     trackable items.
+//     Before a body is rendered its includes are expanded (package include), and a role, program
+//     or guideline page's lead section is moved to the top (playbooks.Kind.Lead).
 //  4. history, checklist manifest, search index: site-wide passes over the parsed pages.
 //  5. assets (package assets): bundle and minify the theme's JS and CSS with esbuild's Go API
 //     into content-hashed files.

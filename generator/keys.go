@@ -55,6 +55,10 @@ func (b *build) shape() uint64 {
 			if len(p.History) > 0 {
 				h.WriteString(p.History[0].Hash)
 			}
+			fmt.Fprintf(h, "\x00%s\x00", p.NavTitle) // the sidebar's title, from linkTitle or an outline
+		}
+		for _, d := range slices.Sorted(maps.Keys(b.site.FolderTitles)) {
+			fmt.Fprintf(h, "%s\x00%s\x00", d, b.site.FolderTitles[d])
 		}
 		b.keys.shapeKey = h.Sum64()
 	})
@@ -82,7 +86,7 @@ func (b *build) pageKey(file, url string) func() uint64 {
 			return 0
 		}
 		h := b.hash()
-		fmt.Fprintf(h, "%d\x00%d\x00%d\x00%d\x00%s", b.config(), b.shape(), b.resolver(), src, file)
+		fmt.Fprintf(h, "%d\x00%d\x00%d\x00%d\x00%d\x00%s", b.config(), b.shape(), b.resolver(), src, b.includeKey(file), file)
 		if url == "/" { // the start page loads the checklist manifest by its hashed name
 			fmt.Fprintf(h, "\x00%s", b.rc.Manifest)
 		}

@@ -6,7 +6,6 @@ import (
 	"path"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/cmplay/cmplay/playbooks"
@@ -24,7 +23,7 @@ func folderLanguages(file string, data []byte, langs map[string]string) (map[str
 	}
 	out := map[string]string{}
 	var diags playbooks.Diagnostics
-	for _, folder := range sortedKeys(langs) {
+	for _, folder := range slices.Sorted(maps.Keys(langs)) {
 		tag := langs[folder]
 		clean := strings.Trim(path.Clean("/"+strings.ReplaceAll(folder, "\\", "/")), "/")
 		switch {
@@ -37,15 +36,6 @@ func folderLanguages(file string, data []byte, langs map[string]string) (map[str
 		}
 	}
 	return out, diags
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // pageLanguage is the language of a page: its own (front matter lang), else that of the deepest
@@ -96,6 +86,9 @@ func (b *build) setLanguages() {
 	for _, p := range b.site.Pages {
 		orig, tag := translationOf(p.File, b.cfg.Language, b.cfg.Languages, isPage)
 		p.TranslationOf = orig
+		if p.Lang != "" { // the front matter's lang, when the page names one, wins over its file name
+			tag = p.Lang
+		}
 		p.Language = pageLanguage(p.File, tag, b.cfg.Languages)
 	}
 }

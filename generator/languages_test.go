@@ -21,6 +21,8 @@ func TestPageLanguages(t *testing.T) {
 		"content/ar/eg/page.md":   "# صفحة\n",
 		"content/docs/he/page.md": "# עמוד\n",
 		"content/de/page.md":      "# Seite\n",
+		"content/ar/english.md":   "---\nlang: en-GB\n---\n# In English\n", // its own lang wins over its folder's
+		"content/fa.md":           "---\nlang: fa\n---\n# فارسی\n",
 	}
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -51,6 +53,8 @@ func TestPageLanguages(t *testing.T) {
 		"docs/he/page/index.html": `<html lang="he-IL" dir="rtl">`,
 		"de/page/index.html":      `<html lang="en" dir="ltr">`,
 		"search/index.html":       `<html lang="en" dir="ltr">`,
+		"ar/english/index.html":   `<html lang="en-GB" dir="ltr">`,
+		"fa/index.html":           `<html lang="fa" dir="rtl">`,
 	} {
 		b, err := os.ReadFile(filepath.Join(cfg.Out, filepath.FromSlash(page)))
 		if err != nil {

@@ -22,6 +22,8 @@ type Generated struct {
 	URL  string // site path: "/search/" for a page, "/favicon.svg" for a file
 	Page string // which generated page ("search", "kind", "tag", "history", …); "" for a file
 	Tree bool   // every path below URL is cmplay's too (search/, assets/)
+	// Shallow narrows a Tree to the paths directly in the folder, not those in its sub-folders.
+	Shallow bool
 	// Theme marks a theme's static file, which a content file of the same path replaces (a
 	// site's own favicon.svg); aliases and pages still may not take its place.
 	Theme bool
@@ -53,16 +55,19 @@ func (b *build) generatedTable() []Generated {
 	for _, l := range render.Listings(b.site) {
 		t = append(t, Generated{URL: l.URL, Page: "listing", Listing: l})
 	}
+	if b.hasProgress() {
+		t = append(t, Generated{URL: ProgressURL, Page: "progress"}, Generated{URL: RecordURL, Page: "record"})
+	}
 	t = append(t,
-		Generated{URL: ProgressURL, Page: "progress"},
-		Generated{URL: RecordURL, Page: "record"},
 		Generated{URL: SearchURL, Page: "search"},
 		Generated{URL: "/404.html", Page: "404"},
 		Generated{URL: "/sitemap.xml"},
 		Generated{URL: "/checklists.json"},
 		Generated{URL: "/checklists.js"},
 		Generated{URL: "/search/", Tree: true},
-		Generated{URL: "/assets/", Tree: true},
+		// The bundles are files directly in assets/; a site's own assets/images/… (Jekyll
+		// keeps its images there) are left to the site.
+		Generated{URL: "/assets/", Tree: true, Shallow: true},
 	)
 	_ = fs.WalkDir(b.theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -89,15 +94,20 @@ const RecordURL = "/progress/record/"
 
 // reservation answers whether a site path is taken by a generated page or file.
 type reservation struct {
-	exact map[string]Generated
-	trees []string // folders every path below which is cmplay's, ending in "/"
-	files map[string]bool
-	theme map[string]bool // theme static files, by path without the leading "/"
+	exact   map[string]Generated
+	trees   []string // folders every path below which is cmplay's, ending in "/"
+	shallow []string // folders every path directly in which is cmplay's, ending in "/"
+	files   map[string]bool
+	theme   map[string]bool // theme static files, by path without the leading "/"
 }
 
 func newReservation(t []Generated) *reservation {
 	r := &reservation{exact: map[string]Generated{}, files: map[string]bool{}, theme: map[string]bool{}}
 	for _, g := range t {
+		if g.Tree && g.Shallow {
+			r.shallow = append(r.shallow, g.URL)
+			continue
+		}
 		if g.Tree {
 			r.trees = append(r.trees, g.URL)
 			continue
@@ -123,6 +133,11 @@ func (r *reservation) taken(u string) (string, bool) {
 	for _, tree := range r.trees {
 		if strings.HasPrefix(u, tree) {
 			return tree, true
+		}
+	}
+	for _, dir := range r.shallow {
+		if rest, ok := strings.CutPrefix(u, dir); ok && !strings.Contains(strings.TrimSuffix(rest, "/"), "/") {
+			return dir, true
 		}
 	}
 	for dir := strings.Trim(u, "/"); dir != "" && dir != "."; dir = path.Dir(dir) {

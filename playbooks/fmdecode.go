@@ -189,3 +189,32 @@ func decodeTOML(file string, b Block, inner []byte) (map[string]any, Diagnostics
 	}
 	return raw, nil
 }
+
+// MaxYAMLBytes is the largest YAML settings file of another tool (mkdocs.yml, _config.yml,
+// .gitbook.yaml) that UnmarshalYAML decodes.
+const MaxYAMLBytes = 1 << 20
+
+// UnmarshalYAML decodes the YAML of another tool's settings file into v under the front
+// matter's safety rules: at most MaxYAMLBytes, and no anchors or aliases, which let a few lines
+// expand to gigabytes. Tags it does not know (mkdocs.yml's !!python/name:…) are decoded as their
+// plain values.
+func UnmarshalYAML(data []byte, v any) error {
+	if len(data) > MaxYAMLBytes {
+		return fmt.Errorf("%d KB, over the limit of %d KB", len(data)>>10, MaxYAMLBytes>>10)
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return err
+	}
+	for _, doc := range f.Docs {
+		if doc == nil || doc.Body == nil {
+			continue
+		}
+		for _, typ := range []ast.NodeType{ast.AnchorType, ast.AliasType} {
+			if found := ast.Filter(typ, doc.Body); len(found) > 0 {
+				return fmt.Errorf("line %d: anchors and aliases (&name, *name) are not supported", found[0].GetToken().Position.Line)
+			}
+		}
+	}
+	return yaml.Unmarshal(data, v)
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,15 +25,47 @@ type FrontMatter struct {
 	Draft    bool
 	Aliases  []string
 	Cadence  Cadence
+	// Responsibilities, Goals and Rules are what a role, a program and a guideline page lead
+	// with (see Kind.Lead): short lines shown above the body.
+	Responsibilities []string
+	Goals            []string
+	Rules            []string
 	// Acknowledge asks readers to confirm they have read the page ("I have read this"), and to
 	// confirm again after it changes.
 	Acknowledge bool
+
+	// The keys below come from other site generators, so a handbook kept for Jekyll, Hugo,
+	// GitBook or MkDocs builds as it is (docs/authoring.md, "Coming from …").
+
+	// Date is when the page was written (Jekyll, Hugo and Zola `date`).
+	Date time.Time
+	// Authors are the page's authors (`author` or `authors`).
+	Authors []string
+	// Lang is the page's language as a BCP 47 tag ("de", "ar"); "" means the site's.
+	Lang string
+	// NavTitle is the shorter title the sidebar shows (Hugo `linkTitle`, Docusaurus
+	// `sidebar_label`); "" means Title.
+	NavTitle string
+	// Permalink is the page's URL as written in `permalink` or `path`, replacing the one its file
+	// name gives; URLSlug replaces only the last segment (`slug`), or the whole URL when it
+	// starts with "/".
+	Permalink, URLSlug string
+	// Checklist, when set to false, renders the page's task lists as plain GitHub checkboxes
+	// instead of checklist items a reader ticks.
+	Checklist *bool
+	// Unknown lists, in order, the keys no rule knew, when the KeyPolicy collects them for one
+	// site-wide report (see UnknownKeys); their lines are in KeyLines.
+	Unknown []string
+
 	// KeyLines records the line each key was written on, for diagnostics found later.
 	KeyLines map[string]int
 }
 
 // Keys lists the front matter keys cmplay understands, in the order the docs present them.
-var Keys = []string{"title", "summary", "kind", "weight", "roles", "tags", "owner", "review_by", "draft", "aliases", "cadence", "acknowledge"}
+var Keys = []string{"title", "summary", "kind", "weight", "roles", "tags", "owner", "review_by", "draft", "aliases", "cadence",
+	"responsibilities", "goals", "rules", "acknowledge",
+	"checklist", "date", "author", "authors", "lang", "description", "redirect_from", "permalink", "url", "path", "slug",
+	"order", "nav_order", "sidebar_position", "linkTitle", "sidebar_label"}
 
 // Block is the front matter block of a file as found by SplitFrontMatter.
 type Block struct {
@@ -95,6 +128,11 @@ func blank(b []byte) {
 // decode are kept, so the page can still be built as well as it can be. A block over the limits
 // (MaxFrontMatterBytes, MaxFrontMatterDepth) is reported and not decoded at all.
 func DecodeFrontMatter(file string, b Block) (FrontMatter, Diagnostics) {
+	return KeyPolicy{}.Decode(file, b)
+}
+
+// Decode is DecodeFrontMatter under the policy.
+func (kp KeyPolicy) Decode(file string, b Block) (FrontMatter, Diagnostics) {
 	var fm FrontMatter
 	if b.Format == "" {
 		return fm, nil
@@ -114,7 +152,7 @@ func DecodeFrontMatter(file string, b Block) (FrontMatter, Diagnostics) {
 	if raw == nil {
 		return fm, diags
 	}
-	d := decoder{file: file, block: b, lines: lines, diags: diags}
+	d := decoder{file: file, block: b, lines: lines, diags: diags, policy: kp}
 	d.decode(raw, &fm)
 	return fm, d.diags
 }
@@ -129,10 +167,11 @@ func innerLines(raw []byte) []byte {
 }
 
 type decoder struct {
-	file  string
-	block Block
-	lines map[string]int // line of each top-level key, when the decoder knows it exactly
-	diags Diagnostics
+	file   string
+	block  Block
+	lines  map[string]int // line of each top-level key, when the decoder knows it exactly
+	diags  Diagnostics
+	policy KeyPolicy
 }
 
 func (d *decoder) report(key string, sev Severity, rule, msg, fix string) {
@@ -149,6 +188,9 @@ func (d *decoder) keyLine(key string) int {
 		line, rest, _ := strings.Cut(raw, "\n")
 		raw = rest
 		l := strings.TrimLeft(line, " \t")
+		if d.block.Format == "toml" && (strings.HasPrefix(l, "["+key+"]") || strings.HasPrefix(l, "["+key+".") || strings.HasPrefix(l, "[["+key+"]]")) {
+			return d.block.StartLine + i // a TOML table: [extra], [menu.main], [[authors]]
+		}
 		l = strings.TrimLeft(l, `"'`)
 		if !strings.HasPrefix(l, key) {
 			continue
@@ -171,55 +213,145 @@ func (d *decoder) decode(raw map[string]any, fm *FrontMatter) {
 	for _, key := range keys {
 		fm.KeyLines[key] = d.keyLine(key)
 		v := raw[key]
-		switch key {
-		case "title":
-			fm.Title = d.str(key, v)
-		case "summary", "description":
-			fm.Summary = d.str(key, v)
-		case "owner":
-			fm.Owner = d.str(key, v)
-		case "kind":
-			k := Kind(strings.ToLower(d.str(key, v)))
-			if !k.Valid() {
-				d.report(key, Error, "unknown-kind", fmt.Sprintf("unknown kind %q; the page is built as kind \"page\"", k),
-					"use one of "+kindList()+Suggest(string(k), kindNames()))
-				k = KindPage
+		if slices.Contains(d.policy.Accept, key) {
+			continue
+		}
+		name := key
+		if to, ok := d.policy.Map[key]; ok {
+			name = to
+		}
+		if to, ok := ForeignKeys[name]; ok {
+			name = to
+		}
+		if name != key {
+			_, remapped := d.policy.Map[name]
+			if _, dup := raw[name]; dup && !remapped && name != "aliases" {
+				continue // the key's own name wins over a key standing for it
 			}
-			fm.Kind = k
-		case "cadence":
-			c := Cadence(strings.ToLower(d.str(key, v)))
-			if !c.Valid() {
-				d.report(key, Error, "bad-cadence", fmt.Sprintf("unknown cadence %q", c), "use daily, weekly or monthly")
-				c = CadenceNone
+			if _, ok := fm.KeyLines[name]; !ok {
+				fm.KeyLines[name] = fm.KeyLines[key]
 			}
-			fm.Cadence = c
-		case "weight":
-			fm.Weight = d.integer(key, v)
-		case "acknowledge":
-			b, ok := v.(bool)
-			if !ok {
-				d.report(key, Error, "front-matter", fmt.Sprintf("acknowledge must be true or false, not %v", v), "write acknowledge: true")
-			}
-			fm.Acknowledge = b
-		case "draft":
-			b, ok := v.(bool)
-			if !ok {
-				d.report(key, Error, "front-matter", fmt.Sprintf("draft must be true or false, not %v", v), "write draft: true")
-			}
-			fm.Draft = b
-		case "roles":
-			fm.Roles = d.list(key, v)
-		case "tags":
-			fm.Tags = d.list(key, v)
-		case "aliases":
-			fm.Aliases = d.list(key, v)
-		case "review_by":
-			fm.ReviewBy = d.date(key, v)
-		default:
-			d.report(key, Warning, "unknown-key", fmt.Sprintf("unknown front matter key %q", key),
-				"remove it or use a known key"+Suggest(key, Keys))
+		}
+		d.field(fm, key, name, v)
+	}
+	for _, key := range []string{"responsibilities", "goals", "rules"} {
+		if _, ok := raw[key]; ok && fm.Kind.Lead() != key {
+			d.report(key, Warning, "lead-kind", fmt.Sprintf("%s are shown only on %s pages; this page is a %s", key, leadKind(key), fm.Kind.Label()),
+				fmt.Sprintf("set kind: %s, or move the lines into the body", leadKind(key)))
 		}
 	}
+}
+
+// leadKind is the kind whose pages lead with key.
+func leadKind(key string) Kind {
+	for _, k := range Kinds {
+		if k.Lead() == key {
+			return k
+		}
+	}
+	return ""
+}
+
+// field decodes the value of key, which stands for the known key name, into fm.
+func (d *decoder) field(fm *FrontMatter, key, name string, v any) {
+	switch name {
+	case "title":
+		fm.Title = d.str(key, v)
+	case "summary":
+		fm.Summary = d.str(key, v)
+	case "nav_title":
+		fm.NavTitle = d.str(key, v)
+	case "lang":
+		fm.Lang = d.str(key, v)
+	case "permalink", "path":
+		fm.Permalink = d.str(key, v)
+	case "slug":
+		fm.URLSlug = d.str(key, v)
+	case "date":
+		fm.Date = d.date(key, v)
+	case "author", "authors":
+		fm.Authors = append(fm.Authors, d.people(key, v)...)
+	case "checklist":
+		b, ok := v.(bool)
+		if !ok {
+			d.report(key, Error, "front-matter", fmt.Sprintf("checklist must be true or false, not %v", v), "write checklist: false")
+			return
+		}
+		fm.Checklist = &b
+	case "owner":
+		fm.Owner = d.str(key, v)
+	case "kind":
+		k := Kind(strings.ToLower(d.str(key, v)))
+		if !k.Valid() {
+			d.report(key, Error, "unknown-kind", fmt.Sprintf("unknown kind %q; the page is built as kind \"page\"", k),
+				"use one of "+kindList()+Suggest(string(k), kindNames()))
+			k = KindPage
+		}
+		fm.Kind = k
+	case "cadence":
+		c := Cadence(strings.ToLower(d.str(key, v)))
+		if !c.Valid() {
+			d.report(key, Error, "bad-cadence", fmt.Sprintf("unknown cadence %q", c), "use daily, weekly or monthly")
+			c = CadenceNone
+		}
+		fm.Cadence = c
+	case "weight":
+		if f, ok := v.(float64); ok && key == "sidebar_position" {
+			v = math.Round(f) // Docusaurus slots a page in between with 1.5
+		}
+		fm.Weight = d.integer(key, v)
+	case "acknowledge":
+		b, ok := v.(bool)
+		if !ok {
+			d.report(key, Error, "front-matter", fmt.Sprintf("acknowledge must be true or false, not %v", v), "write acknowledge: true")
+		}
+		fm.Acknowledge = b
+	case "draft":
+		b, ok := v.(bool)
+		if !ok {
+			d.report(key, Error, "front-matter", fmt.Sprintf("draft must be true or false, not %v", v), "write draft: true")
+		}
+		fm.Draft = b
+	case "roles":
+		fm.Roles = d.list(key, v)
+	case "tags":
+		fm.Tags = d.list(key, v)
+	case "aliases":
+		fm.Aliases = append(fm.Aliases, d.list(key, v)...)
+	case "responsibilities":
+		fm.Responsibilities = d.list(key, v)
+	case "goals":
+		fm.Goals = d.list(key, v)
+	case "rules":
+		fm.Rules = d.list(key, v)
+	case "review_by":
+		fm.ReviewBy = d.date(key, v)
+	default:
+		if d.policy.Collect {
+			fm.Unknown = append(fm.Unknown, key)
+			return
+		}
+		d.report(key, Warning, "unknown-key", fmt.Sprintf("unknown front matter key %q", key), UnknownKeyFix(key))
+	}
+}
+
+// people reads `author` or `authors`: a name, a list of names, or (Docusaurus, Hugo themes) a
+// table or list of tables with a "name".
+func (d *decoder) people(key string, v any) []string {
+	switch x := v.(type) {
+	case map[string]any:
+		if n, ok := x["name"].(string); ok && strings.TrimSpace(n) != "" {
+			return []string{strings.TrimSpace(n)}
+		}
+		return nil
+	case []any:
+		var out []string
+		for _, e := range x {
+			out = append(out, d.people(key, e)...)
+		}
+		return out
+	}
+	return d.list(key, v)
 }
 
 func (d *decoder) str(key string, v any) string {
@@ -296,7 +428,8 @@ func (d *decoder) date(key string, v any) time.Time {
 // ParseDate reads a calendar date written as YYYY-MM-DD (a time of day, if any, is dropped).
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+	// Besides the date alone, the forms Jekyll, Hugo and Zola write with a time of day.
+	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04 -0700", "2006-01-02 15:04"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
 		}

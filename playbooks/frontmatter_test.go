@@ -1,6 +1,7 @@
 package playbooks
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -32,6 +33,13 @@ func TestFrontMatter(t *testing.T) {
 		{name: "cadence", src: "---\ncadence: Weekly\n---\n", want: FrontMatter{Cadence: CadenceWeekly}},
 		{name: "bad cadence", src: "---\ncadence: hourly\n---\n", diags: []string{"2:bad-cadence"}},
 		{name: "single role string", src: "---\nroles: internal\n---\n", want: FrontMatter{Roles: []string{"internal"}}},
+		{name: "lead lists", src: "---\nkind: program\ngoals: [More advocates, Fewer unanswered posts]\n---\n",
+			want: FrontMatter{Kind: KindProgram, Goals: []string{"More advocates", "Fewer unanswered posts"}}},
+		{name: "role responsibilities", src: "---\nkind: role\nresponsibilities:\n  - Own the plan\n---\n",
+			want: FrontMatter{Kind: KindRole, Responsibilities: []string{"Own the plan"}}},
+		{name: "guideline rules", src: "---\nkind: guideline\nrules: Be kind\n---\n", want: FrontMatter{Kind: KindGuideline, Rules: []string{"Be kind"}}},
+		{name: "lead list on the wrong kind", src: "---\nkind: practice\ngoals: [x]\n---\n", want: FrontMatter{Kind: KindPractice, Goals: []string{"x"}},
+			diags: []string{"3:lead-kind"}},
 		{name: "invalid toml", src: "+++\ntitle = \n+++\n", diags: []string{"2:front-matter"}},
 		{name: "not a mapping", src: "---\n- a\n- b\n---\n", diags: []string{"2:front-matter"}},
 	}
@@ -67,6 +75,9 @@ func TestFrontMatter(t *testing.T) {
 			}
 			if !fm.ReviewBy.Equal(tt.want.ReviewBy) || fm.Draft != tt.want.Draft || fm.Cadence != tt.want.Cadence {
 				t.Errorf("review_by/draft/cadence = %v/%v/%q, want %v/%v/%q", fm.ReviewBy, fm.Draft, fm.Cadence, tt.want.ReviewBy, tt.want.Draft, tt.want.Cadence)
+			}
+			if a, b := fmt.Sprint(fm.Responsibilities, fm.Goals, fm.Rules), fmt.Sprint(tt.want.Responsibilities, tt.want.Goals, tt.want.Rules); a != b {
+				t.Errorf("responsibilities, goals, rules = %s, want %s", a, b)
 			}
 			if tt.bodyLine1 != "" {
 				first, _, _ := strings.Cut(string(body), "\n")
@@ -110,12 +121,15 @@ func TestPosition(t *testing.T) {
 // FuzzFrontMatter checks that no input makes the front matter code panic, and that the body
 // always keeps the file's line count.
 func FuzzFrontMatter(f *testing.F) {
-	for _, s := range []string{"---\ntitle: x\n---\nbody", "+++\ntitle = 1\n+++\n", "---\n", "\ufeff---\r\n:\r\n---", "---\n- [\n---"} {
+	for _, s := range []string{"---\ntitle: x\n---\nbody", "+++\ntitle = 1\n+++\n", "---\n", "\ufeff---\r\n:\r\n---", "---\n- [\n---",
+		"---\nauthors: [{name: a}, b, {x: 1}]\nsidebar_position: 1.5\nredirect_from: /x/\n---\n", "+++\n[menu.main]\nweight = 1\n[[authors]]\nname = \"a\"\n+++\n"} {
 		f.Add(s)
 	}
+	policy := KeyPolicy{Accept: []string{"layout"}, Map: map[string]string{"nav": "weight", "t": "title"}, Collect: true}
 	f.Fuzz(func(t *testing.T, s string) {
 		block, body, _ := SplitFrontMatter("f.md", []byte(s))
 		DecodeFrontMatter("f.md", block)
+		policy.Decode("f.md", block)
 		src := strings.TrimPrefix(s, "\ufeff")
 		if strings.Count(string(body), "\n") != strings.Count(src, "\n") {
 			t.Fatalf("body has %d lines, source %d", strings.Count(string(body), "\n"), strings.Count(src, "\n"))

@@ -61,6 +61,38 @@ func (k Kind) Label() string {
 	return strings.ToUpper(string(k[:1])) + string(k[1:])
 }
 
+// Lead names what a page of the kind leads with, above its body: the front matter key of a role
+// (responsibilities), a program (goals), a guideline (rules) or a practice (cadence); "" for
+// the other kinds. For the three lists, a page without the key leads with the body's section of
+// that name instead (LeadHeadings), so a page keeps reading well on GitHub without repeating it.
+func (k Kind) Lead() string {
+	switch k {
+	case KindRole:
+		return "responsibilities"
+	case KindProgram:
+		return "goals"
+	case KindGuideline:
+		return "rules"
+	case KindPractice:
+		return "cadence"
+	}
+	return ""
+}
+
+// LeadHeadings are the headings of the body section a page of the kind leads with when its front
+// matter has no lead list, compared in lower case.
+func (k Kind) LeadHeadings() []string {
+	switch k {
+	case KindRole:
+		return []string{"responsibilities"}
+	case KindProgram:
+		return []string{"goals", "goal"}
+	case KindGuideline:
+		return []string{"rules"}
+	}
+	return nil
+}
+
 // Cadence is how often a recurring checklist resets.
 type Cadence string
 
@@ -70,6 +102,19 @@ const (
 	CadenceWeekly  Cadence = "weekly"
 	CadenceMonthly Cadence = "monthly"
 )
+
+// Label says how often, as a reader would: "Every day".
+func (c Cadence) Label() string {
+	switch c {
+	case CadenceDaily:
+		return "Every day"
+	case CadenceWeekly:
+		return "Every week"
+	case CadenceMonthly:
+		return "Every month"
+	}
+	return ""
+}
 
 // Valid reports whether c is empty or one of the known cadences.
 func (c Cadence) Valid() bool {

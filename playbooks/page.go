@@ -28,6 +28,9 @@ type Page struct {
 	Format        string // front matter format: "yaml", "toml" or ""
 	BodyLine      int    // first line of the body (after the front matter)
 	Body          []byte // the file with its front matter blanked out: same line numbers as the file
+	// PlainTasks renders the page's task lists as plain GitHub checkboxes rather than checklist
+	// items (`checklist: false`, or a page outside the `checklists` globs of cmplay.toml).
+	PlainTasks bool
 
 	// Filled by the markdown stage.
 	HTML     string    // rendered body

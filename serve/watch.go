@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -36,6 +37,9 @@ type WatchOptions struct {
 	Files []string
 	// Skip are folders never watched or reported (the output folder, .git).
 	Skip []string
+	// Include are names starting with "." that a build reads all the same (.gitignore,
+	// .gitbook.yaml, the dot folders cmplay.toml's include publishes), watched like any other.
+	Include []string
 	// Log receives the watcher's own messages (fallbacks, watch errors).
 	Log io.Writer
 	// Poll, when non-zero, polls at this interval instead of using file system events.
@@ -210,7 +214,11 @@ func (w *Watcher) ignored(p string) bool {
 			return true
 		}
 	}
-	return IgnoredName(filepath.Base(p))
+	name := filepath.Base(p)
+	if slices.Contains(w.opt.Include, name) {
+		return false
+	}
+	return IgnoredName(name)
 }
 
 // IgnoredName reports whether a file name is an editor's temporary or backup file, or another

@@ -109,3 +109,45 @@ func TestMaxWaitUnderSteadyWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestIncludedDotNames: a change in a dot folder the site publishes (GitBook's .gitbook/assets)
+// or to a .gitignore is reported; other dot names stay ignored.
+func TestIncludedDotNames(t *testing.T) {
+	dir := t.TempDir()
+	img := filepath.Join(dir, "content", ".gitbook", "assets", "a.png")
+	rules := filepath.Join(dir, "content", ".gitignore")
+	for _, f := range []string{img, rules, filepath.Join(dir, "content", ".github", "x.md")} {
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte("1"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := Watch(WatchOptions{Dirs: []string{filepath.Join(dir, "content")}, Include: []string{".gitbook", ".gitignore"},
+		Poll: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for _, f := range []string{img, rules, filepath.Join(dir, "content", ".github", "x.md")} {
+		if err := os.WriteFile(f, []byte("two"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := map[string]bool{}
+	deadline := time.After(10 * time.Second)
+	for !got[img] || !got[rules] {
+		select {
+		case b := <-w.Batches():
+			for _, p := range b {
+				got[p] = true
+			}
+		case <-deadline:
+			t.Fatalf("reported %v, want %s and %s", got, img, rules)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("reported %v; .github is not included", got)
+	}
+}

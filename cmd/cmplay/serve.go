@@ -119,9 +119,12 @@ func watchSite(cfg generator.Config, poll bool, stderr io.Writer) (*serve.Watche
 	}
 	opt := serve.WatchOptions{
 		Dirs:  []string{filepath.Join(cfg.Source, cfg.ContentDir), filepath.Join(cfg.Source, "themes", cfg.Theme)},
-		Files: []string{filepath.Join(cfg.Source, generator.File)},
+		Files: []string{filepath.Join(cfg.Source, generator.File), filepath.Join(cfg.Source, "mkdocs.yml")},
 		Skip:  []string{out, filepath.Join(cfg.Source, ".git")},
-		Log:   stderr,
+		// What a build reads although its name starts with ".": ignore rules, GitBook's
+		// settings, the dot folders it publishes.
+		Include: append([]string{".gitignore", ".gitbook.yaml"}, cfg.Include...),
+		Log:     stderr,
 	}
 	if poll {
 		opt.Poll = time.Second

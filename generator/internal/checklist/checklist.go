@@ -8,6 +8,9 @@
 // Lines inside code blocks and HTML comments are not list items to goldmark, so they are not
 // items here either.
 //
+// A page marked playbooks.Page.PlainTasks (checklist: false, or outside the site's checklists
+// globs) has no items: its task lists keep GFM's checkboxes, rendered disabled as GitHub does.
+//
 // # Ids
 //
 // An item's id is "<page key>/<first words of the item>", e.g.

@@ -27,6 +27,9 @@ type phase struct {
 func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	st := markdown.StateOf(pc)
+	if st != nil && st.Page.PlainTasks {
+		return // GFM's checkboxes stay, rendered disabled as GitHub shows them
+	}
 	var (
 		boxes   []*east.TaskCheckBox
 		items   []*Item

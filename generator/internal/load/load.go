@@ -1,6 +1,7 @@
 // Package load is the first stage of the build: it walks the content folder and reads every
-// Markdown file, and lists the static files to copy. It reports unreadable files, invalid UTF-8
-// and oversized pages as diagnostics and keeps going.
+// Markdown file, and lists the static files to copy. Folders named _partials or _includes are
+// left out: their files are only included into pages (package include). It reports unreadable
+// files, invalid UTF-8 and oversized pages as diagnostics and keeps going.
 package load
 
 import (
@@ -9,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -38,6 +40,12 @@ type Options struct {
 	Strict bool
 	// LargePage is the size above which a page is reported as too large (default 1 MiB).
 	LargePage int
+	// Ignore are globs (package glob) of paths not published: a folder that matches is skipped
+	// whole. The .gitignore files of the content folder are honoured besides.
+	Ignore []string
+	// Include names dot folders whose files are published (".gitbook", whose assets GitBook
+	// pages link to); Markdown in them is not a page. Other names starting with "." are skipped.
+	Include []string
 }
 
 // Result is what the stage found.
@@ -53,6 +61,16 @@ var staticTypes = map[string]bool{
 	".zip": true, ".docx": true, ".xlsx": true, ".pptx": true, ".odt": true, ".ods": true, ".odp": true,
 }
 
+// partials are the folders whose files are only included into pages, never published themselves.
+var partials = map[string]bool{"_partials": true, "_includes": true}
+
+// InPartials reports whether a content file (a slash-separated path) lies in a folder of
+// partials, so it is never a page of its own.
+func InPartials(file string) bool {
+	dirs := strings.Split(path.Dir(file), "/")
+	return slices.ContainsFunc(dirs, func(d string) bool { return partials[d] })
+}
+
 // Load walks fsys (the content folder) in lexical order.
 func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
 	if opt.LargePage == 0 {
@@ -64,6 +82,7 @@ func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
 	for _, s := range opt.Skip {
 		skip[path.Clean(s)] = true
 	}
+	pub := newPublished(fsys, opt)
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags = append(diags, playbooks.Diagnostic{File: p, Severity: playbooks.Error, Rule: "read",
@@ -74,11 +93,14 @@ func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
 			return nil
 		}
 		name := d.Name()
-		if p != "." && (strings.HasPrefix(name, ".") || name == "node_modules" || skip[p]) {
+		if p != "." && (name == "node_modules" || skip[p] || !pub.allowed(p, d)) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if d.IsDir() {
+			diags = append(diags, pub.enter(p)...)
 		}
 		if !utf8.ValidString(name) {
 			// os.DirFS cannot open such a path at all ("invalid argument"), and a URL cannot
@@ -91,6 +113,9 @@ func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
 			return nil
 		}
 		if d.IsDir() {
+			if partials[name] {
+				return fs.SkipDir // read by the includes that name its files (package include)
+			}
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 && !inside(fsys, p) {
@@ -106,6 +131,9 @@ func Load(fsys fs.FS, opt Options) (Result, playbooks.Diagnostics) {
 			return nil
 		}
 		if strings.EqualFold(path.Ext(name), ".md") {
+			if inDotFolder(p) {
+				return nil // GitBook's snippets in .gitbook/includes, not pages of their own
+			}
 			src, ds := read(fsys, p, opt.LargePage)
 			diags = append(diags, ds...)
 			if src != nil {
@@ -157,6 +185,11 @@ func read(fsys fs.FS, p string, large int) (*Source, playbooks.Diagnostics) {
 		data = []byte(strings.ToValidUTF8(string(data), "\uFFFD"))
 	}
 	return &Source{File: p, Data: data}, diags
+}
+
+// inDotFolder reports whether a path is inside a folder whose name starts with ".".
+func inDotFolder(p string) bool {
+	return strings.HasPrefix(p, ".") || strings.Contains(p, "/.")
 }
 
 // notRegular names the kind of a file that is not a regular file (after following a symbolic

@@ -89,7 +89,7 @@ func (h *headingAttrs) filter(hd *ast.Heading, st *State) {
 			dropped = append(dropped, name)
 		case !isText:
 			dropped = append(dropped, name+" (not text)")
-		case name == "id" && (h.reserved[string(v)] || string(v) == ""):
+		case name == "id" && (h.reserved[string(v)] || string(v) == "" || themeNamespace(string(v))):
 			dropped = append(dropped, fmt.Sprintf("id %q (used by the theme)", v))
 		default:
 			hd.SetAttribute(a.Name, v)

@@ -37,3 +37,12 @@ func TestHeadingAttributesAllowList(t *testing.T) {
 		t.Errorf("heading-attribute diagnostics on lines %s, want [1 5 9 11] (%v)", got, diags)
 	}
 }
+
+// TestHeadingIDsOutsideTheThemeNamespace: an {#id} in the names the theme's script keeps on
+// window (cmplay…, __…) is dropped, so a heading cannot stand in for the script's data.
+func TestHeadingIDsOutsideTheThemeNamespace(t *testing.T) {
+	p, diags := render(t, "a.md", "## Clobber {#cmplayChecklists}\n\n## Now {#__cmplayNow}\n", Options{})
+	if !strings.Contains(p.HTML, `<h2 id="clobber">`) || !strings.Contains(p.HTML, `<h2 id="now">`) || len(diags) != 2 {
+		t.Errorf("HTML %s, diagnostics %v", p.HTML, diags)
+	}
+}

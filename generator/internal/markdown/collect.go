@@ -1,10 +1,12 @@
 package markdown
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -40,6 +42,11 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			if _, ok := n.(*ast.Heading); ok {
 				secs.bodyFrom(txt.Len())
 			}
+			if _, ok := n.(*LeadSection); ok {
+				// The text after the moved section is the page's opening text, not the section's.
+				secs.heading(txt.String(), "", "")
+				secs.bodyFrom(txt.Len())
+			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
@@ -54,8 +61,18 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			n.Destination = []byte(c.rewrite(st, string(n.Destination), false, offsetOf(n)))
 		case *ast.Image:
 			n.Destination = []byte(c.rewrite(st, string(n.Destination), true, offsetOf(n)))
-		case *ast.HTMLBlock, *ast.RawHTML:
+		case *ast.RawHTML:
 			c.rewriteHTMLLinks(st, n, src)
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			c.rewriteHTMLLinks(st, n, src)
+			raw, _ := htmlRaw(n, src)
+			if t := htmlText(raw); t != "" {
+				txt.WriteString(t)
+				if p.Summary == "" && topLevel(n, doc) {
+					p.Summary = firstSentences(t, 200)
+				}
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
@@ -68,7 +85,7 @@ func (c *collector) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			// The typographer's curly quotes and dashes are HTML entities; text wants characters.
 			txt.WriteString(html.UnescapeString(string(n.Value)))
 		case *ast.Paragraph:
-			if p.Summary == "" && n.Parent() == doc && !decoration(n, src) {
+			if p.Summary == "" && topLevel(n, doc) && !decoration(n, src) {
 				p.Summary = firstSentences(TitleText(n, src), 200)
 			}
 		}
@@ -110,6 +127,10 @@ func (s *sectionSplitter) flush(txt string) {
 
 func (s *sectionSplitter) finish(txt string) []playbooks.Section {
 	s.flush(txt)
+	// The opening text comes first even when a lead section was moved above it (lead.go).
+	slices.SortStableFunc(s.out, func(a, b playbooks.Section) int {
+		return cmp.Compare(min(len(a.ID), 1), min(len(b.ID), 1))
+	})
 	return s.out
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+	nethtml "golang.org/x/net/html"
 )
 
 // htmlURLAttr finds the link and image addresses in raw HTML: href on any element (only <a>
@@ -83,3 +84,48 @@ func htmlSource(n ast.Node, source []byte) []byte {
 	}
 	return []byte(strings.NewReplacer(v.([]string)...).Replace(string(raw)))
 }
+
+// htmlText is the text a reader sees of a block of raw HTML: its text, entities decoded, white
+// space folded, without the content of elements that are not text (script, style, svg…) and
+// without comments. It goes into the page's text for search and summaries.
+func htmlText(raw []byte) string {
+	var b strings.Builder
+	z := nethtml.NewTokenizer(bytes.NewReader(raw))
+	skip := ""
+	for {
+		switch z.Next() {
+		case nethtml.ErrorToken:
+			return strings.Join(strings.Fields(b.String()), " ")
+		case nethtml.TextToken:
+			if skip == "" {
+				b.Write(z.Text())
+			}
+		case nethtml.StartTagToken, nethtml.SelfClosingTagToken:
+			name, _ := z.TagName()
+			if skip == "" && notText[string(name)] {
+				skip = string(name)
+			}
+			if !inlineElement[string(name)] {
+				b.WriteByte(' ') // a block's text is not run into the next one's
+			}
+		case nethtml.EndTagToken:
+			name, _ := z.TagName()
+			if string(name) == skip {
+				skip = ""
+			}
+			if !inlineElement[string(name)] {
+				b.WriteByte(' ')
+			}
+		}
+	}
+}
+
+// notText are the elements whose content is not text for a reader.
+var notText = map[string]bool{"script": true, "style": true, "svg": true, "math": true, "template": true, "noscript": true,
+	"iframe": true, "object": true, "textarea": true, "select": true, "title": true}
+
+// inlineElement are the elements whose text runs on with the text around them.
+var inlineElement = map[string]bool{"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true,
+	"del": true, "dfn": true, "em": true, "i": true, "ins": true, "kbd": true, "mark": true, "q": true, "s": true, "samp": true,
+	"small": true, "span": true, "strike": true, "strong": true, "sub": true, "sup": true, "time": true, "tt": true, "u": true,
+	"var": true, "big": true}

@@ -42,23 +42,17 @@ func Anchor(s string) string {
 }
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Anchor(string(value))
-	if base == "" {
-		base = "section"
-	}
-	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
-	}
-	s.used[id] = true
-	return []byte(id)
+	return []byte(s.unique(Anchor(string(value))))
 }
 
 func (s *ids) Put(value []byte) { s.used[string(value)] = true }
 
 // generate is Generate with the anchors cmplay made before it followed GitHub (foldedAnchor).
-func (s *ids) generate(line []byte) string {
-	base := foldedAnchor(string(line))
+func (s *ids) generate(line []byte) string { return s.unique(foldedAnchor(string(line))) }
+
+// unique takes base ("section" when empty) as an id, or the first of base-1, base-2, … not
+// used yet on the page, as GitHub numbers repeated headings.
+func (s *ids) unique(base string) string {
 	if base == "" {
 		base = "section"
 	}

@@ -1,7 +1,14 @@
 // Package markdown is the render-Markdown stage: one goldmark instance, configured once and
-// shared by every worker, turns a page body into HTML. Along the way it gives headings stable
-// anchors, rewrites links between Markdown files to the built URLs, and records headings, links
-// and the plain text the later stages (navigation, checks, search) need.
+// shared by every worker, turns a page body into HTML. Along the way it gives headings GitHub's
+// anchors (ids.go), rewrites links between Markdown files to the built URLs — in raw HTML too —
+// and links to repository files to the forge (collect.go, htmllinks.go), and records headings,
+// links and the plain text the later stages (navigation, checks, search) need.
+//
+// A handbook written for GitHub or another generator renders as it does there: raw HTML is
+// sanitised, not dropped (rawhtml.go; unsafe_html writes it as is), markdown="1" blocks hold
+// Markdown (htmlmarkdown.go), GitHub alerts, MkDocs admonitions and GitBook hints are callouts
+// (callout.go, hint.go), GitBook's page-ref, embed, file and tabs blocks render (gitbook.go), and
+// other generators' template tags are reported once per page (templatetags.go).
 package markdown
 
 import (
@@ -84,9 +91,10 @@ func New(opt Options) *Renderer {
 			parser.WithAttribute(),
 			// The heading allow-list runs first, before any other transformer reads attributes.
 			parser.WithASTTransformers(util.Prioritized(newHeadingAttrs(opt.ReservedIDs), 10)),
+			parser.WithASTTransformers(util.Prioritized(leadTransformer{}, leadPriority)),
 			parser.WithASTTransformers(util.Prioritized(&collector{opt: opt}, 50)),
 		),
-		goldmark.WithRendererOptions(htmlOpts...),
+		goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(util.Prioritized(leadRenderer{}, 500)))...),
 	)
 	return &Renderer{md: md, opt: opt}
 }

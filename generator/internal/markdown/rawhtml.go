@@ -86,9 +86,9 @@ func (s *safeHTML) Sanitize(raw []byte) []byte {
 		return raw
 	}
 	out := s.policy.SanitizeBytes(raw)
-	if len(s.reserved) > 0 && bytes.Contains(out, []byte(` id="`)) {
+	if bytes.Contains(out, []byte(` id="`)) {
 		out = safeIDAttr.ReplaceAllFunc(out, func(m []byte) []byte {
-			if s.reserved[string(safeIDAttr.FindSubmatch(m)[1])] {
+			if id := string(safeIDAttr.FindSubmatch(m)[1]); s.reserved[id] || themeNamespace(id) {
 				return nil
 			}
 			return m
@@ -141,4 +141,11 @@ func sanitizedTagName(out []byte) string {
 		return ""
 	}
 	return s[:end]
+}
+
+// themeNamespace reports whether an id is in the names the theme's script keeps for itself
+// (window.cmplayChecklists, window.__cmplaySearch): an element with such an id would be found
+// under that name on window — DOM clobbering — where the script expects its own data.
+func themeNamespace(id string) bool {
+	return strings.HasPrefix(strings.ToLower(id), "cmplay") || strings.HasPrefix(id, "__")
 }

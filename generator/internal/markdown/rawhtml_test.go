@@ -76,6 +76,7 @@ var hostileHTML = []struct {
 	{"math xlink", `<math><maction xlink:href="javascript:alert(1)">x</maction></math>` + "\n", []string{"<math", "xlink", "alert"}},
 	{"theme class", `<div class="page-history" data-history-url="javascript:alert(1)">x</div>` + "\n", []string{"class=", "data-history", "alert"}},
 	{"theme id", `<div id="search-q">x</div>` + "\n", []string{`id="search-q"`}},
+	{"dom clobbering", `<a id="cmplayChecklists" name="cmplayChecklists"></a><img id="__cmplayNow" src="x.png">` + "\n", []string{`id="cmplaychecklists"`, `id="__cmplaynow"`}},
 	{"split tag", "<div title=\"\n\n\" onmouseover=alert(1) x=\"\n", []string{"<div title"}},
 	{"markdown attribute", "<div markdown=\"1\" onclick=\"alert(1)\">\n*hi* <img src=x onerror=alert(2)>\n</div>\n", []string{"onclick", "onerror", "alert"}},
 	{"nested markdown script", "<aside markdown=\"1\">\n<script>alert(1)</script>\n\n[x](javascript:alert(2))\n</aside>\n", []string{"<script", "javascript"}},
@@ -194,5 +195,14 @@ func TestRawHTMLLinksAreRewritten(t *testing.T) {
 		if len(p.Links) != 4 {
 			t.Errorf("unsafe=%v: %d links recorded, want 4", unsafe, len(p.Links))
 		}
+	}
+}
+
+// TestRawHTMLTextIsSearchable: the text of raw HTML blocks is part of the page's text (search),
+// without scripts and comments.
+func TestRawHTMLTextIsSearchable(t *testing.T) {
+	p, _ := render(t, "a.md", "Intro.\n\n<aside class=\"pquote\">Open source is <b>for everyone</b>.</aside>\n\n<script>secretvariable()</script>\n\n<!-- hidden remark -->\n", Options{})
+	if !strings.Contains(p.Text, "Open source is for everyone.") || strings.Contains(p.Text, "secretvariable") || strings.Contains(p.Text, "hidden remark") {
+		t.Errorf("page text %q", p.Text)
 	}
 }

@@ -83,3 +83,14 @@ func blank(n ast.Node, src []byte) bool {
 	t, ok := n.(*ast.Text)
 	return ok && len(bytes.TrimSpace(t.Segment.Value(src))) == 0
 }
+
+// topLevel reports whether a block is part of the page's own flow — a child of the document, or
+// of a markdown="1" element that is — rather than inside a list, quote or callout: where a
+// summary may come from.
+func topLevel(n, doc ast.Node) bool {
+	p := n.Parent()
+	if _, ok := p.(*HTMLMarkdown); ok {
+		p = p.Parent()
+	}
+	return p == doc
+}

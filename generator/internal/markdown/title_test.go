@@ -52,6 +52,9 @@ func TestSummarySkipsBadges(t *testing.T) {
 	tests := []struct{ body, want string }{
 		{"[![Build status](b.svg)](https://ci/) ![Coverage](c.svg)\n\nThe handbook of ![logo](l.png) the project.\n", "The handbook of the project."},
 		{"<p align=\"center\"><img src=\"l.png\" alt=\"Logo\"></p>\n\nReal words.\n", "Real words."},
+		{"<p align=\"center\">A handbook for <b>maintainers</b>.<br>Second&nbsp;line.</p>\n\nMore.\n", "A handbook for maintainers. Second line."},
+		{"<!-- note -->\n<script>var x = 1;</script>\n\nWords.\n", "Words."},
+		{"<div><img src=\"card.png\"></div>\n\n<aside markdown=\"1\">\nOpen source is **for everyone**.\n</aside>\n\nLater.\n", "Open source is for everyone."},
 	}
 	for _, tt := range tests {
 		p, _ := render(t, "a.md", tt.body, Options{})

@@ -11,18 +11,36 @@ import (
 	"strings"
 
 	"github.com/cmplay/cmplay/generator/internal/load"
+	"github.com/cmplay/cmplay/internal/glob"
 	"github.com/cmplay/cmplay/internal/parallel"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
+// Options are what the parse stage takes from the site's configuration.
+type Options struct {
+	Drafts bool // keep pages marked draft
+	// Keys says what to do with front matter keys cmplay does not know ([frontmatter] in
+	// cmplay.toml).
+	Keys playbooks.KeyPolicy
+	// Checklists, when not nil, are the globs of the pages whose task lists are checklists a
+	// reader ticks; the task lists of other pages stay plain GitHub checkboxes.
+	Checklists []string
+}
+
 // Parse builds the pages of a site from its sources. Drafts are dropped unless drafts is true.
 // Pages whose URLs collide are reported and only the first (in file order) is kept.
 func Parse(sources []load.Source, drafts bool) ([]*playbooks.Page, playbooks.Diagnostics) {
+	return ParseWith(sources, Options{Drafts: drafts})
+}
+
+// ParseWith is Parse with the site's options.
+func ParseWith(sources []load.Source, opt Options) ([]*playbooks.Page, playbooks.Diagnostics) {
+	drafts := opt.Drafts
 	parsed := make([]*playbooks.Page, len(sources))
 	found := make([]playbooks.Diagnostics, len(sources))
 	// Front matter decoding is the costly part and each file is independent.
 	parallel.For(len(sources), func(_, i int) {
-		parsed[i], found[i] = parseOne(sources[i])
+		parsed[i], found[i] = parseOne(sources[i], opt)
 	})
 	var diags playbooks.Diagnostics
 	pages := make([]*playbooks.Page, 0, len(sources))
@@ -33,13 +51,14 @@ func Parse(sources []load.Source, drafts bool) ([]*playbooks.Page, playbooks.Dia
 		}
 		pages = append(pages, p)
 	}
+	OneIndex(pages)
 	pages, ds := dedupe(pages)
 	return pages, append(diags, ds...)
 }
 
-func parseOne(src load.Source) (*playbooks.Page, playbooks.Diagnostics) {
+func parseOne(src load.Source, opt Options) (*playbooks.Page, playbooks.Diagnostics) {
 	block, body, diags := playbooks.SplitFrontMatter(src.File, src.Data)
-	fm, ds := playbooks.DecodeFrontMatter(src.File, block)
+	fm, ds := opt.Keys.Decode(src.File, block)
 	diags = append(diags, ds...)
 	if fm.Kind == "" {
 		fm.Kind = playbooks.KindPage
@@ -53,13 +72,55 @@ func parseOne(src load.Source) (*playbooks.Page, playbooks.Diagnostics) {
 		Body:        body,
 	}
 	p.URL = URL(src.File)
+	p.PlainTasks = fm.Checklist != nil && !*fm.Checklist || opt.Checklists != nil && !glob.Under(opt.Checklists, src.File)
 	if p.Title == "" {
 		p.Title, p.TitleLine = firstHeading(body)
 	}
 	if p.Title == "" {
-		p.Title = titleFromFile(src.File)
+		p.Title = titleFromFile(src.File, p.IsIndex)
 	}
-	return p, diags
+	return p, append(diags, ownURL(p)...)
+}
+
+// indexRank orders the files that may be a folder's page: Hugo's _index.md, then index.md
+// (Jekyll, MkDocs), then README.md (GitHub, GitBook). A folder often has two — index.md for the
+// site and README.md for GitHub — and the first is the folder's page.
+func indexRank(file string) int {
+	switch strings.ToLower(path.Base(file)) {
+	case "_index.md":
+		return 0
+	case "index.md":
+		return 1
+	}
+	return 2
+}
+
+// OneIndex keeps one index page per folder (see indexRank); the others become ordinary pages of
+// the folder, at the URL of their file name ("/guide/readme/"). Parse applies it; a caller that
+// assembles pages parsed one at a time applies it to the whole set.
+func OneIndex(ps []*playbooks.Page) {
+	best := map[string]*playbooks.Page{}
+	for _, p := range ps {
+		if !p.IsIndex {
+			continue
+		}
+		if b, ok := best[p.Dir()]; !ok || indexRank(p.File) < indexRank(b.File) {
+			best[p.Dir()] = p
+		}
+	}
+	for _, p := range ps {
+		if !p.IsIndex || best[p.Dir()] == p {
+			continue
+		}
+		fileURL := URL(p.File)
+		p.IsIndex = false
+		if p.URL == fileURL {
+			p.URL = pageURL(p.File)
+		}
+		if _, titled := p.KeyLines["title"]; !titled && p.TitleLine == 0 { // titled after its file
+			p.Title = titleFromFile(p.File, false)
+		}
+	}
 }
 
 // IsIndexFile reports whether a file is its folder's own page.
@@ -117,9 +178,9 @@ func fenceOf(line string) string {
 	return ""
 }
 
-func titleFromFile(file string) string {
+func titleFromFile(file string, index bool) string {
 	name := path.Base(file)
-	if IsIndexFile(file) {
+	if index {
 		name = path.Base(path.Dir(file))
 		if name == "." {
 			return "Home"

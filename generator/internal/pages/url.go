@@ -6,21 +6,39 @@ import (
 	"path"
 	"strings"
 	"unicode"
+
+	"github.com/cmplay/cmplay/playbooks"
 )
 
 // URL maps a content file to its pretty URL: "roles/Internal CM.md" → "/roles/internal-cm/",
 // "roles/_index.md" → "/roles/". Every segment goes through Slug, so the URL is lowercase and
 // safe whatever the file is called.
 func URL(file string) string {
+	if IsIndexFile(file) {
+		return folderURL(path.Dir(file))
+	}
+	return pageURL(file)
+}
+
+// folderURL is the URL of a folder's page ("." is the home page).
+func folderURL(dir string) string { return pathURL(dir, "") }
+
+// pageURL is the URL of a file that is not its folder's page.
+func pageURL(file string) string {
 	dir, name := path.Split(file)
+	return pathURL(dir, strings.TrimSuffix(name, path.Ext(name)))
+}
+
+// pathURL is the URL of folder dir, with one more segment when name is not "".
+func pathURL(dir, name string) string {
 	var segs []string
 	for _, s := range strings.Split(strings.Trim(dir, "/"), "/") {
-		if s != "" {
+		if s != "" && s != "." {
 			segs = append(segs, Slug(s))
 		}
 	}
-	if !IsIndexFile(file) {
-		segs = append(segs, Slug(strings.TrimSuffix(name, path.Ext(name))))
+	if name != "" {
+		segs = append(segs, Slug(name))
 	}
 	if len(segs) == 0 {
 		return "/"
@@ -81,4 +99,65 @@ func AliasURL(a string) (string, error) {
 		return "", fmt.Errorf("the site's start page cannot be an alias")
 	}
 	return u, nil
+}
+
+// ownURL gives a page the URL its front matter asks for (`permalink` or `path`, or `slug` for
+// the last segment), reporting one it cannot use; the page then keeps the URL of its file.
+func ownURL(p *playbooks.Page) playbooks.Diagnostics {
+	key, want := "permalink", p.Permalink
+	if want == "" && p.URLSlug != "" {
+		key, want = "slug", p.URLSlug
+		if !strings.HasPrefix(want, "/") {
+			want = parentURL(p.URL) + want
+		}
+	}
+	if want == "" {
+		return nil
+	}
+	for _, k := range []string{"path", "url"} {
+		if _, ok := p.KeyLines[key]; !ok {
+			key = k
+		}
+	}
+	u, err := PermalinkURL(want)
+	if err != nil {
+		return playbooks.Diagnostics{{File: p.File, Line: p.FrontMatterLine(key), Col: 1, Severity: playbooks.Warning, Rule: "permalink",
+			Msg: fmt.Sprintf("%s %q: %v; the page keeps the URL %s", key, want, err, p.URL), Fix: "write the page's path, e.g. /guides/setup/"}}
+	}
+	p.URL = u
+	return nil
+}
+
+// PermalinkURL turns the URL a page asks for in its front matter into a folder URL built like
+// the ones files get: "/About/" and "/about.html" are "/about/", "/" is the home page.
+// Jekyll's placeholders (":title", ":year") are refused: they describe a collection, not a page.
+func PermalinkURL(s string) (string, error) {
+	if strings.Contains(s, ":") {
+		return "", fmt.Errorf("placeholders such as :title are not supported")
+	}
+	if strings.ContainsAny(s, "?#\\") {
+		return "", fmt.Errorf("a permalink is a path: no ?, # or \\")
+	}
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "index.html"), "/")
+	s = strings.TrimSuffix(s, ".html")
+	var segs []string
+	for _, seg := range strings.Split(s, "/") {
+		switch seg {
+		case "", ".":
+		case "..":
+			return "", fmt.Errorf("a permalink may not climb with ..")
+		default:
+			segs = append(segs, Slug(seg))
+		}
+	}
+	if len(segs) == 0 {
+		return "/", nil
+	}
+	return "/" + strings.Join(segs, "/") + "/", nil
+}
+
+// parentURL is "/a/" for "/a/b/", and "/" for "/".
+func parentURL(u string) string {
+	t := strings.TrimSuffix(u, "/")
+	return t[:strings.LastIndexByte(t, '/')+1]
 }

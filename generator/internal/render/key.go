@@ -36,5 +36,5 @@ func (c Config) WriteKey(w io.Writer) {
 	if c.History != nil {
 		c.History.WriteKey(w)
 	}
-	fmt.Fprintf(w, "\x00%q\x00%q", c.Head, c.Foot)
+	fmt.Fprintf(w, "\x00%q\x00%q\x00%t", c.Head, c.Foot, c.Progress)
 }

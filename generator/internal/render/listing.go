@@ -51,8 +51,8 @@ func (r *Renderer) Listings() []Listing {
 	walk = func(sec *site.Section) {
 		es := r.nav.entries[sec]
 		first := 2
-		if sec.Index == nil && r.nav.linked(sec) {
-			first = 1
+		if sec.Index == nil && sec.Page == nil && r.nav.linked(sec) {
+			first = 1 // a folder without a page of its own: its index is generated
 		}
 		for k := first; k <= pages(len(es)); k++ {
 			out = append(out, Listing{URL: pageURL(r.nav.urls[sec], k), sec: sec, k: k})
@@ -99,13 +99,37 @@ func (r *Renderer) Listing(l Listing) ([]byte, error) {
 		return r.roleUsers(l.role, l.k)
 	}
 	title := l.sec.Title
+	home := l.sec.Parent == nil && l.k == 1
+	if home {
+		title = r.cfg.Title // a site without a home page: its sections are the way in
+	}
 	if n := pages(len(r.nav.entries[l.sec])); n > 1 {
 		title += " (page " + strconv.Itoa(l.k) + " of " + strconv.Itoa(n) + ")"
 	}
 	d := r.data(l.URL, title)
 	d.Nav = template.HTML(r.nav.forListing(d, l.sec, l.k))
 	r.listing(d, l.sec, l.k)
+	if home {
+		return r.exec(d, "home", "list")
+	}
 	return r.exec(d, "list")
+}
+
+// folderSummary describes a folder without an index page by what is in it: "Overview, Roles,
+// Review and 4 more".
+func folderSummary(es []site.Entry) string {
+	const named = 3
+	var s string
+	for i, e := range es[:min(named, len(es))] {
+		if i > 0 {
+			s += ", "
+		}
+		s += entryTitle(e)
+	}
+	if len(es) > named {
+		s += " and " + strconv.Itoa(len(es)-named) + " more"
+	}
+	return s
 }
 
 // listing fills d with page k of a folder's entries and the pager between its pages.
@@ -121,6 +145,10 @@ func (r *Renderer) listing(d *Data, sec *site.Section, k int) {
 			l := Link{Title: e.Section.Title, URL: d.Rel(r.nav.urls[e.Section]), Count: len(e.Section.Pages)}
 			if p := e.Section.Index; p != nil {
 				l.Summary, l.Kind = p.Summary, p.Kind
+			} else if p := e.Section.Page; p != nil {
+				l.Summary, l.Kind = p.Summary, p.Kind
+			} else {
+				l.Summary = folderSummary(r.nav.entries[e.Section])
 			}
 			d.Children = append(d.Children, l)
 		}

@@ -113,9 +113,9 @@ func TestRoleIndexPaged(t *testing.T) {
 	}
 }
 
-// TestListings: the generator writes the later pages of every long listing, and page 1 of a long
-// folder without an index page (the sidebar's "more" links lead there); each renders the right
-// share of entries.
+// TestListings: the generator writes the later pages of every long listing, and page 1 of every
+// folder without an index page (its sidebar link and "more" links lead there); each renders the
+// right share of entries. The weighted folder c/ comes first.
 func TestListings(t *testing.T) {
 	r := bigSite(t)
 	var urls []string
@@ -128,7 +128,7 @@ func TestListings(t *testing.T) {
 		}
 		children[l.URL] = len(lines(out, "C"))
 	}
-	want := []string{"/big/page/2/", "/c/", "/c/page/2/", "/c/page/3/", "/roles/",
+	want := []string{"/c/", "/c/page/2/", "/c/page/3/", "/big/page/2/", "/roles/", "/users/",
 		"/kinds/checklist/page/2/", "/kinds/checklist/page/3/", "/kinds/role/page/2/", "/tags/ops/page/2/"}
 	if !slices.Equal(urls, want) {
 		t.Errorf("listings\n got %q\nwant %q", urls, want)

@@ -41,11 +41,13 @@ type navigation struct {
 	folders map[string]*site.Section
 	urls    map[*site.Section]string
 	byFile  map[string]*playbooks.Page
+	stands  map[*playbooks.Page]*site.Section // pages standing for a folder, see site.Section.Page
 }
 
 func buildNav(s *site.Site) *navigation {
 	n := &navigation{root: s.Root, entries: map[*site.Section][]site.Entry{}, pos: map[any]int{},
-		folders: map[string]*site.Section{}, urls: map[*site.Section]string{}, byFile: s.ByFile}
+		folders: map[string]*site.Section{}, urls: map[*site.Section]string{}, byFile: s.ByFile,
+		stands: map[*playbooks.Page]*site.Section{}}
 	if s.Root != nil {
 		n.add(s.Root)
 	}
@@ -66,35 +68,16 @@ func (n *navigation) add(sec *site.Section) {
 			n.add(e.Section)
 		}
 	}
-	n.urls[sec] = folderURL(sec, n.urls)
-}
-
-// folderURL is the URL of a folder's index page or, for a folder without one, the URL its
-// pages' URLs start with (where a generated listing stands in for the index when needed).
-func folderURL(sec *site.Section, known map[*site.Section]string) string {
-	switch {
-	case sec.Index != nil:
-		return sec.Index.URL
-	case sec.Parent == nil:
-		return "/"
-	case len(sec.Pages) > 0:
-		return parentURL(sec.Pages[0].URL)
-	case len(sec.Children) > 0:
-		return parentURL(known[sec.Children[0]])
+	n.urls[sec] = sec.URL()
+	if sec.Page != nil {
+		n.stands[sec.Page] = sec
 	}
-	return ""
 }
 
-// parentURL is "/a/b/" for "/a/b/c/".
-func parentURL(u string) string {
-	t := strings.TrimSuffix(u, "/")
-	return t[:strings.LastIndexByte(t, '/')+1]
-}
-
-// linked reports whether a folder has a page at its URL: its index, or a generated listing
-// because the sidebar cannot list all its entries.
+// linked reports whether a folder has a page at its URL: its index, or the listing the
+// generator writes for a folder without one.
 func (n *navigation) linked(sec *site.Section) bool {
-	return sec.Index != nil || len(n.entries[sec]) > NavCap
+	return sec.URL() != "" && (sec.Index != nil || len(n.entries[sec]) > 0)
 }
 
 // listingURL is the page of a folder's index that lists entry i.
@@ -140,7 +123,7 @@ func (n *navigation) level(b *strings.Builder, d *Data, sec *site.Section, path 
 	for _, e := range es[lo:hi] {
 		if e.Page != nil {
 			b.WriteString("<li>")
-			b.WriteString(n.a(d, e.Page.URL, e.Page.Title, current))
+			b.WriteString(n.a(d, e.Page.URL, site.NavTitle(e.Page), current))
 			b.WriteString("</li>")
 			continue
 		}
@@ -195,8 +178,12 @@ func (n *navigation) a(d *Data, url, title, current string) string {
 	return `<a href="` + html.EscapeString(d.Rel(url)) + `"` + cur + `>` + html.EscapeString(title) + `</a>`
 }
 
-// forPage is the sidebar of a content page: open down to its folder, its own link current.
+// forPage is the sidebar of a content page: open down to its folder, its own link current. A
+// page that stands for a folder (site.Section.Page) opens that folder, as its index would.
 func (n *navigation) forPage(d *Data, p *playbooks.Page) string {
+	if sec := n.stands[p]; sec != nil {
+		return n.sidebar(d, sec, -1, p.URL)
+	}
 	sec := n.folders[p.Dir()]
 	if sec == nil {
 		return n.sidebar(d, n.root, -1, p.URL)

@@ -15,8 +15,8 @@ const navLayout = `{{range .Crumbs}}B {{.Title}} {{.URL}}
 {{end}}N {{.Nav}}
 `
 
-// TestCrumbsAndNeighbours: a page's breadcrumbs are the folders above it that have a page (their
-// index, or a generated listing for a long folder without one), and the neighbours it is given
+// TestCrumbsAndNeighbours: a page's breadcrumbs are the folders above it, each with its page
+// (its index, or the listing generated for a folder without one), and the neighbours it is given
 // are linked relative to it.
 func TestCrumbsAndNeighbours(t *testing.T) {
 	files := map[string]string{
@@ -25,7 +25,7 @@ func TestCrumbsAndNeighbours(t *testing.T) {
 		"guide/plain/deep/page.md": "# Deep page\n",
 		"guide/plain/deep/next.md": "# Next page\n",
 	}
-	for i := range 41 { // more than NavCap: the folder gets a listing page, so a crumb
+	for i := range 41 { // more than NavCap: the folder's listing is paged
 		files[fmt.Sprintf("guide/plain/x%02d.md", i)] = fmt.Sprintf("# X%02d\n", i)
 	}
 	s := assemble(t, files)
@@ -39,7 +39,7 @@ func TestCrumbsAndNeighbours(t *testing.T) {
 		crumbs     []string
 		prev, next string
 	}{
-		{"guide/plain/deep/next.md", []string{"Home ../../../../", "The guide ../../../", "Plain ../../"}, "Deep page ../page/", "X00 ../../x00/"},
+		{"guide/plain/deep/next.md", []string{"Home ../../../../", "The guide ../../../", "Plain ../../", "Deep ../"}, "Deep page ../page/", "X00 ../../x00/"},
 		{"guide/_index.md", []string{"Home ../"}, "Home ../", "Deep page plain/deep/page/"},
 		{"_index.md", nil, "", "The guide guide/"},
 	}

@@ -33,6 +33,10 @@ type Config struct {
 	// History is the history stage's view of the site; nil outside a repository (never a nil
 	// *history.Site inside the interface, which templates would take for a history).
 	History HistoryView
+	// Progress is whether the site has anything a reader's progress covers (a checklist, a page
+	// to acknowledge); without it there is no "My progress" link and no dashboard, as a reader of
+	// a Docusaurus or MkDocs site expects.
+	Progress bool
 	// Head and Foot are HTML the generator adds to every page's <head> and the end of <body>
 	// (the live-reload script under serve); empty in build output.
 	Head, Foot template.HTML
@@ -190,10 +194,13 @@ func (r *Renderer) Page(p *playbooks.Page, prev, next *playbooks.Page) ([]byte, 
 		r.roleUsersPage(d, p, 1)
 	}
 	d.Translations = r.translations(d, p)
+	stands := r.nav.stands[p] // a page standing for a folder lists it, as an index page does
 	if p.IsIndex {
 		if sec := r.nav.folders[p.Dir()]; sec != nil {
 			r.listing(d, sec, 1)
 		}
+	} else if stands != nil {
+		r.listing(d, stands, 1)
 	}
 	if r.cfg.RepoURL != "" {
 		d.EditURL = EditURL(r.cfg.RepoURL, r.cfg.Branch, joinPath(r.cfg.EditBase, p.File))
@@ -201,7 +208,7 @@ func (r *Renderer) Page(p *playbooks.Page, prev, next *playbooks.Page) ([]byte, 
 	names := []string{string(p.Kind), "page"}
 	if p.URL == "/" {
 		names = []string{"home", "page"}
-	} else if p.IsIndex {
+	} else if p.IsIndex || stands != nil {
 		names = []string{"section", "page"}
 	}
 	return r.exec(d, names...)

@@ -24,8 +24,11 @@ type Site struct {
 	RoleUsers map[string][]*playbooks.Page
 	Kinds     map[playbooks.Kind][]*playbooks.Page
 	Tags      map[string][]*playbooks.Page
-	static    map[string]bool
-	dirs      map[string]string // folder → URL of its index page
+	// FolderTitles name folders without an index page, by path, where the site's outline
+	// (mkdocs.yml's nav) gives them a title; Assemble reads it.
+	FolderTitles map[string]string
+	static       map[string]bool
+	dirs         map[string]string // folder → URL of its index page
 }
 
 // Section is a folder of the content with its index page, pages and sub-folders.
@@ -37,14 +40,61 @@ type Section struct {
 	Pages    []*playbooks.Page // pages of the folder, without its index, in order
 	Children []*Section
 	Parent   *Section
+	// Page is the page beside a folder without an index page that has the folder's URL
+	// ("chapter.md" beside "chapter/", as GitBook books are laid out): it stands for the folder,
+	// which then gets no generated index. Nil otherwise.
+	Page *playbooks.Page
+	url  string
 }
 
-// URL is the section's index page URL, or "" when it has none.
-func (s *Section) URL() string {
-	if s.Index != nil {
-		return s.Index.URL
+// URL is the address of the folder's own page: its index page, or else the index the generator
+// writes for it, at the URL its pages' URLs start with ("docs/a.md" at /docs/a/ puts the folder
+// at /docs/). Every folder with an entry has one, so none is a dead label in the sidebar; it is
+// "" only for a folder whose pages all took URLs elsewhere (permalink) and that has no
+// sub-folder.
+func (s *Section) URL() string { return s.url }
+
+// setURLs gives every folder below sec, and sec, its URL (see Section.URL), and finds the
+// pages that stand for folders (Section.Page).
+func (s *Site) setURLs(sec *Section) {
+	for _, c := range sec.Children {
+		s.setURLs(c)
 	}
-	return ""
+	defer func() {
+		sec.Page = nil
+		if p := s.ByURL[sec.url]; sec.Index == nil && sec.url != "" && p != nil && !p.IsIndex {
+			sec.Page = p
+			if s.FolderTitles[sec.Dir] == "" {
+				sec.Title = NavTitle(p)
+			}
+		}
+	}()
+	switch {
+	case sec.Index != nil:
+		sec.url = sec.Index.URL
+	case sec.Parent == nil:
+		sec.url = "/"
+	default:
+		sec.url = ""
+		for _, p := range sec.Pages {
+			if p.Permalink == "" && p.URLSlug == "" {
+				sec.url = parentURL(p.URL)
+				return
+			}
+		}
+		for _, c := range sec.Children {
+			if c.url != "" {
+				sec.url = parentURL(c.url)
+				return
+			}
+		}
+	}
+}
+
+// parentURL is "/a/" for "/a/b/".
+func parentURL(u string) string {
+	t := strings.TrimSuffix(u, "/")
+	return t[:strings.LastIndexByte(t, '/')+1]
 }
 
 // New indexes pages by file and URL, so the markdown stage can resolve links before Assemble.
@@ -63,6 +113,21 @@ func New(pages []*playbooks.Page, static []string) *Site {
 	}
 	s.Pages = pages
 	return s
+}
+
+// Move gives a page another URL, before any link to it is rewritten.
+func (s *Site) Move(p *playbooks.Page, url string) {
+	if s.ByURL[p.URL] == p {
+		delete(s.ByURL, p.URL)
+	}
+	p.URL = url
+	s.ByURL[url] = p
+	if p.IsIndex {
+		s.dirs[p.Dir()] = url
+	}
+	if s.Root != nil {
+		s.setURLs(s.Root)
+	}
 }
 
 // PageURL resolves a content path ("roles/a.md", or a folder "roles") to a page URL.
@@ -97,6 +162,9 @@ func (s *Site) Assemble() playbooks.Diagnostics {
 		}
 		parent := get(parentDir(dir))
 		sec := &Section{Dir: dir, Title: playbooks.TitleFromName(path.Base(dir)), Parent: parent}
+		if t := s.FolderTitles[dir]; t != "" {
+			sec.Title = t
+		}
 		parent.Children = append(parent.Children, sec)
 		secs[dir] = sec
 		return sec
@@ -104,20 +172,61 @@ func (s *Site) Assemble() playbooks.Diagnostics {
 	for _, p := range s.Pages {
 		sec := get(p.Dir())
 		if p.IsIndex {
-			sec.Index, sec.Title, sec.Weight = p, p.Title, p.Weight
+			sec.Index, sec.Title, sec.Weight = p, NavTitle(p), p.Weight
 		} else {
 			sec.Pages = append(sec.Pages, p)
 		}
 	}
+	s.setURLs(s.Root) // before weighing: a page standing for a folder gives it its weight
+	weighFolders(s.Root)
 	sortSection(s.Root)
 	s.Pages = s.Pages[:0]
 	s.walk(s.Root)
 	return s.index()
 }
 
+// NavTitle is the title the sidebar shows for a page: its short title when it has one
+// (linkTitle, sidebar_label, an outline's), else its title.
+func NavTitle(p *playbooks.Page) string {
+	if p.NavTitle != "" {
+		return p.NavTitle
+	}
+	return p.Title
+}
+
+// weighFolders gives a folder without an index page the smallest weight among what it holds,
+// so a folder whose pages come first (by weight, or in a SUMMARY.md or mkdocs.yml) comes first
+// too, instead of after every weighted entry.
+func weighFolders(sec *Section) int {
+	least := 0
+	consider := func(w int) {
+		if w != 0 && (least == 0 || w < least) {
+			least = w
+		}
+	}
+	for _, p := range sec.Pages {
+		consider(p.Weight)
+	}
+	for _, c := range sec.Children {
+		consider(weighFolders(c))
+	}
+	if sec.Index == nil && sec.Parent != nil {
+		sec.Weight = least
+		if sec.Page != nil && sec.Page.Weight != 0 {
+			sec.Weight = sec.Page.Weight
+		}
+	}
+	if sec.Weight != 0 {
+		return sec.Weight
+	}
+	return least
+}
+
 func (s *Site) walk(sec *Section) {
 	if sec.Index != nil {
 		s.Pages = append(s.Pages, sec.Index)
+	} else if sec.Page != nil {
+		s.Pages = append(s.Pages, sec.Page)
 	}
 	for _, e := range sec.Entries() {
 		if e.Page != nil {
@@ -134,11 +243,20 @@ type Entry struct {
 	Section *Section
 }
 
-// Entries lists a section's pages and sub-sections interleaved in weight order.
+// Entries lists a section's pages and sub-sections interleaved in weight order. A page that
+// stands for a sub-folder (Section.Page) is listed as that folder.
 func (sec *Section) Entries() []Entry {
 	out := make([]Entry, 0, len(sec.Pages)+len(sec.Children))
+	standing := map[*playbooks.Page]bool{}
+	for _, c := range sec.Children {
+		if c.Page != nil {
+			standing[c.Page] = true
+		}
+	}
 	for _, p := range sec.Pages {
-		out = append(out, Entry{Page: p})
+		if !standing[p] {
+			out = append(out, Entry{Page: p})
+		}
 	}
 	for _, c := range sec.Children {
 		out = append(out, Entry{Section: c})
@@ -155,7 +273,7 @@ type sortKey struct {
 
 func (e Entry) key() sortKey {
 	if e.Page != nil {
-		return sortKey{e.Page.Weight, e.Page.Title, e.Page.File}
+		return sortKey{e.Page.Weight, NavTitle(e.Page), e.Page.File}
 	}
 	return sortKey{e.Section.Weight, e.Section.Title, e.Section.Dir}
 }

@@ -107,10 +107,11 @@ func TestSectionTree(t *testing.T) {
 		children          []string
 	}
 	tests := map[string]want{
-		"":                {"Handbook", "/", "_index.md", 0, nil, []string{"getting_started", "roles"}},
-		"roles":           {"All the roles", "/roles/", "roles/_index.md", 5, []string{"roles/lead.md"}, []string{"roles/team"}},
-		"roles/team":      {"Team", "", "", 0, []string{"roles/team/member.md"}, nil},
-		"getting_started": {"Getting started", "", "", 0, []string{"getting_started/step-one.md"}, nil},
+		"":      {"Handbook", "/", "_index.md", 0, nil, []string{"getting_started", "roles"}},
+		"roles": {"All the roles", "/roles/", "roles/_index.md", 5, []string{"roles/lead.md"}, []string{"roles/team"}},
+		// A folder without an index page has the URL of the index the generator writes for it.
+		"roles/team":      {"Team", "/roles/team/", "", 0, []string{"roles/team/member.md"}, nil},
+		"getting_started": {"Getting started", "/getting_started/", "", 0, []string{"getting_started/step-one.md"}, nil},
 	}
 	seen := map[string]bool{}
 	var walk func(sec, parent *Section)
