@@ -15,6 +15,7 @@ import (
 // it, shows the words removed and added (a diff the build made from git), and takes a new
 // acknowledgement; the dashboard and the record show it.
 func TestAcknowledgeAgainAfterAChange(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	s := newSiteRepo(t)
 	s.write("content/escalation.md", "---\ntitle: Escalation\nacknowledge: true\n---\nEscalate within a day. Tell the support lead.\n")

@@ -15,6 +15,7 @@ import (
 // commits, each linked to the changelog page that lists it. An entry names at most
 // history.EntryFiles files.
 func TestChangelogPaged(t *testing.T) {
+	t.Parallel()
 	const commits = 251
 	s := newSiteRepo(t)
 	// The first commit imports 41 pages: its entry names 30 and counts the rest.

@@ -16,6 +16,7 @@ import (
 // must be a real fault: today the one is the CHANGELOG.md that cmplay's changelog displaces. The
 // home page must exist (the repository has no root README), and every GitBook image is copied.
 func TestChaossHandbook(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("skipped under -short: clones a real repository")
 	}

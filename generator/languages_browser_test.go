@@ -14,6 +14,7 @@ import (
 // theme mirrors with it (a callout's bar and a quote's rule on the right, the sidebar's nesting
 // rule too), while an English page of the same site keeps them on the left.
 func TestRightToLeftPage(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	dir := t.TempDir()
 	callout := "> [!NOTE]\n> ملاحظة\n\n> اقتباس\n"

@@ -26,6 +26,7 @@ kind: checklist
 // mv and the site rebuilt. The old URL sends the reader to the new one, and the ticks of the
 // automatic ids (which name the page) are carried over, on the page and on the dashboard.
 func TestMovedChecklistKeepsTicks(t *testing.T) {
+	t.Parallel()
 	for _, via := range []string{"http", "file"} {
 		t.Run(via, func(t *testing.T) { movedKeepsTicks(t, via) })
 	}

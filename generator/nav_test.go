@@ -50,6 +50,7 @@ var (
 // current entry is scrolled into the sidebar's view and a reader gets from a page to the
 // folder's index, through its pager, and to another page by clicking.
 func TestNavigationBounded(t *testing.T) {
+	t.Parallel()
 	n := 5000
 	if testing.Short() {
 		n = 1200 // still many windows and index pages; the browser parts (cmd-04999) need 5,000

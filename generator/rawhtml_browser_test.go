@@ -59,6 +59,7 @@ Padding.
 // show and work (the <details> opens on a click to Markdown rendered inside), and a link written
 // with GitHub's case-insensitive anchor lands on the heading.
 func TestRawHTMLInTheBrowser(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	dir := t.TempDir()
 	for name, data := range map[string]string{

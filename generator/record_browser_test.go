@@ -15,6 +15,7 @@ import (
 // the commit the item was ticked against, flags "policy changed since you completed this", and
 // names the person; the pages load the new manifest under a new name.
 func TestRecordKeepsTheVersionTicked(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	s := newSiteRepo(t)
 	s.write("content/escalation.md", "---\ntitle: Escalation\n---\nEscalate within a day.\n")

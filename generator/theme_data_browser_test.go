@@ -32,6 +32,7 @@ Escalate within four hours.
 // runs script: the scripts read only the blocks the theme's templates emit and check every
 // address they set. A javascript: repo_url is refused before the build.
 func TestContentCannotForgeThemeData(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	s := newSiteRepo(t)
 	policyHistory(s)
@@ -96,6 +97,7 @@ func TestContentCannotForgeThemeData(t *testing.T) {
 // TestFileBuildLinks: a build opened from disk has file: addresses of its own; the dashboard's
 // links (made by the theme's scripts, through the URL check) point at the site's pages.
 func TestFileBuildLinks(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	s := newSiteRepo(t)
 	s.write("content/onboarding.md", "# Onboarding\n\n- [ ] Read the escalation guideline\n")
