@@ -56,21 +56,21 @@ func TestNavigationBounded(t *testing.T) {
 		n = 1200 // still many windows and index pages; the browser parts (cmd-04999) need 5,000
 	}
 	src := bigFolderSite(t, n)
+	// One build serves both browsers: made for file://, its links to folders end in index.html,
+	// which a web server serves as well, and the 5,000-page build is the test's main cost.
 	out := filepath.Join(t.TempDir(), "public")
-	res := mustBuild(t, Config{Source: src, Out: out})
+	res := mustBuild(t, Config{Source: src, Out: out, BaseURL: "file://" + filepath.ToSlash(out) + "/"})
 	t.Run("http", func(t *testing.T) {
 		if testing.Short() {
 			t.Skip("browser test")
 		}
-		browseBigFolder(t, browsertest.Serve(t, out, "/")+"pages/common/", "")
+		browseBigFolder(t, browsertest.Serve(t, out, "/")+"pages/common/", "index.html")
 	})
 	t.Run("file", func(t *testing.T) {
 		if testing.Short() {
 			t.Skip("browser test")
 		}
-		fout := filepath.Join(t.TempDir(), "public")
-		mustBuild(t, Config{Source: src, Out: fout, BaseURL: "file://" + filepath.ToSlash(fout) + "/"})
-		browseBigFolder(t, "file://"+filepath.ToSlash(fout)+"/pages/common/", "index.html")
+		browseBigFolder(t, "file://"+filepath.ToSlash(out)+"/pages/common/", "index.html")
 	})
 	if len(res.Diagnostics) > 0 {
 		t.Fatalf("diagnostics: %v", res.Diagnostics)
@@ -83,7 +83,8 @@ func TestNavigationBounded(t *testing.T) {
 		}
 		return nil
 	})
-	if largest > 24<<10 {
+	// A whole 5,000-entry sidebar would be ~500 KB; a bounded page is ~25 KB (with file:// links).
+	if largest > 32<<10 {
 		t.Errorf("largest page %s is %d bytes: navigation grows with the folder", largestName, largest)
 	}
 	for _, i := range []int{0, n / 2, n - 1} {
@@ -96,10 +97,10 @@ func TestNavigationBounded(t *testing.T) {
 		if links := strings.Count(string(nav), "<a "); links > 2*render.NavCap+render.NavWindow+2 {
 			t.Errorf("%s: sidebar has %d links", name, links)
 		}
-		if !strings.Contains(string(nav), `href="./" aria-current="page">`+name+`</a>`) {
+		if !strings.Contains(string(nav), `href="index.html" aria-current="page">`+name+`</a>`) {
 			t.Errorf("%s: sidebar does not mark the page current:\n%s", name, nav)
 		}
-		if !strings.Contains(string(page), `<li><a href="../">Common</a></li>`) {
+		if !strings.Contains(string(page), `<li><a href="../index.html">Common</a></li>`) {
 			t.Errorf("%s: the breadcrumbs do not lead to the folder's generated index", name)
 		}
 		if i > 0 && !strings.Contains(string(nav), " earlier</a>") || i < n-1 && !strings.Contains(string(nav), " more ↓</a>") {
