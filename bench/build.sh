@@ -11,6 +11,7 @@
 set -euo pipefail
 pages=${1:-2000}; commits=${2:-3000}; runs=${3:-5}
 here=$(cd "$(dirname "$0")" && pwd); repo=$(dirname "$here")
+. "$here/hugo-site.sh"
 gen=${GENCORPUS:-$repo/../shared/bench/gencorpus.py}
 command -v hugo >/dev/null || { echo "hugo not installed (apt-get install hugo): no baseline" >&2; exit 1; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -18,18 +19,8 @@ corpus=$work/corpus
 python3 "$gen" "$corpus" "$pages" "$commits" >/dev/null
 (cd "$repo" && go build -o "$work/cmplay" ./cmd/cmplay)
 
-# Hugo reserves the front matter key "kind" and skips every page that sets it, so it builds a copy
-# without those lines; the git history (for enableGitInfo) is copied with it. The corpus's root
-# page is content/index.md, which Hugo reads as a leaf bundle holding every other page as a
-# resource; _index.md is the section page Hugo expects.
 hsite=$work/hugo-site
-cp -a "$corpus" "$hsite"
-find "$hsite/content" -name '*.md' -exec sed -i '/^kind: /d' {} +
-[ -f "$hsite/content/index.md" ] && mv "$hsite/content/index.md" "$hsite/content/_index.md"
-mkdir -p "$hsite/layouts/_default"
-printf '<!doctype html><title>{{ .Title }}</title>{{ .Content }}{{ with .GitInfo }}{{ .AuthorName }} {{ .Subject }}{{ end }}' >"$hsite/layouts/_default/single.html"
-printf '<!doctype html><title>{{ .Title }}</title>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}' >"$hsite/layouts/_default/list.html"
-printf 'baseURL = "/"\nenableGitInfo = true\ndisableKinds = ["taxonomy", "term", "RSS"]\n[markup.goldmark.renderer]\nunsafe = false\n' >"$hsite/hugo.toml"
+hugo_site "$corpus" "$hsite"
 
 # run LABEL CMD...: runs CMD once under /usr/bin/time and appends "seconds KB" to $work/LABEL.
 run() {

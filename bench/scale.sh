@@ -17,6 +17,7 @@
 # gigabytes: on a shared machine, run them one at a time and say how loaded the machine was.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); repo=$(dirname "$here")
+. "$here/hugo-site.sh"
 gencorpus=${GENCORPUS:-$repo/../shared/bench/gencorpus.py}
 [ $# -gt 0 ] || set -- 1000 5000 20000 tree38000
 command -v hugo >/dev/null || { echo "hugo not installed (apt-get install hugo): no baseline" >&2; exit 1; }
@@ -57,16 +58,9 @@ for size in "$@"; do
   phkb=$("$work/searchbytes" -pagefind=false -site "$out" "$phrase" 2>/dev/null | awk '/^largest first query/ { print $4 }')
   rm -rf "$out" "$(dirname "$out")/.out-$size.cmplay-spare" "$XDG_CACHE_HOME"
 
-  # Hugo builds a copy: without cmplay's "kind" key (Hugo reserves it) and with _index.md as
-  # the home page, as bench/build.sh explains.
+  # Hugo builds a copy (bench/hugo-site.sh says how).
   hsite=$work/hugo-site
-  cp -a "$corpus" "$hsite"
-  find "$hsite/content" -name '*.md' -exec sed -i '/^kind: /d' {} +
-  [ -f "$hsite/content/index.md" ] && mv "$hsite/content/index.md" "$hsite/content/_index.md"
-  mkdir -p "$hsite/layouts/_default"
-  printf '<!doctype html><title>{{ .Title }}</title>{{ .Content }}{{ with .GitInfo }}{{ .AuthorName }} {{ .Subject }}{{ end }}' >"$hsite/layouts/_default/single.html"
-  printf '<!doctype html><title>{{ .Title }}</title>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}' >"$hsite/layouts/_default/list.html"
-  printf 'baseURL = "/"\nenableGitInfo = true\ndisableKinds = ["taxonomy", "term", "RSS"]\n[markup.goldmark.renderer]\nunsafe = false\n' >"$hsite/hugo.toml"
+  hugo_site "$corpus" "$hsite"
   read -r hs hm hc < <(run hugo hugo --quiet -s "$hsite" -d "$work/hugo-$size")
   n=$(find "$work/hugo-$size" -name index.html | wc -l)
   [ "$n" -ge "$pages" ] || { echo "hugo wrote only $n pages of $pages: baseline invalid" >&2; exit 1; }
