@@ -5,10 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/cmplay/cmplay/playbooks"
 )
@@ -56,28 +52,9 @@ owner: People team
 // next commit rewords it. Check with --base reports exactly the reworded item whose ticks would
 // be lost, at its new line, naming the old id to pin.
 func TestCheckBase(t *testing.T) {
-	dir := t.TempDir()
-	repo, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		t.Fatal(err)
-	}
-	commit := func(files map[string]string, msg string) {
-		t.Helper()
-		for name, data := range files {
-			writeFile(t, filepath.Join(dir, name), []byte(data))
-			if _, err := wt.Add(name); err != nil {
-				t.Fatal(err)
-			}
-		}
-		sig := &object.Signature{Name: "Ada", Email: "ada@example.org", When: time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)}
-		if _, err := wt.Commit(msg, &git.CommitOptions{Author: sig}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	repo := newRepo(t)
+	dir := repo.dir
+	commit := func(files map[string]string, msg string) { repo.commitFiles(files, msg) }
 	commit(map[string]string{"content/_index.md": "Home.\n", "content/onboarding/_index.md": "Onboarding.\n",
 		"content/onboarding/first-week.md": onboardingBefore}, "Add the first-week checklist")
 	commit(map[string]string{"content/onboarding/first-week.md": onboardingAfter}, "Reword the first-week checklist")

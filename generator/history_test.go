@@ -48,16 +48,31 @@ func (s *siteRepo) buildTo(out, baseURL string) playbooks.Diagnostics {
 
 func newSiteRepo(t *testing.T) *siteRepo {
 	t.Helper()
+	s := newRepo(t)
+	s.write("cmplay.toml", "title = \"Policy\"\nrepo_url = \"https://github.com/acme/policy\"\nbase_url = \"https://intranet.example/policy/\"\n")
+	s.write("content/index.md", "# Policy\n\nSee [escalation](escalation.md).\n")
+	return s
+}
+
+// newRepo is an empty git repository in a temporary folder, with nothing written yet.
+func newRepo(t *testing.T) *siteRepo {
+	t.Helper()
 	dir := t.TempDir()
 	r, err := git.PlainInit(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	wt, _ := r.Worktree()
-	s := &siteRepo{t: t, dir: dir, wt: wt, now: time.Date(2026, 9, 28, 10, 0, 0, 0, time.UTC)}
-	s.write("cmplay.toml", "title = \"Policy\"\nrepo_url = \"https://github.com/acme/policy\"\nbase_url = \"https://intranet.example/policy/\"\n")
-	s.write("content/index.md", "# Policy\n\nSee [escalation](escalation.md).\n")
-	return s
+	return &siteRepo{t: t, dir: dir, wt: wt, now: time.Date(2026, 9, 28, 10, 0, 0, 0, time.UTC)}
+}
+
+// commitFiles writes files and commits them, with everything else changed, as Ada.
+func (s *siteRepo) commitFiles(files map[string]string, msg string) plumbing.Hash {
+	s.t.Helper()
+	for name, data := range files {
+		s.write(name, data)
+	}
+	return s.commit(msg, "Ada Lovelace")
 }
 
 func (s *siteRepo) write(name, data string) {
