@@ -1,7 +1,7 @@
 package generator
 
 import (
-	"os"
+	"github.com/cmplay/cmplay/internal/sitetest"
 	"path/filepath"
 	"testing"
 
@@ -18,21 +18,13 @@ func TestRightToLeftPage(t *testing.T) {
 	ctx := browsertest.New(t)
 	dir := t.TempDir()
 	callout := "> [!NOTE]\n> ملاحظة\n\n> اقتباس\n"
-	for name, data := range map[string]string{
+	sitetest.Write(t, dir, map[string]string{
 		"cmplay.toml":          "title = \"Handbook\"\n[languages]\n\"ar\" = \"ar\"\n",
 		"content/_index.md":    "# Home\n",
 		"content/en.md":        "# English\n\n> [!NOTE]\n> A note.\n\n> A quote.\n",
 		"content/ar/_index.md": "# دليل\n",
 		"content/ar/page.md":   "# صفحة\n\n" + callout,
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	cfg, _, err := LoadConfig(dir)
 	if err != nil {
 		t.Fatal(err)

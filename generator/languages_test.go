@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"github.com/cmplay/cmplay/internal/sitetest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,15 +25,7 @@ func TestPageLanguages(t *testing.T) {
 		"content/ar/english.md":   "---\nlang: en-GB\n---\n# In English\n", // its own lang wins over its folder's
 		"content/fa.md":           "---\nlang: fa\n---\n# فارسی\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.Write(t, dir, files)
 	cfg, diags, err := LoadConfig(dir)
 	if err != nil {
 		t.Fatal(err)

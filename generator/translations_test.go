@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"github.com/cmplay/cmplay/internal/sitetest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -26,15 +27,7 @@ func TestTranslations(t *testing.T) {
 		"content/guide/notes.md":     "# Notes\n",
 		"content/guide/alone.de.md":  "# Allein\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.Write(t, dir, files)
 	cfg, _, err := LoadConfig(dir)
 	if err != nil {
 		t.Fatal(err)
