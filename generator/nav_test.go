@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"github.com/cmplay/cmplay/internal/sitetest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -26,17 +27,7 @@ func bigFolderSite(t testing.TB, n int) string {
 	for i := 0; i < n; i++ {
 		files[fmt.Sprintf("content/pages/common/cmd-%05d.md", i)] = fmt.Sprintf("# cmd-%05d\n\n> Does thing %d.\n\n- Run it:\n\n`cmd-%05d --all`\n", i, i, i)
 	}
-	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return sitetest.Write(t, t.TempDir(), files)
 }
 
 var (
