@@ -67,6 +67,7 @@ func (c *termCounter) count(d *doc) docTerms {
 type postingList struct {
 	enc  strings.Builder
 	prev int // the last document added
+	n    int // documents added
 }
 
 func (l *postingList) add(doc int, item bool, score int) {
@@ -77,6 +78,7 @@ func (l *postingList) add(doc int, item bool, score int) {
 	}
 	putVarint(&l.enc, n)
 	l.prev = doc
+	l.n++
 }
 
 // score computes every (stem, document) score with BM25F: the field frequencies, each
