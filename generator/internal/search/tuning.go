@@ -33,7 +33,7 @@ type Tuning struct {
 // among those, the BM25F scores decide.
 var DefaultTuning = Tuning{
 	Exact: 1, Prefix: 0.8, Typo: 0.6, Related: 0.7, Synonym: 0.9, Coverage: 1e6, Prox: 0.25,
-	MaxExpand: 64, TypoMinLen: 5, PerPage: 4, MaxChecked: 2000, Suggest: 3, TierCap: 512, TierBudget: 32 << 10,
+	MaxExpand: 64, TypoMinLen: 5, PerPage: 4, MaxChecked: 2000, Suggest: 3, TierCap: 512, TierBudget: 64 << 10,
 	Endings: []string{"ational", "ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ness",
 		"ies", "ied", "ial", "al", "ers", "er", "es", "ed", "ly", "s", "e", "y"},
 }
