@@ -2,7 +2,9 @@
 // a small manifest, dictionary chunks by word range, one data file per page and a filters file.
 // Every file is a script calling window.__cmplaySearch, so the index loads from file:// and under
 // any sub-path, where fetch and XHR do not work. Nothing is loaded before the reader first uses
-// the search, and each query loads only the chunks holding its words.
+// the search, and each query loads only the chunks holding its words. A chunk holds the first
+// tier of each word's postings, its best pages; the tier files after it are loaded only while
+// the ranking needs them (Tiers, search), so a first query loads a bounded number of bytes.
 //
 // The query language and the ranking are the same as generator/internal/search (query.go, rank.go), which
 // the Go tests exercise: words (the last one a prefix while typing), "quoted phrases", -excluded
