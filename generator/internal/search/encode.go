@@ -201,10 +201,9 @@ func (ix *Index) chunks() ([]chunk, []string, []string) {
 			fams[familyKey(st)] = append(fams[familyKey(st)], s)
 			enc := ix.postings[st].enc.String()
 			if l := ix.postings[st]; l.n > ix.in.Tuning.TierCap && ix.in.Tuning.TierCap > 0 {
-				ps, _ := decodePostings(enc) // encoded here: cannot fail
 				var rest []string
 				var t tail
-				enc, rest, t = tierFiles(ps, firstDoc, ix.in.Tuning.TierCap, s, len(tails))
+				enc, rest, t = tierFiles(enc, firstDoc, ix.in.Tuning.TierCap, s, len(tails))
 				if t != nil {
 					cur.Tails = append(cur.Tails, t)
 					tails = append(tails, rest...)

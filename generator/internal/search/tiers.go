@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // A stem's postings are cut into tiers, so that a first query loads a bounded number of bytes
@@ -27,79 +28,108 @@ const TierGrowth = 4
 // the stem is (the most common stems are kept when a prefix reaches too many).
 type tail []int
 
-// splitTiers cuts a stem's postings, in document order, into tiers of whole pages (firstDoc[p]
-// is page p's first document): the pages by their best score, ties to the lower page, the first
+// packed is a posting in 8 bytes, as the build handles the long lists it cuts into tiers: the
+// document in the upper half, the encoded score×2 + item in the lower.
+type packed uint64
+
+func (p packed) doc() int   { return int(p >> 32) }
+func (p packed) score() int { return int(uint32(p) >> 1) }
+
+// unpack decodes postings as packed: a list of a site of tens of thousands of pages holds
+// hundreds of thousands of postings, which as posting structs would be three times larger.
+func unpack(s string) []packed {
+	out := make([]packed, 0, len(s)/2)
+	n, doc, first := 0, 0, true
+	for i := 0; i < len(s); i++ {
+		d := strings.IndexByte(digits64, s[i])
+		if d >= 32 {
+			n = n*32 + d - 32
+			continue
+		}
+		n = n*32 + d
+		if first {
+			doc += n
+		} else {
+			out = append(out, packed(uint64(doc)<<32|uint64(n)))
+		}
+		n, first = 0, !first
+	}
+	return out
+}
+
+// pageRun is the postings of one page in a stem's list: ps[lo:hi], best its best score.
+type pageRun struct{ page, best, lo, hi int32 }
+
+// cutTiers cuts a stem's postings, in document order, into tiers of whole pages (firstDoc[p] is
+// page p's first document): the pages by their best score, ties to the lower page, the first
 // tier up to limit postings and each next one TierGrowth times more; a page larger than its tier
-// has a tier to itself. It returns one tier when limit ≤ 0 or all postings fit in it, and the
-// lead page of each tier (see tail). As pages are taken best first and ties to the lower page, a
-// page in a later tier that scores as well as a tier's lead is numbered after it.
-func splitTiers(ps []posting, firstDoc []int, limit int) ([][]posting, []int) {
-	if limit <= 0 || len(ps) <= limit {
-		return [][]posting{ps}, nil
-	}
-	type group struct {
-		page, best int
-		ps         []posting
-	}
-	var groups []group
+// has a tier to itself. Each tier is its pages in page order. It returns one tier when limit ≤ 0
+// or all postings fit in it, and the lead page of each tier (see tail). As pages are taken best
+// first and ties to the lower page, a page in a later tier that scores as well as a tier's lead
+// is numbered after it.
+func cutTiers(ps []packed, firstDoc []int, limit int) ([][]pageRun, []int) {
+	var runs []pageRun
 	for i := 0; i < len(ps); {
-		page := sort.Search(len(firstDoc), func(p int) bool { return firstDoc[p] > ps[i].doc }) - 1
-		end := len(ps)
-		if page+1 < len(firstDoc) {
-			end = i + sort.Search(len(ps)-i, func(j int) bool { return ps[i+j].doc >= firstDoc[page+1] })
+		page := sort.Search(len(firstDoc), func(p int) bool { return firstDoc[p] > ps[i].doc() }) - 1
+		r := pageRun{page: int32(page), lo: int32(i)}
+		for ; i < len(ps) && (page+1 == len(firstDoc) || ps[i].doc() < firstDoc[page+1]); i++ {
+			r.best = max(r.best, int32(ps[i].score()))
 		}
-		g := group{page: page, ps: ps[i:end]}
-		for _, p := range g.ps {
-			g.best = max(g.best, p.score)
-		}
-		groups = append(groups, g)
-		i = end
+		r.hi = int32(i)
+		runs = append(runs, r)
 	}
-	sort.SliceStable(groups, func(i, j int) bool { return groups[i].best > groups[j].best })
-	var tiers [][]posting
+	if limit <= 0 || len(ps) <= limit {
+		return [][]pageRun{runs}, []int{-1}
+	}
+	sort.SliceStable(runs, func(i, j int) bool { return runs[i].best > runs[j].best })
+	var tiers [][]pageRun
 	var leads []int
-	var cur []group
-	size, room := 0, limit
-	flush := func() {
-		leads = append(leads, cur[0].page)
-		sort.Slice(cur, func(i, j int) bool { return cur[i].page < cur[j].page })
-		var t []posting
-		for _, g := range cur {
-			t = append(t, g.ps...)
+	size, room, start := 0, limit, 0
+	for i := 0; i <= len(runs); i++ {
+		if i == len(runs) || i > start && size+int(runs[i].hi-runs[i].lo) > room {
+			tier := runs[start:i]
+			leads = append(leads, int(tier[0].page))
+			sort.Slice(tier, func(a, b int) bool { return tier[a].page < tier[b].page })
+			tiers = append(tiers, tier)
+			size, room, start = 0, room*TierGrowth, i
 		}
-		tiers = append(tiers, t)
-		cur, size = nil, 0
-		room *= TierGrowth
-	}
-	for _, g := range groups {
-		if len(cur) > 0 && size+len(g.ps) > room {
-			flush()
+		if i < len(runs) {
+			size += int(runs[i].hi - runs[i].lo)
 		}
-		cur = append(cur, g)
-		size += len(g.ps)
 	}
-	flush()
 	return tiers, leads
 }
 
-// tierFiles encodes the tiers of a stem: the first tier's postings for the chunk, and the
-// later tiers as strings for their own files, with the stem's tail entry (its first file is
-// numbered next).
-func tierFiles(ps []posting, firstDoc []int, limit, stem, next int) (first string, rest []string, t tail) {
-	tiers, leads := splitTiers(ps, firstDoc, limit)
-	first = encodePostings(tiers[0])
-	if len(tiers) == 1 {
-		return first, nil, nil
+// encodeRuns encodes the postings of a tier's pages.
+func encodeRuns(ps []packed, tier []pageRun) string {
+	var l postingList
+	for _, r := range tier {
+		for _, p := range ps[r.lo:r.hi] {
+			l.add(p.doc(), p&1 == 1, p.score())
+		}
 	}
+	return l.enc.String()
+}
+
+// tierFiles encodes the tiers of a stem's postings (enc, as encodePostings writes them): the
+// first tier's postings for the chunk, and the later tiers as strings for their own files, with
+// the stem's tail entry (its first file is numbered next).
+func tierFiles(enc string, firstDoc []int, limit, stem, next int) (first string, rest []string, t tail) {
+	ps := unpack(enc)
+	tiers, leads := cutTiers(ps, firstDoc, limit)
+	if len(tiers) == 1 {
+		return enc, nil, nil
+	}
+	first = encodeRuns(ps, tiers[0])
 	size := len(first)
 	var more []int
 	for k, tier := range tiers[1:] {
-		enc := encodePostings(tier)
+		enc := encodeRuns(ps, tier)
 		rest = append(rest, enc)
 		size += len(enc)
 		high := 0
-		for _, p := range tier {
-			high = max(high, p.score)
+		for _, r := range tier {
+			high = max(high, int(r.best))
 		}
 		more = append(more, high, len(enc), leads[k+1])
 	}

@@ -56,11 +56,23 @@ func tiered(t *testing.T, pages []*playbooks.Page, tierCap, budget int) (*Search
 	return s, files
 }
 
-func TestSplitTiers(t *testing.T) {
+// split is cutTiers on postings, as postings.
+func split(ps []posting, firstDoc []int, limit int) ([][]posting, []int) {
+	packs := unpack(encodePostings(ps))
+	tiers, leads := cutTiers(packs, firstDoc, limit)
+	var out [][]posting
+	for _, tier := range tiers {
+		got, _ := decodePostings(encodeRuns(packs, tier))
+		out = append(out, got)
+	}
+	return out, leads
+}
+
+func TestCutTiers(t *testing.T) {
 	// Five pages of two documents each; the postings of one stem in document order.
 	firstDoc := []int{0, 2, 4, 6, 8}
 	ps := []posting{{0, false, 5}, {1, false, 9}, {2, false, 50}, {4, false, 7}, {5, false, 8}, {6, true, 40}, {7, false, 1}, {9, false, 60}}
-	got, leads := splitTiers(ps, firstDoc, 2)
+	got, leads := split(ps, firstDoc, 2)
 	// By best score: page 4 (60), 1 (50), 3 (40), 0 (9), 2 (8). The first tier takes whole
 	// pages up to 2 postings; the next has room for 8, so it takes the rest; each in document order.
 	want := [][]posting{
@@ -68,18 +80,23 @@ func TestSplitTiers(t *testing.T) {
 		{{0, false, 5}, {1, false, 9}, {4, false, 7}, {5, false, 8}, {6, true, 40}, {7, false, 1}},
 	}
 	if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(leads, []int{4, 3}) {
-		t.Errorf("splitTiers = %v, leads %v; want %v, leads [4 3]", got, leads, want)
+		t.Errorf("cutTiers = %v, leads %v; want %v, leads [4 3]", got, leads, want)
 	}
-	if got, _ := splitTiers(ps, firstDoc, 8); len(got) != 1 || !reflect.DeepEqual(got[0], ps) {
+	if got, _ := split(ps, firstDoc, 8); len(got) != 1 || !reflect.DeepEqual(got[0], ps) {
 		t.Errorf("all fit: %v", got)
 	}
-	if got, _ := splitTiers(ps, firstDoc, 0); len(got) != 1 {
+	if got, _ := split(ps, firstDoc, 0); len(got) != 1 {
 		t.Errorf("cap 0: %d tiers, want 1", len(got))
 	}
 	// A page larger than a tier's room has the tier to itself.
 	big := []posting{{0, false, 3}, {1, false, 3}, {2, false, 3}, {3, false, 9}}
-	if got, _ := splitTiers(big, []int{0, 3}, 1); len(got) != 2 || len(got[0]) != 1 || len(got[1]) != 3 {
+	if got, _ := split(big, []int{0, 3}, 1); len(got) != 2 || len(got[0]) != 1 || len(got[1]) != 3 {
 		t.Errorf("big page: %v", got)
+	}
+	// Pages that score alike stay in page order across tiers: the later tier's lead comes after.
+	even := []posting{{0, false, 4}, {1, false, 4}, {2, false, 4}, {3, false, 4}}
+	if got, leads := split(even, []int{0, 1, 2, 3}, 1); len(got) != 2 || got[0][0].doc != 0 || !reflect.DeepEqual(leads, []int{0, 1}) {
+		t.Errorf("ties: %v, leads %v", got, leads)
 	}
 }
 
