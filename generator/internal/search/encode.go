@@ -167,10 +167,6 @@ func (ix *Index) chunks() ([]chunk, []string, []string) {
 		far = max(far, last[familyKey(ix.words[w])])
 		reach[i] = far
 	}
-	firstDoc := make([]int, len(ix.perPage))
-	for p := 1; p < len(ix.perPage); p++ {
-		firstDoc[p] = firstDoc[p-1] + ix.perPage[p-1]
-	}
 	var out []chunk
 	var firsts, tails []string
 	var cur *chunk
@@ -199,15 +195,11 @@ func (ix *Index) chunks() ([]chunk, []string, []string) {
 			s = len(cur.Postings)
 			local[st] = s
 			fams[familyKey(st)] = append(fams[familyKey(st)], s)
-			enc := ix.postings[st].enc.String()
-			if l := ix.postings[st]; l.n > ix.in.Tuning.TierCap && ix.in.Tuning.TierCap > 0 {
-				var rest []string
-				var t tail
-				enc, rest, t = tierFiles(enc, firstDoc, ix.in.Tuning.TierCap, s, len(tails))
-				if t != nil {
-					cur.Tails = append(cur.Tails, t)
-					tails = append(tails, rest...)
-				}
+			l := ix.postings[st]
+			enc := l.enc.String()
+			if l.rest != nil {
+				cur.Tails = append(cur.Tails, append(tail{s, len(tails)}, l.meta...))
+				tails = append(tails, l.rest...)
 			}
 			cur.Postings = append(cur.Postings, enc)
 			size += len(enc) + 3

@@ -68,6 +68,10 @@ type postingList struct {
 	enc  strings.Builder
 	prev int // the last document added
 	n    int // documents added
+	// Once cut into tiers (Index.tier), enc is the first tier; rest the later ones, and meta
+	// the stem's tail entry but for its first two numbers.
+	rest []string
+	meta []int
 }
 
 func (l *postingList) add(doc int, item bool, score int) {

@@ -111,10 +111,10 @@ func encodeRuns(ps []packed, tier []pageRun) string {
 	return l.enc.String()
 }
 
-// tierFiles encodes the tiers of a stem's postings (enc, as encodePostings writes them): the
-// first tier's postings for the chunk, and the later tiers as strings for their own files, with
-// the stem's tail entry (its first file is numbered next).
-func tierFiles(enc string, firstDoc []int, limit, stem, next int) (first string, rest []string, t tail) {
+// tierFiles cuts a stem's postings (enc, as encodePostings writes them) into tiers: the first
+// tier's postings for the chunk, the later tiers' for their own files, and the stem's tail entry
+// but for its first two numbers, which the chunks give (see tail).
+func tierFiles(enc string, firstDoc []int, limit int) (first string, rest []string, meta []int) {
 	ps := unpack(enc)
 	tiers, leads := cutTiers(ps, firstDoc, limit)
 	if len(tiers) == 1 {
@@ -133,7 +133,31 @@ func tierFiles(enc string, firstDoc []int, limit, stem, next int) (first string,
 		}
 		more = append(more, high, len(enc), leads[k+1])
 	}
-	return first, rest, append(tail{stem, next, size}, more...)
+	return first, rest, append([]int{size}, more...)
+}
+
+// tier cuts every list longer than Tuning.TierCap into tiers, once, when the index is built: the
+// whole list is then let go, so a large site holds its postings once.
+func (ix *Index) tier() {
+	limit := ix.in.Tuning.TierCap
+	if limit <= 0 {
+		return
+	}
+	firstDoc := make([]int, len(ix.perPage))
+	for p := 1; p < len(ix.perPage); p++ {
+		firstDoc[p] = firstDoc[p-1] + ix.perPage[p-1]
+	}
+	for _, l := range ix.postings {
+		if l.n <= limit {
+			continue
+		}
+		first, rest, meta := tierFiles(l.enc.String(), firstDoc, limit)
+		if rest != nil {
+			l.enc.Reset()
+			l.enc.WriteString(first)
+			l.rest, l.meta = rest, meta
+		}
+	}
 }
 
 // stemTiers is what the Go searcher knows of one stem: its tiers decoded, the highest score and
