@@ -41,7 +41,10 @@ type Result struct {
 	Duration    time.Duration
 	Stages      []StageTime // how long each stage took, in pipeline order
 	Out         string      // the output folder, or "" when written to a Writer
-	Site        *site.Site
+	Site        *site.Site  // nil when Unchanged
+	// Unchanged is set when no input changed since the build in the output folder, which was
+	// left as it was (Config.SkipUnchanged): the counts and diagnostics are that build's.
+	Unchanged bool
 }
 
 // StageTime is the duration of one stage of a build.
@@ -58,6 +61,9 @@ func (r *Result) Summary() string {
 	}
 	for _, n := range r.Notes {
 		where += " (" + n + ")"
+	}
+	if r.Unchanged {
+		where += " (up to date: no input changed since the last build, nothing written; --force rebuilds)"
 	}
 	return fmt.Sprintf("built %d pages (%d checklists, %d checklist items), %d errors, %d warnings in %s%s",
 		r.Pages, r.Checklists, r.Items, r.Diagnostics.Errors(), r.Diagnostics.Warnings(), round(r.Duration), where)
@@ -107,6 +113,10 @@ func run(cfg Config, p plan, c *cache) (*Result, error) {
 			panic(r)
 		}
 	}()
+	if res, ok := b.upToDate(start); ok {
+		b.dir.Keep()
+		return res, nil
+	}
 	res := &Result{}
 	s := steps{res: res}
 	s.run("load", b.load)
@@ -125,11 +135,21 @@ func run(cfg Config, p plan, c *cache) (*Result, error) {
 		s.run("assets", b.assets)
 		s.run("templates", b.templates)
 	}
+	if s.err == nil {
+		b.result(res)
+	}
 	s.run("write", b.commit)
 	if s.err != nil {
 		b.abort()
 		return nil, s.err
 	}
+	b.record(res)
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// result fills in what the build made.
+func (b *build) result(res *Result) {
 	b.diags.Sort()
 	res.Diagnostics = b.diags
 	res.Notes = b.hist.notes
@@ -145,8 +165,6 @@ func run(cfg Config, p plan, c *cache) (*Result, error) {
 	if b.dir != nil {
 		res.Out = b.dir.Target()
 	}
-	res.Duration = time.Since(start)
-	return res, nil
 }
 
 // steps runs the pipeline's steps one after another until one fails, recording how long each
@@ -195,6 +213,9 @@ type build struct {
 	manifestJS string
 	// includes fingerprints, by page file, the files each page's includes read (includes.go).
 	includes map[string]uint64
+	// inputs is the fingerprint of everything the build reads, when SkipUnchanged asked for it
+	// (uptodate.go); recorded with the output.
+	inputs string
 
 	// Set by the reserve step: the table of generated output, the pages not written because a
 	// generated page takes their URL, and each page's aliases that may be written.
