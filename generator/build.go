@@ -117,6 +117,7 @@ func run(cfg Config, p plan, c *cache) (*Result, error) {
 		b.dir.Keep()
 		return res, nil
 	}
+	b.readHistory()
 	res := &Result{}
 	s := steps{res: res}
 	s.run("load", b.load)
@@ -128,12 +129,14 @@ func run(cfg Config, p plan, c *cache) (*Result, error) {
 		s.run("acknowledge", b.acknowledgements)
 	}
 	s.run("checklists", b.checklists)
-	if p.output && p.search {
-		s.run("search", b.searchIndex)
-	}
 	if p.output {
-		s.run("assets", b.assets)
-		s.run("templates", b.templates)
+		// The search index and the pages only read the site: on a cold build the index's
+		// mostly single-threaded work overlaps the templates' parallel work.
+		var search []step
+		if p.search {
+			search = []step{{"search", b.searchIndex}}
+		}
+		s.together(search, []step{{"assets", b.assets}, {"templates", b.templates}})
 	}
 	if s.err == nil {
 		b.result(res)
@@ -184,6 +187,50 @@ func (s *steps) run(name string, step func() error) {
 		return
 	}
 	s.res.Stages = append(s.res.Stages, StageTime{name, time.Since(t)})
+}
+
+// step is one named step of the pipeline.
+type step struct {
+	name string
+	run  func() error
+}
+
+// together runs two sequences of steps at the same time, each in its order; the first error
+// in either stops the pipeline once both are done. The stages are recorded in the order given.
+func (s *steps) together(a, b []step) {
+	if s.err != nil {
+		return
+	}
+	seq := func(list []step) *steps {
+		out := &steps{res: &Result{}}
+		for _, st := range list {
+			out.run(st.name, st.run)
+		}
+		return out
+	}
+	done := make(chan *steps, 1)
+	var panicked any
+	go func() {
+		// A panic goes to the caller's goroutine, where serve recovers from it.
+		defer func() {
+			if r := recover(); r != nil {
+				panicked = r
+				done <- nil
+			}
+		}()
+		done <- seq(a)
+	}()
+	sb := seq(b)
+	sa := <-done
+	if sa == nil {
+		panic(panicked)
+	}
+	for _, r := range []*steps{sa, sb} {
+		s.res.Stages = append(s.res.Stages, r.res.Stages...)
+		if s.err == nil {
+			s.err = r.err
+		}
+	}
 }
 
 // build is the state of one run of the pipeline.
