@@ -261,8 +261,9 @@ type build struct {
 	// includes fingerprints, by page file, the files each page's includes read (includes.go).
 	includes map[string]uint64
 	// inputs is the fingerprint of everything the build reads, when SkipUnchanged asked for it
-	// (uptodate.go); recorded with the output.
+	// (uptodate.go), and stamps the site's files it read; both recorded after the build.
 	inputs string
+	stamps map[string]stamp
 
 	// Set by the reserve step: the table of generated output, the pages not written because a
 	// generated page takes their URL, and each page's aliases that may be written.

@@ -58,8 +58,9 @@
 // # Rebuilds
 //
 // With [Config.SkipUnchanged] (the command line's default; --force turns it off) a build first
-// fingerprints its inputs — the program, the configuration, the site folder's files by size and
-// modification time, the history's HEAD — and, when they match the record of the build now in
+// fingerprints its inputs — the program, the configuration, the site folder's files by content
+// (read again only when their size or time changed), the history's HEAD — and, when they match
+// the record of the build now in
 // the output folder and that folder is intact, stops: nothing is written (uptodate.go).
 //
 // A [Session] rebuilds one site after each save. It runs the same pipeline with a cache the

@@ -9,15 +9,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/cmplay/cmplay/generator/internal/history"
+	"github.com/cmplay/cmplay/internal/parallel"
 	"github.com/cmplay/cmplay/playbooks"
 )
 
@@ -33,8 +34,12 @@ import (
 //   - the program: its Go build ID, which changes with its code and its embedded theme;
 //   - the configuration, the output folder and the build's options;
 //   - every file below the site folder (and the content folder, when it is elsewhere) by
-//     path, mode, size and modification time, and every folder by path, except .git folders
-//     and the output folder with its spare, temporary and lock files;
+//     path, mode and a hash of its content, and every folder by path, except .git folders and
+//     the output folder with its spare, temporary and lock files. As git's index does, the
+//     record keeps each file's size and modification time beside its hash, so only the files
+//     whose size or time changed are read again: an unchanged site costs a walk of its
+//     folders, and a fresh checkout of the same commit (new times, same bytes) one read of each
+//     file;
 //   - the git history: the repository, HEAD's commit, a shallow clone's boundary and the
 //     repository's configuration (history.Identity).
 //
@@ -53,28 +58,36 @@ type recorded struct {
 	Files       int
 	Diagnostics playbooks.Diagnostics
 	Notes       []string
+	Stamps      map[string]stamp // the site's files as the fingerprint saw them, by path
+}
+
+// stamp is a file as the fingerprint saw it: when its size and time are the same, its content
+// hash is taken as the same.
+type stamp struct {
+	Size  int64  `json:"s"`
+	MTime int64  `json:"t"` // nanoseconds
+	Hash  string `json:"h"`
 }
 
 // recordVersion changes when recorded or the fingerprint changes meaning.
-const recordVersion = "cmplay-record-1"
+const recordVersion = "cmplay-record-2"
 
 // upToDate reports whether the output folder already holds this build: its result, when so.
-// Otherwise it remembers the fingerprint for record to store with the build.
+// Otherwise it keeps the fingerprint and the stamps for record to store with the build.
 func (b *build) upToDate(start time.Time) (*Result, bool) {
 	if !b.cfg.SkipUnchanged || b.cfg.RecordDir == "" || b.dir == nil || b.cache != nil || b.plan != fullBuild {
 		return nil, false
 	}
-	fp, err := b.fingerprint()
-	if err != nil {
-		return nil, false
-	}
-	b.inputs = fp
-	data, err := os.ReadFile(b.recordFile())
-	if err != nil {
-		return nil, false
-	}
 	var r recorded
-	if json.Unmarshal(data, &r) != nil || r.Version != recordVersion || r.Inputs != fp {
+	if data, err := os.ReadFile(b.recordFile()); err != nil || json.Unmarshal(data, &r) != nil || r.Version != recordVersion {
+		r = recorded{}
+	}
+	fp, stamps, err := b.fingerprint(r.Stamps)
+	if err != nil {
+		return nil, false
+	}
+	b.inputs, b.stamps = fp, stamps
+	if r.Inputs != fp {
 		return nil, false
 	}
 	if built, ok := b.dir.Intact(); !ok || built != r.Output {
@@ -84,18 +97,30 @@ func (b *build) upToDate(start time.Time) (*Result, bool) {
 		Diagnostics: r.Diagnostics, Notes: r.Notes, Out: b.dir.Target(), Unchanged: true}
 	res.Stages = []StageTime{{"inputs", time.Since(start)}}
 	res.Duration = time.Since(start)
+	// A checkout of the same files gave them new times: keep the new stamps, so the next build
+	// does not read them again.
+	if !maps.Equal(stamps, r.Stamps) {
+		r.Stamps = stamps
+		b.writeRecord(r)
+	}
 	return res, true
 }
 
 // record stores the fingerprint and result of a build that has been swapped in, for upToDate
-// of the next build. Failing to is not the build's failure: the next one then simply runs.
+// of the next build.
 func (b *build) record(res *Result) {
 	if b.inputs == "" || b.dir == nil || b.dir.Written() == "" {
 		return
 	}
-	data, err := json.Marshal(recorded{Version: recordVersion, Inputs: b.inputs, Output: b.dir.Written(),
+	b.writeRecord(recorded{Version: recordVersion, Inputs: b.inputs, Output: b.dir.Written(),
 		Pages: res.Pages, Checklists: res.Checklists, Items: res.Items, Files: res.Files,
-		Diagnostics: res.Diagnostics, Notes: res.Notes})
+		Diagnostics: res.Diagnostics, Notes: res.Notes, Stamps: b.stamps})
+}
+
+// writeRecord replaces the record of the output folder in one rename. Failing to is not the
+// build's failure: the next build then simply runs.
+func (b *build) writeRecord(r recorded) {
+	data, err := json.Marshal(r)
 	if err != nil {
 		return
 	}
@@ -120,12 +145,13 @@ func (b *build) recordFile() string {
 	return filepath.Join(b.cfg.RecordDir, hex.EncodeToString(sum[:12])+".json")
 }
 
-// fingerprint hashes the build's inputs (see above).
-func (b *build) fingerprint() (string, error) {
+// fingerprint hashes the build's inputs (see above), reading again only the files whose size
+// or time differ from their stamp in prev. It returns the stamps of every file it saw.
+func (b *build) fingerprint(prev map[string]stamp) (string, map[string]stamp, error) {
 	h := sha256.New()
 	id, err := programID()
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	cfg := b.cfg
 	cfg.Writer, cfg.Waiting, cfg.HistoryCacheDir, cfg.RecordDir, cfg.SkipUnchanged = nil, nil, "", "", false
@@ -136,27 +162,66 @@ func (b *build) fingerprint() (string, error) {
 	if !within(src, content) {
 		roots = append(roots, content)
 	}
+	var files []walked
 	for _, root := range roots {
-		if err := b.stamp(h, root); err != nil {
-			return "", err
+		if err := b.walkInputs(root, &files); err != nil {
+			return "", nil, err
 		}
+	}
+	stamps := make(map[string]stamp, len(files))
+	err = parallel.Each(len(files), 0, func(i int) error {
+		f := &files[i]
+		if f.dir {
+			return nil
+		}
+		if old, ok := prev[f.path]; ok && old.Size == f.size && old.MTime == f.mtime {
+			f.hash = old.Hash
+			return nil
+		}
+		data, err := os.ReadFile(f.path)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		f.hash = hex.EncodeToString(sum[:16])
+		return nil
+	})
+	if err != nil {
+		return "", nil, err
+	}
+	for _, f := range files {
+		if f.dir {
+			fmt.Fprintf(h, "%s/\x00", f.path)
+			continue
+		}
+		fmt.Fprintf(h, "%s\x00%o\x00%s\x00", f.path, f.mode, f.hash)
+		stamps[f.path] = stamp{Size: f.size, MTime: f.mtime, Hash: f.hash}
 	}
 	repo, err := history.Identity(content)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	h.Write([]byte(repo))
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), stamps, nil
+}
+
+// walked is an entry of the site as the fingerprint walks it.
+type walked struct {
+	path        string // absolute
+	dir         bool
+	mode        fs.FileMode
+	size, mtime int64
+	hash        string
 }
 
 // errLink stops the fingerprint at a symbolic link: what it points at may change unseen.
 var errLink = errors.New("symbolic link")
 
-// stamp writes every entry below root by path, type, size and modification time, skipping .git
-// folders and the output folder with its temporary and spare siblings.
-func (b *build) stamp(h hash.Hash, root string) error {
-	out := b.dir.Target()
-	outSibling := "." + filepath.Base(out) + ".cmplay-"
+// walkInputs lists every entry below root in walk order, skipping .git folders and the output
+// folder with its temporary, spare and lock siblings.
+func (b *build) walkInputs(root string, out *[]walked) error {
+	target := b.dir.Target()
+	sibling := "." + filepath.Base(target) + ".cmplay-"
 	return filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -164,25 +229,24 @@ func (b *build) stamp(h hash.Hash, root string) error {
 		if e.Type()&fs.ModeSymlink != 0 {
 			return errLink
 		}
-		if p != root && (e.IsDir() && (e.Name() == ".git" || p == out) ||
-			filepath.Dir(p) == filepath.Dir(out) && strings.HasPrefix(e.Name(), outSibling)) {
+		if p != root && (e.IsDir() && (e.Name() == ".git" || p == target) ||
+			filepath.Dir(p) == filepath.Dir(target) && strings.HasPrefix(e.Name(), sibling)) {
 			if e.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil // the output's lock file
 		}
-		rel, _ := filepath.Rel(root, p)
 		if e.IsDir() {
 			// A folder's own times change with every entry added or removed, the output's among
 			// them; its entries are in the walk.
-			fmt.Fprintf(h, "%s/\x00", rel)
+			*out = append(*out, walked{path: p, dir: true})
 			return nil
 		}
 		info, err := e.Info()
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(h, "%s\x00%o\x00%d\x00%d\x00", rel, info.Mode(), info.Size(), info.ModTime().UnixNano())
+		*out = append(*out, walked{path: p, mode: info.Mode(), size: info.Size(), mtime: info.ModTime().UnixNano()})
 		return nil
 	})
 }
