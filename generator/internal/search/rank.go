@@ -178,6 +178,11 @@ func (s *Searcher) Find(q string, f Filter) ([]Result, Outcome) {
 		for _, k := range excluded {
 			st.each(k, func(p posting) { delete(key, p.doc) })
 		}
+		// A phrase is never certain (its check follows the order of every document): its
+		// search takes the tiers its budget allows before it checks page text.
+		if len(pq.Phrases) > 0 && st.deeper(hiddenOf(ms), &budget) {
+			continue
+		}
 		groups, spent := s.choose(key, f, limit, pq.Phrases)
 		sure := s.certain(ms, groups, key, limit, f, st, len(pq.Phrases) > 0)
 		hidden := hiddenOf(ms)

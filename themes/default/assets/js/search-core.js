@@ -523,6 +523,9 @@ export class Search {
         sums = Float64Array.from(kept, (i) => sums[i]);
         counts = Uint8Array.from(kept, (i) => counts[i]);
       }
+      // Phrases and open items are never certain (their check follows the order of every
+      // document): the search takes the tiers its budget allows before it checks page text.
+      if (needPage && (await tiers.deeper(hiddenOf(ms), budget))) continue;
       const chosen = await this.pick(pq, opts, filt, limit, { ids, keys, sums, counts });
       groups = chosen.groups;
       sure = this.certain(ms, groups, ids, keys, limit, filt, opts, tiers, needPage);
