@@ -258,8 +258,10 @@ type build struct {
 	diags  playbooks.Diagnostics
 	// manifestJS is the site path of the checklist manifest script, set by the checklists step.
 	manifestJS string
-	// includes fingerprints, by page file, the files each page's includes read (includes.go).
+	// includes fingerprints, by page file, the files each page's includes read (includes.go),
+	// and deps lists them.
 	includes map[string]uint64
+	deps     map[string][]string
 	// inputs is the fingerprint of everything the build reads, when SkipUnchanged asked for it
 	// (uptodate.go), and stamps the site's files it read; both recorded after the build.
 	inputs string
@@ -530,10 +532,8 @@ func (b *build) sitemap() []byte {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, p := range b.site.Pages {
 		u := url{Loc: strings.TrimSuffix(b.baseURL, "/") + p.URL}
-		if b.hist.site != nil { // the date of the page's last commit, when git knows it
-			if f := b.hist.site.Log.Files[p.File]; f != nil && len(f.Commits) > 0 {
-				u.LastMod = f.Commits[0].Date.UTC().Format("2006-01-02")
-			}
+		if len(p.History) > 0 { // the date of the page's last commit, when git knows it
+			u.LastMod = p.History[0].Date.UTC().Format("2006-01-02")
 		}
 		set.URLs = append(set.URLs, u)
 	}

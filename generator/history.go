@@ -71,9 +71,14 @@ func (b *build) history() error {
 			Msg: fmt.Sprintf("shallow clone: history before %s is missing, so page histories are truncated there", log.Boundary.Format("2 January 2006")),
 			Fix: "clone with full history (git fetch --unshallow; actions/checkout with fetch-depth: 0)"}})
 	}
+	hs := history.NewSite(log, history.Forge{RepoURL: b.cfg.RepoURL}, b.site.Pages)
+	hs.Include(b.deps)
 	for _, p := range b.site.Pages {
+		// The commits of the files a page includes are the page's too (history.Site.Include).
+		if h := hs.History(p.File); h != nil {
+			p.History = h
+		}
 		if f := log.Files[p.File]; f != nil {
-			p.History = f.History()
 			p.Moved = nil
 			for _, old := range f.Renamed() {
 				// A page now at the old URL is another page: its URL and ids are its own.
@@ -83,7 +88,7 @@ func (b *build) history() error {
 			}
 		}
 	}
-	b.hist.site = history.NewSite(log, history.Forge{RepoURL: b.cfg.RepoURL}, b.site.Pages)
+	b.hist.site = hs
 	if b.plan.preview {
 		b.hist.site.Uncommitted = b.uncommitted(log)
 	}

@@ -46,6 +46,9 @@ type manifest struct {
 	Tune     Tuning   `json:"tune"` // the query engine's weights and limits
 	// Synonyms: a query word → the words or phrases it also finds, each as its indexed words.
 	Synonyms map[string][][]string `json:"syn,omitempty"`
+	// PageFiles is how many pages each page file p<n>.js holds, in page order, as
+	// variable-length numbers (see packPages).
+	PageFiles string `json:"pf"`
 }
 
 // filters is loaded when a reader filters by kind or role: the kind and roles of every page.
@@ -77,8 +80,10 @@ func (ix *Index) Files() map[string][]byte {
 	for i, t := range tails {
 		body[fmt.Sprintf("t%d.js", i)] = script("t", i, t)
 	}
-	for i, p := range ix.pages {
-		body[fmt.Sprintf("p%d.js", i)] = script("p", i, p)
+	var pageFiles strings.Builder
+	for i, group := range packPages(ix.pages) {
+		body[fmt.Sprintf("p%d.js", i)] = script("p", i, group)
+		putVarint(&pageFiles, len(group))
 	}
 	body["f.js"] = script("f", 0, ix.filters())
 	hash := sha256.New()
@@ -96,10 +101,40 @@ func (ix *Index) Files() map[string][]byte {
 	for _, n := range ix.perPage {
 		putVarint(&docs, n)
 	}
-	m := manifest{Version: 2, Dir: dir, Pages: len(ix.pages), Docs: docs.String(), FileURLs: ix.in.FileURLs, Stop: StopWords(), Chunks: firsts,
+	m := manifest{Version: 3, Dir: dir, Pages: len(ix.pages), Docs: docs.String(), PageFiles: pageFiles.String(), FileURLs: ix.in.FileURLs, Stop: StopWords(), Chunks: firsts,
 		Tune: *ix.in.Tuning, Synonyms: ix.synonyms()}
 	files[ManifestPath] = script("m", 0, m)
 	return files
+}
+
+// Pages go into page files of consecutive pages, each closed when the next page would take it
+// past pageFileBytes of JSON, or at pageFilePages pages. A site of small pages (tldr-pages: a
+// kilobyte each) writes a page file for every few dozen pages instead of one each — creating
+// files is what a large build spends much of its time on — while a result still downloads at
+// most about pageFileBytes (gzip: a third of it) beside the text of its own page.
+const (
+	pageFileBytes = 16 << 10
+	pageFilePages = 64
+)
+
+// packPages groups the pages' data, in order, into page files.
+func packPages(pages []pageData) [][]json.RawMessage {
+	var out [][]json.RawMessage
+	var cur []json.RawMessage
+	size := 0
+	for _, p := range pages {
+		data, _ := json.Marshal(p) // script escapes it as it writes the file
+		if len(cur) > 0 && (size+len(data) > pageFileBytes || len(cur) == pageFilePages) {
+			out = append(out, cur)
+			cur, size = nil, 0
+		}
+		cur = append(cur, data)
+		size += len(data)
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
 }
 
 // script wraps data in a call of the callback: __cmplaySearch.c(3,{…});

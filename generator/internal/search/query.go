@@ -123,12 +123,22 @@ func Open(files map[string][]byte) (*Searcher, error) {
 		s.chunks = append(s.chunks, c)
 		s.stems = append(s.stems, ts)
 	}
-	for i := 0; i < s.m.Pages; i++ {
-		var p pageData
-		if err := unscript(files[fmt.Sprintf("%sp%d.js", s.m.Dir, i)], "p", &p); err != nil {
-			return nil, fmt.Errorf("page %d: %w", i, err)
+	perFile, err := decodeVarints(s.m.PageFiles)
+	if err != nil {
+		return nil, fmt.Errorf("page files: %w", err)
+	}
+	for i, n := range perFile {
+		var group []pageData
+		if err := unscript(files[fmt.Sprintf("%sp%d.js", s.m.Dir, i)], "p", &group); err != nil {
+			return nil, fmt.Errorf("page file %d: %w", i, err)
 		}
-		s.pages = append(s.pages, p)
+		if len(group) != n {
+			return nil, fmt.Errorf("page file %d holds %d pages, the manifest says %d", i, len(group), n)
+		}
+		s.pages = append(s.pages, group...)
+	}
+	if len(s.pages) != s.m.Pages {
+		return nil, fmt.Errorf("page files hold %d pages, the manifest says %d", len(s.pages), s.m.Pages)
 	}
 	if err := unscript(files[s.m.Dir+"f.js"], "f", &s.filt); err != nil {
 		return nil, fmt.Errorf("filters: %w", err)

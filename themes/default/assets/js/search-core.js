@@ -177,7 +177,7 @@ export class Search {
   constructor(manifestURL) {
     this.manifestURL = new URL(manifestURL, location.href).href;
     this.chunks = [];
-    this.pages = [];
+    this.pageFiles = [];
     this.loaded = new Set(); // URLs of index files loaded, for the benchmarks and tests
   }
 
@@ -195,6 +195,11 @@ export class Search {
         this.pageOf = new Int32Array(total);
         let d = 0;
         counts.forEach((n, p) => { this.first[p] = d; this.pageOf.fill(p, d, d + n); d += n; });
+        // Page files hold runs of consecutive pages (m.pf: how many each).
+        this.fileOf = new Int32Array(counts.length);
+        this.fileFirst = [];
+        let pg = 0;
+        decodeNumbers(m.pf).forEach((n, f) => { this.fileFirst.push(pg); this.fileOf.fill(f, pg, pg + n); pg += n; });
         this.acc = new Float64Array(total); // scratch, all zero between uses
         this.cnt = new Uint8Array(total); // scratch, all zero between uses
         this.isItem = new Uint8Array(total);
@@ -203,7 +208,7 @@ export class Search {
         this.pageMark = new Uint8Array(counts.length);
         this.dir = new URL(m.dir, siteRoot()).href;
         this.chunks = [];
-        this.pages = [];
+        this.pageFiles = [];
         this.tierFiles = [];
         this.tierData = [];
         this.loaded.add(this.manifestURL);
@@ -249,12 +254,14 @@ export class Search {
     return this.chunks[i];
   }
 
+  // page loads page i's data from the page file that holds it.
   page(i) {
-    if (!this.pages[i]) {
-      this.pages[i] = this.retrying(() => this.file("p" + i + ".js", "p", i));
-      this.pages[i].catch(() => { this.pages[i] = null; });
+    const f = this.fileOf[i];
+    if (!this.pageFiles[f]) {
+      this.pageFiles[f] = this.retrying(() => this.file("p" + f + ".js", "p", f));
+      this.pageFiles[f].catch(() => { this.pageFiles[f] = null; });
     }
-    return this.pages[i];
+    return this.pageFiles[f].then((group) => group[i - this.fileFirst[f]]);
   }
 
   // tierFile loads tier file n: the postings of one tier of one stem, decoded, kept in
@@ -708,7 +715,7 @@ export class Search {
   // prefetch loads, in parallel, the pages of the next documents in order, so that checking
   // phrases or open items does not wait for one page after another.
   async prefetch(ids, i, order) {
-    if (this.pages[this.pageOf[ids[i]]]) return;
+    if (this.pageFiles[this.fileOf[this.pageOf[ids[i]]]]) return;
     const more = [this.page(this.pageOf[ids[i]])];
     const peek = order.peek(16);
     for (const j of peek) more.push(this.page(this.pageOf[ids[j]]));
