@@ -31,6 +31,7 @@ type chunk struct {
 	Stems    []int    `json:"s"`
 	Postings []string `json:"p"`
 	Families [][]int  `json:"f,omitempty"` // stems of one family (see familyKey), as indexes into Postings
+	Tails    []tail   `json:"t,omitempty"` // the stems whose postings go on in tier files (tiers.go)
 }
 
 // manifest is the small file a search loads first.
@@ -71,10 +72,13 @@ const ManifestPath = "search/index.js"
 // Files encodes the index as the files the browser loads, by site path ("search/…"). The
 // manifest is at ManifestPath.
 func (ix *Index) Files() map[string][]byte {
-	chunks, firsts := ix.chunks()
+	chunks, firsts, tails := ix.chunks()
 	body := map[string][]byte{}
 	for i, c := range chunks {
 		body[fmt.Sprintf("c%d.js", i)] = script("c", i, c)
+	}
+	for i, t := range tails {
+		body[fmt.Sprintf("t%d.js", i)] = script("t", i, t)
 	}
 	var pageFiles strings.Builder
 	for i, group := range packPages(ix.pages) {
@@ -178,8 +182,9 @@ func (ix *Index) filters() filters {
 
 // chunks splits the sorted dictionary into chunks of about ChunkBytes. All the words of one stem
 // stay in one chunk, so a word found in a chunk finds every form of its stem there too. It
-// returns the chunks and the first word of each (the first is always "").
-func (ix *Index) chunks() ([]chunk, []string) {
+// returns the chunks, the first word of each (the first is always "") and the postings of the
+// tiers after the first, numbered across the site (see tiers.go).
+func (ix *Index) chunks() ([]chunk, []string, []string) {
 	words := make([]string, 0, len(ix.words))
 	for w := range ix.words {
 		words = append(words, w)
@@ -198,7 +203,7 @@ func (ix *Index) chunks() ([]chunk, []string) {
 		reach[i] = far
 	}
 	var out []chunk
-	var firsts []string
+	var firsts, tails []string
 	var cur *chunk
 	var local map[string]int
 	var fams map[string][]int
@@ -225,7 +230,12 @@ func (ix *Index) chunks() ([]chunk, []string) {
 			s = len(cur.Postings)
 			local[st] = s
 			fams[familyKey(st)] = append(fams[familyKey(st)], s)
-			enc := ix.postings[st].enc.String()
+			l := ix.postings[st]
+			enc := l.enc.String()
+			if l.rest != nil {
+				cur.Tails = append(cur.Tails, append(tail{s, len(tails)}, l.meta...))
+				tails = append(tails, l.rest...)
+			}
 			cur.Postings = append(cur.Postings, enc)
 			size += len(enc) + 3
 		}
@@ -236,7 +246,7 @@ func (ix *Index) chunks() ([]chunk, []string) {
 	if cur != nil {
 		cur.Families = families(fams)
 	}
-	return out, firsts
+	return out, firsts, tails
 }
 
 // families lists the families of more than one stem, in the order of their first stem.
