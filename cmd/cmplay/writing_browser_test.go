@@ -67,6 +67,7 @@ func axeSource(t *testing.T) string {
 // take the including page's ids, and axe-core finds no violation on any page type of pageTypes,
 // in light and in dark mode, on screen and printed.
 func TestWritingBlocksInBrowser(t *testing.T) {
+	browsertest.Require(t)
 	out := buildPageTypes(t)
 	axe := axeSource(t)
 	ctx := browsertest.New(t)

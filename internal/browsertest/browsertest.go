@@ -81,16 +81,7 @@ func Main(m *testing.M) int {
 // package doc for when the browser is started.
 func New(t testing.TB) context.Context {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("browser test skipped under -short")
-	}
-	bin := Path()
-	if bin == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("browser test: no chromium found and CI=true; install it (apt-get install -y chromium)")
-		}
-		t.Skip("browser test skipped: no chromium on PATH (apt-get install -y chromium, or set CHROME)")
-	}
+	bin := Require(t)
 	browser, err := sharedBrowser(bin)
 	if err != nil {
 		t.Fatalf("start chromium: %v", err)
@@ -133,6 +124,25 @@ func New(t testing.TB) context.Context {
 		t.Fatalf("open a tab: %v", err)
 	}
 	return ctx
+}
+
+// Require skips the test, as New does, when it gets no browser: under go test -short, or on a
+// machine without Chromium outside CI (with CI=true that fails the test). It returns the
+// Chromium binary. A test that builds a site before its first New calls Require first, so that
+// a skipped test costs nothing.
+func Require(t testing.TB) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped under -short")
+	}
+	bin := Path()
+	if bin == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("browser test: no chromium found and CI=true; install it (apt-get install -y chromium)")
+		}
+		t.Skip("browser test skipped: no chromium on PATH (apt-get install -y chromium, or set CHROME)")
+	}
+	return bin
 }
 
 // newTab makes a browser context and a tab in it. chromedp.WithNewBrowserContext cannot be used:
