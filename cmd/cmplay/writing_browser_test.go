@@ -68,6 +68,8 @@ func axeSource(t *testing.T) string {
 // in light and in dark mode, on screen and printed.
 func TestWritingBlocksInBrowser(t *testing.T) {
 	browsertest.Require(t)
+	// The package's longest test: it starts beside TestBinary instead of before it.
+	t.Parallel()
 	out := buildPageTypes(t)
 	axe := axeSource(t)
 	ctx := browsertest.New(t)
