@@ -5,7 +5,10 @@
 # few folders of thousands of small pages, 20,000 commits with renames). Default: 1000 5000
 # 20000 tree38000. Each size is built:
 #   - by cmplay cold: an empty output folder and an empty history cache (as CI and Netlify);
-#   - by cmplay warm: again, into the same output folder with the cache of the cold build;
+#   - by cmplay warm: again, into the same output folder with the cache of the cold build: no
+#     input changed, so the build finds the output up to date and writes nothing;
+#   - by cmplay forced (build --force): every stage again, with the history cache and the spare
+#     folder of the builds before (what an edit to a page that every page shows costs);
 #   - by Hugo once, with enableGitInfo and two bare layouts (as bench/build.sh), on a copy.
 # Reported per size: wall and CPU time, peak RSS (cold and warm), output bytes, largest page,
 # search index bytes, the bytes (gzip) the largest of a few first queries fetches in Chromium
@@ -38,8 +41,8 @@ largest() { find "$1" -name '*.html' -printf '%s %P\n' | sort -n | tail -1 | awk
 mb() { du -sb "$1" | awk '{ printf "%.1f", $1 / 1048576 }'; }
 load() { cut -d' ' -f1 /proc/loadavg; }
 
-printf '%-10s %7s %7s %7s %7s %7s %7s %8s %7s %7s %7s | %7s %7s %7s %7s | %6s %6s %6s | %s\n' \
-  size cold_s cpu_s warm_s rss_c rss_w out_MB search_MB q_KB ph_KB page_KB hugo_s cpu_s hugo_MB h_out time_x rss_x out_x load
+printf '%-10s %7s %7s %7s %7s %7s %7s %7s %8s %7s %7s %7s | %7s %7s %7s %7s | %6s %6s %6s | %s\n' \
+  size cold_s cpu_s warm_s force_s rss_c rss_w out_MB search_MB q_KB ph_KB page_KB hugo_s cpu_s hugo_MB h_out time_x rss_x out_x load
 for size in "$@"; do
   case $size in
     tree*) corpus=$corpora/$size; pages=${size#tree}; queries=(file archive "extract archive" comp netwrok "recursive -verbose"); phrase='"print user"'
@@ -52,6 +55,8 @@ for size in "$@"; do
   export XDG_CACHE_HOME=$work/cache-$size
   read -r cs cm cc < <(run "cmplay cold" "$work/cmplay" build --source "$corpus" --out "$out")
   read -r ws wm _ < <(run "cmplay warm" "$work/cmplay" build --source "$corpus" --out "$out")
+  read -r fs fm _ < <(run "cmplay forced" "$work/cmplay" build --force --source "$corpus" --out "$out")
+  wm=$(( wm > fm ? wm : fm ))
   rss=$(( cm > wm ? cm : wm ))
   outmb=$(mb "$out"); search=$(mb "$out/search"); read -r pkb ppath < <(largest "$out")
   qkb=$("$work/searchbytes" -pagefind=false -site "$out" "${queries[@]}" 2>/dev/null | awk '/^largest first query/ { print $4 }')
@@ -67,10 +72,10 @@ for size in "$@"; do
   hout=$(mb "$work/hugo-$size")
   rm -rf "$work/hugo-$size" "$hsite"
   [ "$corpora" != "$work" ] || rm -rf "$corpus"
-  printf '%-10s %7.1f %7.1f %7.1f %7d %7d %7s %8s %7s %7s %7s | %7.1f %7.1f %7d %7s | %6.2f %6.2f %6.2f | %s→%s\n' \
-    "$size" "$cs" "$cc" "$ws" "$cm" "$wm" "$outmb" "$search" "$qkb" "$phkb" "$pkb" "$hs" "$hc" "$hm" "$hout" \
+  printf '%-10s %7.1f %7.1f %7.2f %7.1f %7d %7d %7s %8s %7s %7s %7s | %7.1f %7.1f %7d %7s | %6.2f %6.2f %6.2f | %s→%s\n' \
+    "$size" "$cs" "$cc" "$ws" "$fs" "$cm" "$wm" "$outmb" "$search" "$qkb" "$phkb" "$pkb" "$hs" "$hc" "$hm" "$hout" \
     "$(echo "$cs / $hs" | bc -l)" "$(echo "$rss / $hm" | bc -l)" "$(echo "$outmb / $hout" | bc -l)" "$l0" "$(load)"
   echo "           largest page: $ppath" >&2
 done
-echo "cpu_s: user + system seconds; rss_c, rss_w: peak RSS (MB) cold and warm; q_KB: the largest first query's download (gzip) of a few words, a prefix, a typo and an exclusion; ph_KB: a phrase's, whose words are on most pages but never side by side, the worst case (MaxChecked documents' pages)." >&2
+echo "cpu_s: user + system seconds; warm_s: the up-to-date build, force_s: build --force after it; rss_c, rss_w: peak RSS (MB) cold, and the larger of warm and forced; q_KB: the largest first query's download (gzip) of a few words, a prefix, a typo and an exclusion; ph_KB: a phrase's, whose words are on most pages but never side by side, the worst case (MaxChecked documents' pages)." >&2
 echo "time_x, rss_x, out_x: cmplay cold time, peak RSS (the larger of cold and warm) and output bytes over Hugo's (same run); load: 1-minute load average before → after." >&2

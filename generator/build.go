@@ -41,7 +41,10 @@ type Result struct {
 	Duration    time.Duration
 	Stages      []StageTime // how long each stage took, in pipeline order
 	Out         string      // the output folder, or "" when written to a Writer
-	Site        *site.Site
+	Site        *site.Site  // nil when Unchanged
+	// Unchanged is set when no input changed since the build in the output folder, which was
+	// left as it was (Config.SkipUnchanged): the counts and diagnostics are that build's.
+	Unchanged bool
 }
 
 // StageTime is the duration of one stage of a build.
@@ -58,6 +61,9 @@ func (r *Result) Summary() string {
 	}
 	for _, n := range r.Notes {
 		where += " (" + n + ")"
+	}
+	if r.Unchanged {
+		where += " (up to date: no input changed since the last build, nothing written; --force rebuilds)"
 	}
 	return fmt.Sprintf("built %d pages (%d checklists, %d checklist items), %d errors, %d warnings in %s%s",
 		r.Pages, r.Checklists, r.Items, r.Diagnostics.Errors(), r.Diagnostics.Warnings(), round(r.Duration), where)
@@ -107,6 +113,11 @@ func run(cfg Config, p plan, c *cache) (*Result, error) {
 			panic(r)
 		}
 	}()
+	if res, ok := b.upToDate(start); ok {
+		b.dir.Keep()
+		return res, nil
+	}
+	b.readHistory()
 	res := &Result{}
 	s := steps{res: res}
 	s.run("load", b.load)
@@ -118,18 +129,30 @@ func run(cfg Config, p plan, c *cache) (*Result, error) {
 		s.run("acknowledge", b.acknowledgements)
 	}
 	s.run("checklists", b.checklists)
-	if p.output && p.search {
-		s.run("search", b.searchIndex)
-	}
 	if p.output {
-		s.run("assets", b.assets)
-		s.run("templates", b.templates)
+		// The search index and the pages only read the site: on a cold build the index's
+		// mostly single-threaded work overlaps the templates' parallel work.
+		var search []step
+		if p.search {
+			search = []step{{"search", b.searchIndex}}
+		}
+		s.together(search, []step{{"assets", b.assets}, {"templates", b.templates}})
+	}
+	if s.err == nil {
+		b.result(res)
 	}
 	s.run("write", b.commit)
 	if s.err != nil {
 		b.abort()
 		return nil, s.err
 	}
+	b.record(res)
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// result fills in what the build made.
+func (b *build) result(res *Result) {
 	b.diags.Sort()
 	res.Diagnostics = b.diags
 	res.Notes = b.hist.notes
@@ -145,8 +168,6 @@ func run(cfg Config, p plan, c *cache) (*Result, error) {
 	if b.dir != nil {
 		res.Out = b.dir.Target()
 	}
-	res.Duration = time.Since(start)
-	return res, nil
 }
 
 // steps runs the pipeline's steps one after another until one fails, recording how long each
@@ -166,6 +187,50 @@ func (s *steps) run(name string, step func() error) {
 		return
 	}
 	s.res.Stages = append(s.res.Stages, StageTime{name, time.Since(t)})
+}
+
+// step is one named step of the pipeline.
+type step struct {
+	name string
+	run  func() error
+}
+
+// together runs two sequences of steps at the same time, each in its order; the first error
+// in either stops the pipeline once both are done. The stages are recorded in the order given.
+func (s *steps) together(a, b []step) {
+	if s.err != nil {
+		return
+	}
+	seq := func(list []step) *steps {
+		out := &steps{res: &Result{}}
+		for _, st := range list {
+			out.run(st.name, st.run)
+		}
+		return out
+	}
+	done := make(chan *steps, 1)
+	var panicked any
+	go func() {
+		// A panic goes to the caller's goroutine, where serve recovers from it.
+		defer func() {
+			if r := recover(); r != nil {
+				panicked = r
+				done <- nil
+			}
+		}()
+		done <- seq(a)
+	}()
+	sb := seq(b)
+	sa := <-done
+	if sa == nil {
+		panic(panicked)
+	}
+	for _, r := range []*steps{sa, sb} {
+		s.res.Stages = append(s.res.Stages, r.res.Stages...)
+		if s.err == nil {
+			s.err = r.err
+		}
+	}
 }
 
 // build is the state of one run of the pipeline.
@@ -193,8 +258,14 @@ type build struct {
 	diags  playbooks.Diagnostics
 	// manifestJS is the site path of the checklist manifest script, set by the checklists step.
 	manifestJS string
-	// includes fingerprints, by page file, the files each page's includes read (includes.go).
+	// includes fingerprints, by page file, the files each page's includes read (includes.go),
+	// and deps lists them.
 	includes map[string]uint64
+	deps     map[string][]string
+	// inputs is the fingerprint of everything the build reads, when SkipUnchanged asked for it
+	// (uptodate.go), and stamps the site's files it read; both recorded after the build.
+	inputs string
+	stamps map[string]stamp
 
 	// Set by the reserve step: the table of generated output, the pages not written because a
 	// generated page takes their URL, and each page's aliases that may be written.
@@ -461,10 +532,8 @@ func (b *build) sitemap() []byte {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, p := range b.site.Pages {
 		u := url{Loc: strings.TrimSuffix(b.baseURL, "/") + p.URL}
-		if b.hist.site != nil { // the date of the page's last commit, when git knows it
-			if f := b.hist.site.Log.Files[p.File]; f != nil && len(f.Commits) > 0 {
-				u.LastMod = f.Commits[0].Date.UTC().Format("2006-01-02")
-			}
+		if len(p.History) > 0 { // the date of the page's last commit, when git knows it
+			u.LastMod = p.History[0].Date.UTC().Format("2006-01-02")
 		}
 		set.URLs = append(set.URLs, u)
 	}

@@ -58,6 +58,14 @@ type Config struct {
 	// (os.UserCacheDir()/cmplay/history); tests leave it empty or use a temporary folder.
 	HistoryCacheDir string
 
+	// SkipUnchanged lets a build that finds every input as it was for the build in the output
+	// folder leave that folder as it is (see uptodate.go). The command line sets it unless
+	// --force is given; a Session never skips. RecordDir is where builds record their inputs'
+	// fingerprint and result for that (the command line: os.UserCacheDir()/cmplay/builds);
+	// without it nothing is skipped.
+	SkipUnchanged bool
+	RecordDir     string
+
 	// Writer, when set, receives the output instead of the output folder (cmplay serve).
 	Writer output.Writer
 	// Waiting, when set, is told when the build waits for another build writing to the same

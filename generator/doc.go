@@ -6,9 +6,10 @@
 // A site is a folder holding content/ (or the folder named by content_dir in cmplay.toml),
 // an optional cmplay.toml read by [LoadConfig], and optional themes/<name>/ overriding files of
 // the embedded default theme. The command line turns flags into a [Config]; nothing else is read
-// from the environment, and no package keeps mutable global state. The one thing a build keeps
-// outside the site and its output is the history cache, in the folder [Config.HistoryCacheDir]
-// names (the command line sets the user's cache folder); left empty, nothing is kept.
+// from the environment, and no package keeps mutable global state. What a build keeps outside
+// the site and its output is the history cache, in the folder [Config.HistoryCacheDir] names,
+// and the record of the last build of each output folder, in [Config.RecordDir] (the command
+// line sets folders in the user's cache folder); left empty, nothing is kept.
 //
 // # The pipeline
 //
@@ -35,7 +36,9 @@
 //     trackable items.
 //     Before a body is rendered its includes are expanded (package include), and a role, program
 //     or guideline page's lead section is moved to the top (playbooks.Kind.Lead).
-//  4. history, checklist manifest, search index: site-wide passes over the parsed pages.
+//  4. history, checklist manifest, search index: site-wide passes over the parsed pages. The
+//     history's git walk starts with the build and runs beside the stages before it; the
+//     search index is built beside the assets and templates, which only read the site too.
 //  5. assets (package assets): bundle and minify the theme's JS and CSS with esbuild's Go API
 //     into content-hashed files.
 //  6. templates (package render): execute the theme's html/template layouts for every page and
@@ -53,6 +56,12 @@
 // and shows edits not committed yet.
 //
 // # Rebuilds
+//
+// With [Config.SkipUnchanged] (the command line's default; --force turns it off) a build first
+// fingerprints its inputs — the program, the configuration, the site folder's files by content
+// (read again only when their size or time changed), the history's HEAD — and, when they match
+// the record of the build now in
+// the output folder and that folder is intact, stops: nothing is written (uptodate.go).
 //
 // A [Session] rebuilds one site after each save. It runs the same pipeline with a cache the
 // stages consult through methods that also work on a nil cache (a one-off [Build]), so no

@@ -17,14 +17,43 @@ import (
 type histState struct {
 	site  *history.Site // nil when there is no history
 	notes []string      // said once per build, not warnings: "not a git repository"
+	read  chan histRead // the walk started by readHistory
+}
+
+// histRead is the outcome of history.Read.
+type histRead struct {
+	log      *history.Log
+	err      error
+	panicked any
+}
+
+// readHistory starts walking the content folder's history while the stages before the history
+// step run: the walk reads only the repository, and on a cold cache it is a long, mostly
+// single-threaded step that the parallel Markdown stage can overlap.
+func (b *build) readHistory() {
+	b.hist.read = make(chan histRead, 1)
+	dir := filepath.Join(b.cfg.Source, b.cfg.ContentDir)
+	go func() {
+		defer func() {
+			// A panic goes to the history step, in the build's goroutine, where serve recovers.
+			if r := recover(); r != nil {
+				b.hist.read <- histRead{panicked: r}
+			}
+		}()
+		log, _, err := history.Read(history.Options{Dir: dir, CacheDir: b.cfg.HistoryCacheDir})
+		b.hist.read <- histRead{log: log, err: err}
+	}()
 }
 
 // history reads the content folder's git history (package history) and gives every page the
 // commits that changed it. Missing history never fails a build: outside a repository the build
 // notes it once; a shallow clone or a repository go-git cannot read is one warning.
 func (b *build) history() error {
-	dir := filepath.Join(b.cfg.Source, b.cfg.ContentDir)
-	log, _, err := history.Read(history.Options{Dir: dir, CacheDir: b.cfg.HistoryCacheDir})
+	r := <-b.hist.read
+	if r.panicked != nil {
+		panic(r.panicked)
+	}
+	log, err := r.log, r.err
 	var ue *history.UnreadableError
 	switch {
 	case errors.Is(err, history.ErrNoRepository):
@@ -42,9 +71,14 @@ func (b *build) history() error {
 			Msg: fmt.Sprintf("shallow clone: history before %s is missing, so page histories are truncated there", log.Boundary.Format("2 January 2006")),
 			Fix: "clone with full history (git fetch --unshallow; actions/checkout with fetch-depth: 0)"}})
 	}
+	hs := history.NewSite(log, history.Forge{RepoURL: b.cfg.RepoURL}, b.site.Pages)
+	hs.Include(b.deps)
 	for _, p := range b.site.Pages {
+		// The commits of the files a page includes are the page's too (history.Site.Include).
+		if h := hs.History(p.File); h != nil {
+			p.History = h
+		}
 		if f := log.Files[p.File]; f != nil {
-			p.History = f.History()
 			p.Moved = nil
 			for _, old := range f.Renamed() {
 				// A page now at the old URL is another page: its URL and ids are its own.
@@ -54,7 +88,7 @@ func (b *build) history() error {
 			}
 		}
 	}
-	b.hist.site = history.NewSite(log, history.Forge{RepoURL: b.cfg.RepoURL}, b.site.Pages)
+	b.hist.site = hs
 	if b.plan.preview {
 		b.hist.site.Uncommitted = b.uncommitted(log)
 	}

@@ -12,28 +12,34 @@ import (
 	"github.com/cmplay/cmplay/playbooks"
 )
 
-// expandIncludes expands a page's includes (package include) before its Markdown is rendered.
-// In a Session it also notes a fingerprint of the files they named (includeKey), which the
-// cache keys of the page's render and layout take in: the page is rendered again when one of
-// those files changes, appears or goes away, though its own file did not change. The
-// dependencies are found again by every build, so they are never stale; expanding costs a scan
-// for the directive, and a page without one returns at once.
+// expandIncludes expands a page's includes (package include) before its Markdown is rendered,
+// and notes the files they read (deps): the history step counts their commits as the page's.
+// In a Session it also notes a fingerprint of those files (includeKey), which the cache keys
+// of the page's render and layout take in: the page is rendered again when one of them
+// changes, appears or goes away, though its own file did not change. The dependencies are
+// found again by every build, so they are never stale; expanding costs a scan for the
+// directive, and a page without one returns at once.
 func (b *build) expandIncludes(p *playbooks.Page) include.Result {
 	x := include.Expand(b.content, p.File, p.Body, editBase(b.cfg.ContentDir))
-	if p.Acknowledge && len(x.Deps) > 0 {
-		x.Diags = append(x.Diags, playbooks.Diagnostic{File: p.File, Line: firstInclude(&x), Col: 1, Severity: playbooks.Warning,
-			Rule: "acknowledge-include", Msg: "a page readers acknowledge includes other files: a change to them alone does not ask readers to acknowledge again",
-			Fix: "write the text into the page, or edit the page too whenever an included file changes"})
+	if len(x.Deps) == 0 {
+		return x
 	}
-	if b.cache != nil && len(x.Deps) > 0 {
-		k := b.depsKey(x.Deps)
-		b.mu.Lock()
+	var k uint64
+	if b.cache != nil {
+		k = b.depsKey(x.Deps)
+	}
+	b.mu.Lock()
+	if b.deps == nil {
+		b.deps = map[string][]string{}
+	}
+	b.deps[p.File] = x.Deps
+	if b.cache != nil {
 		if b.includes == nil {
 			b.includes = map[string]uint64{}
 		}
 		b.includes[p.File] = k
-		b.mu.Unlock()
 	}
+	b.mu.Unlock()
 	return x
 }
 
@@ -137,13 +143,3 @@ func (f *memFile) Mode() fs.FileMode          { return 0o444 }
 func (f *memFile) ModTime() time.Time         { return time.Time{} }
 func (f *memFile) IsDir() bool                { return false }
 func (f *memFile) Sys() any                   { return nil }
-
-// firstInclude is the page line of the first include of an expanded page.
-func firstInclude(x *include.Result) int {
-	for _, o := range x.Lines {
-		if o.At != 0 {
-			return o.At
-		}
-	}
-	return 1
-}

@@ -62,16 +62,17 @@ func pageLanguage(file, own string, folders map[string]string) string {
 var translationFile = regexp.MustCompile(`^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.(?i:md)$`)
 
 // translationOf returns the original of a page file named <name>.<tag>.md, and the tag, when
-// <name>.md is a page of the site and the tag is a language other than the site's: one of two
-// letters (fr, pt-BR), or any that [languages] names. ("notes.old.md" beside "notes.md" is no
-// translation: "old" is a language code, but a rare one, and the file name says otherwise.)
+// <name>.md is a page of the site and the tag is a language other than the site's: an ISO 639-1
+// language (fr, pt-BR), or any that [languages] names. ("notes.old.md" beside "notes.md" is no
+// translation: "old" is a language code, but a rare one, and the file name says otherwise; nor
+// is "design.ui.md": "ui" is no language.)
 func translationOf(file, siteLang string, known map[string]string, isPage func(string) bool) (string, string) {
 	m := translationFile.FindStringSubmatch(file)
 	if m == nil || strings.EqualFold(m[2], siteLang) {
 		return "", ""
 	}
 	primary, _, _ := strings.Cut(m[2], "-")
-	if len(primary) != 2 && !slices.Contains(slices.Collect(maps.Values(known)), m[2]) {
+	if !iso639_1[primary] && !slices.Contains(slices.Collect(maps.Values(known)), m[2]) {
 		return "", ""
 	}
 	if orig := m[1] + ".md"; isPage(orig) {
@@ -92,3 +93,17 @@ func (b *build) setLanguages() {
 		p.Language = pageLanguage(p.File, tag, b.cfg.Languages)
 	}
 }
+
+// iso639_1 are the two-letter language codes of ISO 639-1.
+var iso639_1 = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields(`aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch
+		co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he
+		hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv
+		kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny
+		oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su
+		sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu`) {
+		m[c] = true
+	}
+	return m
+}()

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -169,5 +170,23 @@ func TestSearchSynonymsConfig(t *testing.T) {
 	rs := siteSearch(t, src).Search("troll ", search.Filter{})
 	if len(rs) == 0 || !strings.HasPrefix(rs[0].URL, "/moderate/") {
 		t.Errorf("troll: %v, want the moderation page through its synonym", rs)
+	}
+}
+
+// TestSearchShippedOneTier wants every posting list of the shipped playbook in its first tier:
+// the index has no tier file, so its chunks are those of an index without tiers
+// (TestTiersSmallSiteUnchanged) and every search ranks exactly as before tiers.
+func TestSearchShippedOneTier(t *testing.T) {
+	out, _ := shipped(t, "/")
+	for n := range readTree(t, filepath.Join(out, "search")) {
+		if strings.HasPrefix(path.Base(n), "t") {
+			t.Errorf("shipped playbook has tier file %s: raise Tuning.TierCap or say why", n)
+		}
+	}
+	s := shippedSearch(t)
+	for _, q := range []string{"community", "community manager", "escalate angry customer", "commun", "moderatoin -legal"} {
+		if _, o := s.Find(q, search.Filter{Limit: 30}); !o.Exact || o.Tiers != 0 {
+			t.Errorf("%q: %+v, want exact from the first tiers", q, o)
+		}
 	}
 }

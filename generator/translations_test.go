@@ -26,6 +26,8 @@ func TestTranslations(t *testing.T) {
 		"content/guide/notes.old.md": "# Old notes\n",
 		"content/guide/notes.md":     "# Notes\n",
 		"content/guide/alone.de.md":  "# Allein\n",
+		"content/guide/design.md":    "# Design\n",
+		"content/guide/design.ui.md": "# Interface design\n",
 	}
 	sitetest.Write(t, dir, files)
 	cfg, _, err := LoadConfig(dir)
@@ -52,7 +54,8 @@ func TestTranslations(t *testing.T) {
 	for name, html := range map[string]string{"start": start, "start.fr": fr} {
 		nav := sidebar.FindString(html)
 		if nav == "" || strings.Contains(nav, "Démarrer") || strings.Contains(nav, "Règles") || strings.Contains(nav, "البداية") ||
-			!strings.Contains(nav, "Start") || !strings.Contains(nav, "Old notes") || !strings.Contains(nav, "Allein") {
+			!strings.Contains(nav, "Start") || !strings.Contains(nav, "Old notes") || !strings.Contains(nav, "Allein") ||
+			!strings.Contains(nav, "Interface design") {
 			t.Errorf("%s: sidebar lists translations beside their originals, or lost a page:\n%s", name, nav)
 		}
 	}
@@ -74,7 +77,8 @@ func TestTranslations(t *testing.T) {
 	if !strings.Contains(ar, `<html lang="ar" dir="rtl">`) {
 		t.Errorf("start.ar is not Arabic, right to left")
 	}
-	if strings.Contains(read("guide/notes.old"), `lang="old"`) || strings.Contains(read("guide/alone.de"), `lang="de"`) {
-		t.Errorf("notes.old.md or alone.de.md (no alone.md) taken for a translation")
+	if strings.Contains(read("guide/notes.old"), `lang="old"`) || strings.Contains(read("guide/alone.de"), `lang="de"`) ||
+		strings.Contains(read("guide/design.ui"), `lang="ui"`) {
+		t.Errorf("notes.old.md, alone.de.md (no alone.md) or design.ui.md (no language ui) taken for a translation")
 	}
 }

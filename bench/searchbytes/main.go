@@ -6,6 +6,12 @@
 // chunks and page files; for Pagefind its script, WebAssembly, entry, index chunks, filters and
 // the fragments of 8 results. bench/search-vs-pagefind.sh builds the sites and runs it.
 //
+// With -quality it also measures how well a first query ranks: cmplay's search ranks from the
+// first tier of each word's postings when they cannot decide the ranking within its budget
+// (generator/internal/search/tiers.go). For each query, the top 10 pages of results a first
+// search gives are compared with those of the same search asked to be exact (every tier its
+// ranking needs loaded, the same results as an index with no tiers).
+//
 //	go run ./bench/searchbytes -site /tmp/site "escalation" "community manager"
 package main
 
@@ -52,13 +58,58 @@ const pagefindJS = `(async () => {
 	return {Results: Math.min(8, r.results.length)};
 })()`
 
+// qualityJS runs a query as a first search and as an exact one, and compares the pages of
+// their first 10 pages of results.
+const qualityJS = `(async () => {
+	const box = document.getElementById("search-q");
+	box.focus();
+	if (!window.cmplaySearch) box.dispatchEvent(new FocusEvent("focus"));
+	const pages = (r) => r.results.filter(x => !x.sub).map(x => x.url.split("#")[0]);
+	const first = await window.cmplaySearch.search(%[1]q, {limit: 10});
+	const exact = await window.cmplaySearch.search(%[1]q, {limit: 10, exact: true});
+	const a = pages(first), e = pages(exact);
+	return {Common: a.filter(u => e.includes(u)).length, Want: e.length, Same: a.join(" ") === e.join(" "),
+		Certain: first.exact, Tiers: first.tiers, ExactTiers: exact.tiers};
+})()`
+
+type agree struct {
+	Common, Want, Tiers, ExactTiers int
+	Same, Certain                   bool
+}
+
+// agreement prints, for each query, how many of the exact top 10 pages a first search finds,
+// whether in the same order, and whether the first search knew it was exact.
+func agreement(queries []string, run func(q string) agree) {
+	w := tabwriter.NewWriter(os.Stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "query\ttop-10 pages in common\tsame order\tcertain\ttier files\texact: tier files\t")
+	var common, want, same, certain int
+	for _, q := range queries {
+		a := run(q)
+		common, want = common+a.Common, want+a.Want
+		if a.Same {
+			same++
+		}
+		if a.Certain {
+			certain++
+		}
+		fmt.Fprintf(w, "%s\t%d/%d\t%v\t%v\t%d\t%d\t\n", q, a.Common, a.Want, a.Same, a.Certain, a.Tiers, a.ExactTiers)
+	}
+	w.Flush()
+	fmt.Printf("top-10 agreement: %.3f (%d of %d pages); same top 10 in the same order: %d of %d queries; certain: %d\n",
+		float64(common)/float64(max(want, 1)), common, want, same, len(queries), certain)
+}
+
 func main() {
 	site := flag.String("site", "", "built site folder holding search/ and pagefind/")
 	compress := flag.Bool("gzip", true, "serve text files gzip-compressed, as static hosts do (Pagefind's files are compressed already)")
 	verbose := flag.Bool("v", false, "list the files each query fetched")
 	limit := flag.Int("limit", 5, "pages of results asked of cmplay's search (5, as the header box shows)")
 	withPagefind := flag.Bool("pagefind", true, "also measure Pagefind's index (pagefind/ in the site folder); false measures cmplay's alone, as bench/scale.sh does")
+	quality := flag.Bool("quality", false, "also compare each query's top 10 pages with those of an exact search (implies -pagefind=false)")
 	flag.Parse()
+	if *quality {
+		*withPagefind = false
+	}
 	if *site == "" || flag.NArg() == 0 {
 		log.Fatal("usage: searchbytes -site DIR QUERY...")
 	}
@@ -105,6 +156,17 @@ func main() {
 		cmplayOnly(w, flag.Args(), func(q string) fetched {
 			return measure(fmt.Sprintf(strings.Replace(cmplayJS, "LIMIT", fmt.Sprint(*limit), 1), q), "/search/")
 		}, *verbose)
+		if *quality {
+			agreement(flag.Args(), func(q string) agree {
+				var a agree
+				err := chromedp.Run(ctx, chromedp.Navigate(base), chromedp.WaitReady("#search-q[role=combobox]"),
+					chromedp.Evaluate(fmt.Sprintf(qualityJS, q), &a, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+				if err != nil {
+					log.Fatal(err)
+				}
+				return a
+			})
+		}
 		return
 	}
 	fmt.Fprintln(w, "query\tcmplay KB\tfiles\tshown\tpagefind KB\tfiles\tshown\tcmplay/pagefind\t")
@@ -130,10 +192,13 @@ func main() {
 // cmplayOnly prints the bytes each query fetches from cmplay's index alone, and the largest.
 func cmplayOnly(w *tabwriter.Writer, queries []string, measure func(q string) fetched, verbose bool) {
 	fmt.Fprintln(w, "query\tcmplay KB\tfiles\tshown\t")
-	var most, sum float64
+	var most, mostPlain, sum float64
 	for _, q := range queries {
 		c := measure(q)
 		most, sum = max(most, c.Bytes), sum+c.Bytes
+		if !strings.Contains(" "+q, " -") {
+			mostPlain = max(mostPlain, c.Bytes)
+		}
 		fmt.Fprintf(w, "%s\t%.1f\t%.0f\t%.0f\t\n", q, c.Bytes/1024, c.Files, c.Results)
 		if verbose {
 			fmt.Fprintf(os.Stderr, "%s\n  cmplay: %v\n", q, c.Names)
@@ -142,6 +207,9 @@ func cmplayOnly(w *tabwriter.Writer, queries []string, measure func(q string) fe
 	fmt.Fprintf(w, "all\t%.1f\t\t\t\n", sum/1024)
 	w.Flush()
 	fmt.Printf("largest first query: %.1f KB\n", most/1024)
+	// An excluded word's postings are loaded whole (a document it is in must go wherever it
+	// ranks), so a query with an exclusion grows with the site; the others stay bounded.
+	fmt.Printf("without exclusions, the largest: %.1f KB\n", mostPlain/1024)
 }
 
 // gzipText compresses scripts, pages, styles and JSON for clients that accept it.

@@ -27,7 +27,8 @@ func (f *siteFlags) config(stderr io.Writer) (generator.Config, playbooks.Diagno
 		cfg.BaseURL = f.baseURL
 	}
 	cfg.Drafts = f.drafts
-	cfg.HistoryCacheDir = historyCacheDir()
+	cfg.HistoryCacheDir = cacheDir("history")
+	cfg.RecordDir = cacheDir("builds")
 	return cfg, diags, true
 }
 
@@ -39,27 +40,29 @@ func buildCmd(fs *pflag.FlagSet) runFunc {
 	fs.BoolVar(&o.watch, "watch", false, "rebuild the output folder after every change until Ctrl-C (see docs/serve.md)")
 	fs.BoolVar(&o.poll, "poll", false, "with --watch: poll for changes every second instead of using file system events")
 	fs.BoolVar(&o.timings, "timings", false, "print how long each stage of the build took")
+	fs.BoolVar(&o.force, "force", false, "build even when no input changed since the build in the output folder (which is otherwise left as it is)")
 	fs.StringVar(&o.zip, "zip", "", "also write the built site as a zip archive to `file`, e.g. playbook.zip")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 	fs.StringVar(&o.memprofile, "memprofile", "", "write a heap profile of the build to `file` (for go tool pprof): what is still held when it ends, and every allocation")
 	return func(_ []string, stdout, stderr io.Writer) int { return cmdBuild(&o, stdout, stderr) }
 }
 
-// historyCacheDir is where the command keeps the history cache between builds: the user's cache
-// folder (on Linux $XDG_CACHE_HOME or ~/.cache), never the site's content. "" when there is no
-// such folder: builds then walk the history every time.
-func historyCacheDir() string {
+// cacheDir is where the command keeps what builds reuse (the history cache, the record of the
+// last build of each output folder): a folder in the user's cache folder (on Linux
+// $XDG_CACHE_HOME or ~/.cache), never the site's content or output. "" when there is no such
+// folder: builds then reuse nothing.
+func cacheDir(name string) string {
 	d, err := os.UserCacheDir()
 	if err != nil {
 		return ""
 	}
-	return filepath.Join(d, "cmplay", "history")
+	return filepath.Join(d, "cmplay", name)
 }
 
 type buildOptions struct {
 	sf                               siteFlags
 	out, cpuprofile, memprofile, zip string
-	watch, poll, timings             bool
+	watch, poll, timings, force      bool
 }
 
 func cmdBuild(o *buildOptions, stdout, stderr io.Writer) int {
@@ -70,6 +73,7 @@ func cmdBuild(o *buildOptions, stdout, stderr io.Writer) int {
 	}
 	cfg.Out = o.out
 	cfg.Waiting = stderr
+	cfg.SkipUnchanged = !o.force
 	if !strings.Contains(cfg.BaseURL, "://") { // "/" by default, or a path such as /playbook/
 		fmt.Fprintf(stderr, "cmplay: note: no base URL, so sitemap.xml has relative addresses, pages have no canonical link and the changelog feed no absolute links; set base_url in cmplay.toml, --base-url or %s\n", envName("base-url"))
 	}

@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -33,7 +34,7 @@ import (
 // Marker is the file cmplay leaves in every output folder to recognise it as its own.
 const Marker = ".cmplay-output"
 
-// Manifest lists the files of the build in an output folder with a hash of each.
+// Manifest lists the files of the build in an output folder with a hash and the size of each.
 const Manifest = ".cmplay-manifest"
 
 const markerText = "This folder is written by cmplay build and replaced whole on every build.\n"
@@ -45,19 +46,31 @@ type Writer interface {
 }
 
 // Dir writes a build into a work folder and swaps it in with Commit.
+//
+// The work folder is chosen on the first write, not when the Dir is made: a build that finds
+// the output already up to date (Intact) ends with Keep and touches nothing.
 type Dir struct {
-	target string
-	work   string
-	reused bool              // work is the spare tree of an earlier build
-	old    map[string]string // what work holds: path → hash; nil when unknown
-	jobs   chan job
-	wg     sync.WaitGroup
-	once   sync.Once
-	mu     sync.Mutex // guards made, files and err
-	made   map[string]bool
-	files  map[string]string // the new build: path → hash
-	err    error
-	lock   *os.File // the target's lock, held from NewDir to Commit or Abort
+	target   string
+	work     string
+	reused   bool             // work is the spare tree of an earlier build
+	old      map[string]entry // what work holds; nil when unknown
+	prepare  sync.Once        // chooses the work folder and starts the writers
+	prepared bool
+	jobs     chan job
+	wg       sync.WaitGroup
+	once     sync.Once
+	mu       sync.Mutex // guards made, files and err
+	made     map[string]bool
+	files    map[string]entry // the new build
+	err      error
+	written  string   // the hash of the manifest Commit wrote
+	lock     *os.File // the target's lock, held from NewDir to Commit, Abort or Keep
+}
+
+// entry is one file of a build as its manifest lists it.
+type entry struct {
+	hash string
+	size int64
 }
 
 // NewDir prepares to write a build to target. source is the site folder, which target must
@@ -111,35 +124,47 @@ func followLink(t string) (string, error) {
 	return real, nil
 }
 
-// newDir picks the work folder; the caller holds the target's lock.
+// newDir prepares a Dir for the target; the caller holds the target's lock.
 func newDir(t string, lk *os.File) (*Dir, error) {
-	parent := filepath.Dir(t)
-	removeStale(parent, filepath.Base(t))
-	d := &Dir{target: t, lock: lk, made: map[string]bool{}, files: map[string]string{}}
-	if spare := sparePath(t); ours(spare) {
+	removeStale(filepath.Dir(t), filepath.Base(t))
+	d := &Dir{target: t, lock: lk, made: map[string]bool{}, files: map[string]entry{}}
+	d.files[Marker] = entry{hash([]byte(markerText)), int64(len(markerText))}
+	return d, nil
+}
+
+// ready chooses the work folder, once, and starts the writers: the spare when there is one,
+// a new temporary folder otherwise. An error is the build's: Commit returns it.
+func (d *Dir) ready() {
+	d.prepare.Do(func() {
+		d.prepared = true
+		if err := d.chooseWork(); err != nil {
+			d.err = fmt.Errorf("output: %w", err)
+			return // no writers: WriteFile and Commit return the error
+		}
+		d.start()
+	})
+}
+
+func (d *Dir) chooseWork() error {
+	if spare := sparePath(d.target); ours(spare) {
 		d.work, d.reused = spare, true
 		d.old = readManifest(spare)
 		// The spare is about to change: drop its manifest first, so that if this build dies
 		// half-way the next one rewrites the folder whole instead of trusting a stale list.
 		if err := os.Remove(filepath.Join(spare, Manifest)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("output: %w", err)
+			return err
 		}
-	} else {
-		work, err := os.MkdirTemp(parent, tmpPrefix(filepath.Base(t)))
-		if err != nil {
-			return nil, fmt.Errorf("output: %w", err)
-		}
-		if err := os.Chmod(work, 0o755); err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(filepath.Join(work, Marker), []byte(markerText), 0o644); err != nil {
-			return nil, fmt.Errorf("output: %w", err)
-		}
-		d.work = work
+		return nil
 	}
-	d.files[Marker] = hash([]byte(markerText))
-	d.start()
-	return d, nil
+	work, err := os.MkdirTemp(filepath.Dir(d.target), tmpPrefix(filepath.Base(d.target)))
+	if err != nil {
+		return err
+	}
+	d.work = work
+	if err := os.Chmod(work, 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(work, Marker), []byte(markerText), 0o644)
 }
 
 func tmpPrefix(base string) string { return "." + base + ".cmplay-tmp-" }
@@ -170,20 +195,31 @@ func hash(data []byte) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// readManifest reads an output folder's list of files; nil when it has none or it is damaged.
-func readManifest(dir string) map[string]string {
+// readManifest reads an output folder's list of files, lines of "hash size path"; nil when it
+// has none or it is damaged (or of an older format).
+func readManifest(dir string) map[string]entry {
 	data, err := os.ReadFile(filepath.Join(dir, Manifest))
 	if err != nil {
 		return nil
 	}
-	m := map[string]string{}
+	return parseManifest(data)
+}
+
+func parseManifest(data []byte) map[string]entry {
+	m := map[string]entry{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		h, p, ok := strings.Cut(sc.Text(), " ")
-		if !ok || len(h) != 32 || p == "" {
+		h, rest, ok := strings.Cut(sc.Text(), " ")
+		size, p, ok2 := strings.Cut(rest, " ")
+		n, err := strconv.ParseInt(size, 10, 64)
+		if !ok || !ok2 || err != nil || n < 0 || len(h) != 32 || p == "" {
 			return nil
 		}
-		m[p] = h
+		m[p] = entry{h, n}
+	}
+	if sc.Err() != nil {
+		return nil
 	}
 	return m
 }
@@ -269,10 +305,14 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
 		return fmt.Errorf("output: %q is outside the output folder", name)
 	}
-	key, h := filepath.ToSlash(clean), hash(data)
+	d.ready()
+	if d.jobs == nil {
+		return d.err
+	}
+	key, e := filepath.ToSlash(clean), entry{hash(data), int64(len(data))}
 	d.mu.Lock()
-	d.files[key] = h
-	same := d.old != nil && d.old[key] == h
+	d.files[key] = e
+	same := d.old != nil && d.old[key] == e
 	d.mu.Unlock()
 	if !same {
 		d.jobs <- job{filepath.Join(d.work, clean), data}
@@ -334,7 +374,11 @@ func (d *Dir) clearPath(full string) {
 
 // wait lets the queued writes finish and returns the first error.
 func (d *Dir) wait() error {
-	d.once.Do(func() { close(d.jobs) })
+	d.once.Do(func() {
+		if d.jobs != nil {
+			close(d.jobs)
+		}
+	})
 	d.wg.Wait()
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -346,6 +390,7 @@ func (d *Dir) wait() error {
 // spare the next build updates.
 func (d *Dir) Commit() error {
 	defer d.unlock()
+	d.ready()
 	if err := d.wait(); err != nil {
 		return err
 	}
@@ -354,9 +399,11 @@ func (d *Dir) Commit() error {
 			return fmt.Errorf("output: %w", err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(d.work, Manifest), d.manifest(), 0o644); err != nil {
+	m := d.manifest()
+	if err := os.WriteFile(filepath.Join(d.work, Manifest), m, 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
+	d.written = hash(m)
 	if _, err := os.Lstat(d.target); errors.Is(err, os.ErrNotExist) {
 		if err := os.Rename(d.work, d.target); err != nil {
 			return fmt.Errorf("output: %w", err)
@@ -391,7 +438,8 @@ func (d *Dir) manifest() []byte {
 	sort.Strings(paths)
 	var b bytes.Buffer
 	for _, p := range paths {
-		b.WriteString(d.files[p] + " " + p + "\n")
+		e := d.files[p]
+		fmt.Fprintf(&b, "%s %d %s\n", e.hash, e.size, p)
 	}
 	return b.Bytes()
 }
@@ -450,11 +498,53 @@ func removeParallel(dir string) error {
 // manifest, so the next build rewrites it whole. The output folder is untouched either way.
 func (d *Dir) Abort() {
 	defer d.unlock()
+	if !d.prepared {
+		return // nothing was written
+	}
 	d.wait()
-	if !d.reused {
+	if !d.reused && d.work != "" {
 		os.RemoveAll(d.work)
 	}
 }
+
+// Written names the build Commit swapped in: a hash of its manifest, which lists every file
+// with a hash of its content. "" before Commit.
+func (d *Dir) Written() string { return d.written }
+
+// Intact names the build now in the output folder as Written named it, when the folder is as
+// that build left it: cmplay's, with every file its manifest lists present as a regular file
+// of the listed size. ok is false when there is no such build or a file is missing or changed.
+func (d *Dir) Intact() (build string, ok bool) {
+	if !ours(d.target) {
+		return "", false
+	}
+	m, err := os.ReadFile(filepath.Join(d.target, Manifest))
+	if err != nil {
+		return "", false
+	}
+	files := parseManifest(m)
+	if files == nil {
+		return "", false
+	}
+	names := make([]string, 0, len(files))
+	for p := range files {
+		names = append(names, p)
+	}
+	err = parallel.Each(len(names), ioWorkers, func(i int) error {
+		st, err := os.Lstat(filepath.Join(d.target, filepath.FromSlash(names[i])))
+		if err != nil || !st.Mode().IsRegular() || st.Size() != files[names[i]].size {
+			return errChanged
+		}
+		return nil
+	})
+	return hash(m), err == nil
+}
+
+var errChanged = errors.New("changed")
+
+// Keep ends a build that writes nothing because the output folder is already what it would
+// write: the output folder and the spare stay as they are.
+func (d *Dir) Keep() { d.Abort() }
 
 // unlock lets the next build of this output folder go ahead; closing the file drops the flock.
 func (d *Dir) unlock() {

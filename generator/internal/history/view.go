@@ -24,6 +24,9 @@ type Site struct {
 	pages  map[string]*playbooks.Page // by file
 	byHist map[string]*playbooks.Page // by the URL of their full history
 	byC    map[*Commit][]*File
+	order  map[*Commit]int     // position in Log.Commits, newest first
+	deps   map[string][]string // page file → the files its includes read (Include)
+	usedBy map[string][]string // an included file → the page files that include it
 }
 
 // NewSite joins a log with the site's pages.
@@ -39,7 +42,89 @@ func NewSite(log *Log, forge Forge, pages []*playbooks.Page) *Site {
 			s.byC[c] = append(s.byC[c], f)
 		}
 	}
+	s.order = make(map[*Commit]int, len(log.Commits))
+	for i, c := range log.Commits {
+		s.order[c] = i
+	}
 	return s
+}
+
+// Include tells the history which files each page's includes read (page file → files, as the
+// markdown stage expanded them). A commit that changes an included file changes what the page
+// says: it is on the page's history (For, History), in the version readers acknowledge, and its
+// changelog entry names the page.
+func (s *Site) Include(deps map[string][]string) {
+	s.deps = deps
+	s.usedBy = map[string][]string{}
+	for _, page := range slices.Sorted(maps.Keys(deps)) {
+		for _, f := range deps[page] {
+			if !slices.Contains(s.usedBy[f], page) {
+				s.usedBy[f] = append(s.usedBy[f], page)
+			}
+		}
+	}
+}
+
+// change is a commit on a page's history and what it did: to the page's own file, or, when via
+// is set, to that included file.
+type change struct {
+	c   *Commit
+	ch  Change
+	via string
+}
+
+// changes are the commits that changed a page: those of its own file, then those of its
+// included files that are not already among them, newest first.
+func (s *Site) changes(file string) []change {
+	var out []change
+	seen := map[*Commit]bool{}
+	if f := s.Log.Files[file]; f != nil {
+		for _, c := range f.Commits {
+			ch, _ := f.ChangeFor(c)
+			out = append(out, change{c: c, ch: ch})
+			seen[c] = true
+		}
+	}
+	own := len(out)
+	for _, dep := range s.deps[file] {
+		f := s.Log.Files[dep]
+		if f == nil {
+			continue
+		}
+		for _, c := range f.Commits {
+			if !seen[c] {
+				ch, _ := f.ChangeFor(c)
+				out = append(out, change{c: c, ch: ch, via: dep})
+				seen[c] = true
+			}
+		}
+	}
+	if len(out) > own {
+		slices.SortStableFunc(out, func(a, b change) int { return s.position(a.c) - s.position(b.c) })
+	}
+	return out
+}
+
+// position is where a commit is in the log, newest first.
+func (s *Site) position(c *Commit) int {
+	if i, ok := s.order[c]; ok {
+		return i
+	}
+	return len(s.order)
+}
+
+// History is a page's history in the form playbooks.Page carries it: the commits of its file
+// and of the files it includes (see Include), newest first.
+func (s *Site) History(file string) []playbooks.Commit {
+	cs := s.changes(file)
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]playbooks.Commit, len(cs))
+	for i, c := range cs {
+		out[i] = c.c.Commit
+	}
+	return out
 }
 
 // URL is the site path of a page's full history: "/roles/cm/" → "/history/roles/cm/".
@@ -94,6 +179,9 @@ type CommitView struct {
 	PRLabel string
 	Shown   string // the subject as the theme shows it before the PR label
 	Change  Change // what it did to the page shown, on a page's history
+	// Via is set when the commit changed the page shown only through a file the page includes:
+	// that file, and Change is what the commit did to it.
+	Via string
 }
 
 func (s *Site) view(c *Commit) CommitView {
@@ -137,26 +225,29 @@ func (s *Site) For(p *playbooks.Page) *PageView {
 		return nil
 	}
 	f := s.Log.Files[p.File]
+	cs := s.changes(p.File)
 	v := &PageView{Uncommitted: s.Uncommitted[p.File], URL: URL(p.URL), Boundary: s.Log.Boundary}
-	if f == nil {
+	if f == nil && len(cs) == 0 {
 		if !v.Uncommitted {
 			return nil
 		}
 		return v
 	}
-	v.Truncated = f.Truncated
-	for _, c := range f.Commits {
-		cv := s.view(c)
-		cv.Change, _ = f.ChangeFor(c)
+	for _, c := range cs {
+		cv := s.view(c.c)
+		cv.Change, cv.Via = c.ch, c.via
 		v.All = append(v.All, cv)
 	}
 	if len(v.All) > 0 {
 		v.Last = &v.All[0]
 		v.Head = v.Last.Hash
 	}
-	if f.Created != nil {
-		c := s.view(f.Created)
-		v.Created = &c
+	if f != nil {
+		v.Truncated = f.Truncated
+		if f.Created != nil {
+			c := s.view(f.Created)
+			v.Created = &c
+		}
 	}
 	v.Recent = v.All[:min(len(v.All), RecentCount)]
 	v.More = len(v.All) - len(v.Recent)
@@ -216,6 +307,7 @@ type PageRef struct {
 	Title  string
 	URL    string // site path
 	Change Change
+	Via    string // the included file through which the commit changed the page, if not its own
 }
 
 // ChangelogPageSize is how many commits one page of the changelog lists: the changelog of a
@@ -258,6 +350,15 @@ func (s *Site) Changelog(k int) []Month {
 				e.Pages = append(e.Pages, PageRef{Title: p.Title, URL: p.URL, Change: ch})
 			} else {
 				e.Other = append(e.Other, Change{Path: f.Path, Kind: ch.Kind, From: ch.From})
+			}
+		}
+		// The pages that include a changed file changed too, unless their own file did.
+		for _, f := range s.byC[c] {
+			for _, file := range s.usedBy[f.Path] {
+				if p := s.pages[file]; p != nil && !slices.ContainsFunc(e.Pages, func(r PageRef) bool { return r.URL == p.URL }) {
+					ch, _ := f.ChangeFor(c)
+					e.Pages = append(e.Pages, PageRef{Title: p.Title, URL: p.URL, Change: ch, Via: f.Path})
+				}
 			}
 		}
 		for _, ch := range c.Changes {

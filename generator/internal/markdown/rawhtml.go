@@ -9,6 +9,7 @@ import (
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
@@ -108,6 +109,9 @@ func (s *safeHTML) Sanitize(raw []byte) []byte {
 // ones with unsafe_html), which also apply the link rewrites of rewriteHTMLLinks.
 func (s *safeHTML) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(s, 100)))
+	if s.policy != nil {
+		m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(dropReport{s}, 900)))
+	}
 }
 
 func (s *safeHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -119,7 +123,7 @@ func (s *safeHTML) renderBlock(w util.BufWriter, source []byte, node ast.Node, e
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	out := s.Sanitize(htmlSource(node, source))
+	out := s.sanitized(node, source)
 	if len(bytes.TrimSpace(out)) > 0 {
 		w.Write(out)
 		if !bytes.HasSuffix(out, []byte("\n")) {
@@ -133,8 +137,16 @@ func (s *safeHTML) renderInline(w util.BufWriter, source []byte, node ast.Node, 
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
-	w.Write(s.Sanitize(htmlSource(node, source)))
+	w.Write(s.sanitized(node, source))
 	return ast.WalkSkipChildren, nil
+}
+
+// sanitized is a node's safe HTML: as dropReport made it while parsing, or made now.
+func (s *safeHTML) sanitized(node ast.Node, source []byte) []byte {
+	if v, ok := node.Attribute(safeOutput); ok {
+		return v.([]byte)
+	}
+	return s.Sanitize(htmlSource(node, source))
 }
 
 // sanitizedTagName returns the element name of a kept opening tag ("" when the policy drops it).

@@ -76,7 +76,7 @@ func TestFrontMatterEscaped(t *testing.T) {
 		"_index.md":       "# Home\n",
 		"guide/_index.md": "---\ntitle: Guide\nweight: 1\n---\n",
 		"guide/evil.md": "---\ntitle: '" + hostile + "'\nsummary: '" + hostile + "'\nweight: 1\nkind: practice\n" +
-			"tags: ['" + hostile + "']\nroles: [lead]\n---\n",
+			"tags: ['" + hostile + "']\nauthors: ['" + hostile + "']\nroles: [lead]\n---\n",
 		"guide/after.md": "---\ntitle: After\nweight: 2\nroles: [lead]\n---\n",
 		"roles/lead.md":  "---\ntitle: '" + hostile + "'\nkind: role\n---\n",
 	})
@@ -112,6 +112,26 @@ func TestFrontMatterEscaped(t *testing.T) {
 		if name != "_index.md" && name != "404" && !strings.Contains(out, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 			t.Errorf("%s does not show the hostile title as text", name)
 		}
+	}
+}
+
+// TestDateAndAuthorsShown: the date and authors other generators' front matter gives a page are
+// shown under its title.
+func TestDateAndAuthorsShown(t *testing.T) {
+	s := assemble(t, map[string]string{
+		"_index.md": "# Home\n",
+		"post.md":   "---\ntitle: Welcome\ndate: 2024-03-01\nauthors: [Ada Lovelace, Grace Hopper]\n---\n",
+		"plain.md":  "---\ntitle: Plain\n---\n",
+	})
+	r := New(defaultTheme(t), s, Config{Title: "Site", Language: "en", BaseURL: "/", BasePath: "/", Assets: assetPaths})
+	post := renderPage(t, r, s, "post.md")
+	for _, want := range []string{"<dt>Written by</dt><dd>Ada Lovelace, Grace Hopper</dd>", `<dt>Dated</dt><dd><time datetime="2024-03-01">1 March 2024</time></dd>`} {
+		if !strings.Contains(post, want) {
+			t.Errorf("the page does not show %s", want)
+		}
+	}
+	if plain := renderPage(t, r, s, "plain.md"); strings.Contains(plain, "page-facts") {
+		t.Error("a page without facts shows an empty list of them")
 	}
 }
 

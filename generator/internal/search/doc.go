@@ -45,6 +45,19 @@
 // then ordered again with a proximity boost (closeness) within their coverage. Quoted phrases are
 // checked against the text; -words remove the documents they occur in.
 //
+// # Tiers
+//
+// A stem's postings are cut into tiers of whole pages, the pages where the stem scores best
+// first (tiers.go): the first tier, up to Tuning.TierCap postings, is in the dictionary chunk;
+// each later tier, TierGrowth times larger than the one before, is a file of its own. A search
+// ranks from the first tiers, then loads further tiers while its results are not certain
+// (Searcher.certain: the pages chosen have all their postings loaded, and no document can pass
+// the last of them given the highest score each word's unloaded tiers hold), within
+// Tuning.TierBudget bytes of tier files; past the budget it answers from what it has, and
+// Outcome.Exact says so. Filter.Exact loads all the tiers certainty needs. An excluded word's
+// tiers are all loaded. A site whose lists all fit in the first tier (the shipped playbook)
+// has no tier file and ranks as an index without tiers.
+//
 // Every weight and limit is in Tuning, written into the manifest; the Go Searcher and
 // search-core.js both read it from there, so neither keeps a copy. Missing explains an empty
 // result with the site's nearest words.
@@ -64,6 +77,8 @@
 //	search/<hash>/p<N>.js    p: page N: URL, title, kind, roles, breadcrumb, sections [anchor, heading,
 //	                            text], and items [id, text, section anchor, ticked by default]
 //	search/<hash>/f.js       f: the kind and roles of every page, for the filters
+//	search/<hash>/t<N>.js    t: tier N: the postings of one tier after the first of one stem
+//	                            (the chunk's "t" names the stems with tiers, see tail)
 //
 // A chunk holds about Input.ChunkBytes of words and postings, and all the words of one stem, and
 // the stems of one family, stay in one chunk. The postings of a stem are pairs of variable-length numbers: the document number

@@ -31,6 +31,7 @@ type chunk struct {
 	Stems    []int    `json:"s"`
 	Postings []string `json:"p"`
 	Families [][]int  `json:"f,omitempty"` // stems of one family (see familyKey), as indexes into Postings
+	Tails    []tail   `json:"t,omitempty"` // the stems whose postings go on in tier files (tiers.go)
 }
 
 // manifest is the small file a search loads first.
@@ -45,6 +46,9 @@ type manifest struct {
 	Tune     Tuning   `json:"tune"` // the query engine's weights and limits
 	// Synonyms: a query word → the words or phrases it also finds, each as its indexed words.
 	Synonyms map[string][][]string `json:"syn,omitempty"`
+	// PageFiles is how many pages each page file p<n>.js holds, in page order, as
+	// variable-length numbers (see packPages).
+	PageFiles string `json:"pf"`
 }
 
 // filters is loaded when a reader filters by kind or role: the kind and roles of every page.
@@ -68,13 +72,18 @@ const ManifestPath = "search/index.js"
 // Files encodes the index as the files the browser loads, by site path ("search/…"). The
 // manifest is at ManifestPath.
 func (ix *Index) Files() map[string][]byte {
-	chunks, firsts := ix.chunks()
+	chunks, firsts, tails := ix.chunks()
 	body := map[string][]byte{}
 	for i, c := range chunks {
 		body[fmt.Sprintf("c%d.js", i)] = script("c", i, c)
 	}
-	for i, p := range ix.pages {
-		body[fmt.Sprintf("p%d.js", i)] = script("p", i, p)
+	for i, t := range tails {
+		body[fmt.Sprintf("t%d.js", i)] = script("t", i, t)
+	}
+	var pageFiles strings.Builder
+	for i, group := range packPages(ix.pages) {
+		body[fmt.Sprintf("p%d.js", i)] = script("p", i, group)
+		putVarint(&pageFiles, len(group))
 	}
 	body["f.js"] = script("f", 0, ix.filters())
 	hash := sha256.New()
@@ -92,10 +101,40 @@ func (ix *Index) Files() map[string][]byte {
 	for _, n := range ix.perPage {
 		putVarint(&docs, n)
 	}
-	m := manifest{Version: 2, Dir: dir, Pages: len(ix.pages), Docs: docs.String(), FileURLs: ix.in.FileURLs, Stop: StopWords(), Chunks: firsts,
+	m := manifest{Version: 3, Dir: dir, Pages: len(ix.pages), Docs: docs.String(), PageFiles: pageFiles.String(), FileURLs: ix.in.FileURLs, Stop: StopWords(), Chunks: firsts,
 		Tune: *ix.in.Tuning, Synonyms: ix.synonyms()}
 	files[ManifestPath] = script("m", 0, m)
 	return files
+}
+
+// Pages go into page files of consecutive pages, each closed when the next page would take it
+// past pageFileBytes of JSON, or at pageFilePages pages. A site of small pages (tldr-pages: a
+// kilobyte each) writes a page file for every few dozen pages instead of one each — creating
+// files is what a large build spends much of its time on — while a result still downloads at
+// most about pageFileBytes (gzip: a third of it) beside the text of its own page.
+const (
+	pageFileBytes = 16 << 10
+	pageFilePages = 64
+)
+
+// packPages groups the pages' data, in order, into page files.
+func packPages(pages []pageData) [][]json.RawMessage {
+	var out [][]json.RawMessage
+	var cur []json.RawMessage
+	size := 0
+	for _, p := range pages {
+		data, _ := json.Marshal(p) // script escapes it as it writes the file
+		if len(cur) > 0 && (size+len(data) > pageFileBytes || len(cur) == pageFilePages) {
+			out = append(out, cur)
+			cur, size = nil, 0
+		}
+		cur = append(cur, data)
+		size += len(data)
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
 }
 
 // script wraps data in a call of the callback: __cmplaySearch.c(3,{…});
@@ -143,8 +182,9 @@ func (ix *Index) filters() filters {
 
 // chunks splits the sorted dictionary into chunks of about ChunkBytes. All the words of one stem
 // stay in one chunk, so a word found in a chunk finds every form of its stem there too. It
-// returns the chunks and the first word of each (the first is always "").
-func (ix *Index) chunks() ([]chunk, []string) {
+// returns the chunks, the first word of each (the first is always "") and the postings of the
+// tiers after the first, numbered across the site (see tiers.go).
+func (ix *Index) chunks() ([]chunk, []string, []string) {
 	words := make([]string, 0, len(ix.words))
 	for w := range ix.words {
 		words = append(words, w)
@@ -163,7 +203,7 @@ func (ix *Index) chunks() ([]chunk, []string) {
 		reach[i] = far
 	}
 	var out []chunk
-	var firsts []string
+	var firsts, tails []string
 	var cur *chunk
 	var local map[string]int
 	var fams map[string][]int
@@ -190,7 +230,12 @@ func (ix *Index) chunks() ([]chunk, []string) {
 			s = len(cur.Postings)
 			local[st] = s
 			fams[familyKey(st)] = append(fams[familyKey(st)], s)
-			enc := ix.postings[st].enc.String()
+			l := ix.postings[st]
+			enc := l.enc.String()
+			if l.rest != nil {
+				cur.Tails = append(cur.Tails, append(tail{s, len(tails)}, l.meta...))
+				tails = append(tails, l.rest...)
+			}
 			cur.Postings = append(cur.Postings, enc)
 			size += len(enc) + 3
 		}
@@ -201,7 +246,7 @@ func (ix *Index) chunks() ([]chunk, []string) {
 	if cur != nil {
 		cur.Families = families(fams)
 	}
-	return out, firsts
+	return out, firsts, tails
 }
 
 // families lists the families of more than one stem, in the order of their first stem.

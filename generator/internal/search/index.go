@@ -139,6 +139,7 @@ func Build(in Input) *Index {
 	}
 	ix.docs = len(docs)
 	ix.score(docs, names)
+	ix.tier()
 	return ix
 }
 

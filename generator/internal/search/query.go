@@ -98,7 +98,7 @@ func ParseQuery(q string) Query {
 type Searcher struct {
 	m      manifest
 	chunks []chunk
-	post   [][][]posting // decoded postings by chunk and stem
+	stems  [][]stemTiers // each stem's tiers, decoded, by chunk and stem
 	pages  []pageData
 	filt   filters
 	pageOf []int // page of each document
@@ -116,23 +116,29 @@ func Open(files map[string][]byte) (*Searcher, error) {
 		if err := unscript(files[fmt.Sprintf("%sc%d.js", s.m.Dir, i)], "c", &c); err != nil {
 			return nil, fmt.Errorf("chunk %d: %w", i, err)
 		}
-		var ps [][]posting
-		for _, enc := range c.Postings {
-			p, err := decodePostings(enc)
-			if err != nil {
-				return nil, fmt.Errorf("chunk %d: %w", i, err)
-			}
-			ps = append(ps, p)
+		ts, err := openTiers(c, files, s.m.Dir)
+		if err != nil {
+			return nil, fmt.Errorf("chunk %d: %w", i, err)
 		}
 		s.chunks = append(s.chunks, c)
-		s.post = append(s.post, ps)
+		s.stems = append(s.stems, ts)
 	}
-	for i := 0; i < s.m.Pages; i++ {
-		var p pageData
-		if err := unscript(files[fmt.Sprintf("%sp%d.js", s.m.Dir, i)], "p", &p); err != nil {
-			return nil, fmt.Errorf("page %d: %w", i, err)
+	perFile, err := decodeVarints(s.m.PageFiles)
+	if err != nil {
+		return nil, fmt.Errorf("page files: %w", err)
+	}
+	for i, n := range perFile {
+		var group []pageData
+		if err := unscript(files[fmt.Sprintf("%sp%d.js", s.m.Dir, i)], "p", &group); err != nil {
+			return nil, fmt.Errorf("page file %d: %w", i, err)
 		}
-		s.pages = append(s.pages, p)
+		if len(group) != n {
+			return nil, fmt.Errorf("page file %d holds %d pages, the manifest says %d", i, len(group), n)
+		}
+		s.pages = append(s.pages, group...)
+	}
+	if len(s.pages) != s.m.Pages {
+		return nil, fmt.Errorf("page files hold %d pages, the manifest says %d", len(s.pages), s.m.Pages)
 	}
 	if err := unscript(files[s.m.Dir+"f.js"], "f", &s.filt); err != nil {
 		return nil, fmt.Errorf("filters: %w", err)
@@ -166,6 +172,7 @@ type Filter struct {
 	Role  string // role slug, "" for any
 	Items bool   // checklist items only
 	Limit int    // pages of results; 10 when 0
+	Exact bool   // load every tier the results need to be those of the whole postings
 }
 
 // Result is one document found.
@@ -290,7 +297,7 @@ func (s *Searcher) expand(t Term) map[stemKey]float64 {
 				}
 				if !seen[k] {
 					seen[k] = true
-					cs = append(cs, cand{k, len(s.chunks[c].Postings[k.stem])})
+					cs = append(cs, cand{k, s.stems[c][k.stem].size})
 				}
 			}
 		}

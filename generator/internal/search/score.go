@@ -67,6 +67,11 @@ func (c *termCounter) count(d *doc) docTerms {
 type postingList struct {
 	enc  strings.Builder
 	prev int // the last document added
+	n    int // documents added
+	// Once cut into tiers (Index.tier), enc is the first tier; rest the later ones, and meta
+	// the stem's tail entry but for its first two numbers.
+	rest []string
+	meta []int
 }
 
 func (l *postingList) add(doc int, item bool, score int) {
@@ -77,6 +82,7 @@ func (l *postingList) add(doc int, item bool, score int) {
 	}
 	putVarint(&l.enc, n)
 	l.prev = doc
+	l.n++
 }
 
 // score computes every (stem, document) score with BM25F: the field frequencies, each

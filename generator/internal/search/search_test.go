@@ -109,7 +109,7 @@ func synthetic(n int) []*playbooks.Page {
 
 func TestChunksKeepStemsTogether(t *testing.T) {
 	ix := Build(Input{Pages: synthetic(200), ChunkBytes: 2048})
-	chunks, firsts := ix.chunks()
+	chunks, firsts, _ := ix.chunks()
 	if len(chunks) < 5 {
 		t.Fatalf("%d chunks, want several", len(chunks))
 	}

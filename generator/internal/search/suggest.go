@@ -20,7 +20,7 @@ type Missing struct {
 func (s *Searcher) Missing(q string) []Missing {
 	var out []Missing
 	for _, t := range ParseQuery(q).Terms {
-		if len(s.termMatch(t).scores) == 0 {
+		if len(s.termMatch(t, s.newTiers()).scores) == 0 {
 			out = append(out, Missing{Word: t.Word, Suggest: s.suggest(t.Word)})
 		}
 	}
@@ -62,7 +62,7 @@ func (s *Searcher) suggest(w string) []string {
 				continue
 			}
 			best[st] = len(cs)
-			cs = append(cs, cand{cw, d, len(ch.Postings[st])})
+			cs = append(cs, cand{cw, d, s.stems[c][st].size})
 		}
 	}
 	sort.Slice(cs, func(i, j int) bool {

@@ -17,6 +17,13 @@ type Tuning struct {
 	PerPage    int `json:"perPage"`    // results shown from one page: the best, and the rest under it
 	MaxChecked int `json:"maxChecked"` // documents checked against page text (phrases, open items) per search
 	Suggest    int `json:"suggest"`    // words suggested for a query word no page has
+	// TierCap is the most postings of a stem kept in its dictionary chunk, whole pages at a
+	// time (tiers.go); the rest are in tier files a search loads only when it needs them.
+	// 0 keeps every posting in the chunk.
+	TierCap int `json:"tierCap"`
+	// TierBudget is the most bytes of postings a search loads from tier files to make its
+	// results certain (tiers.go) before it answers from what it has.
+	TierBudget int `json:"tierBudget"`
 
 	Endings []string `json:"endings"` // cut from a word the site never uses, longest first
 }
@@ -26,7 +33,7 @@ type Tuning struct {
 // among those, the BM25F scores decide.
 var DefaultTuning = Tuning{
 	Exact: 1, Prefix: 0.8, Typo: 0.6, Related: 0.7, Synonym: 0.9, Coverage: 1e6, Prox: 0.25,
-	MaxExpand: 64, TypoMinLen: 5, PerPage: 4, MaxChecked: 2000, Suggest: 3,
+	MaxExpand: 64, TypoMinLen: 5, PerPage: 4, MaxChecked: 2000, Suggest: 3, TierCap: 512, TierBudget: 64 << 10,
 	Endings: []string{"ational", "ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ness",
 		"ies", "ied", "ial", "al", "ers", "er", "es", "ed", "ly", "s", "e", "y"},
 }

@@ -2,7 +2,9 @@
 // a small manifest, dictionary chunks by word range, one data file per page and a filters file.
 // Every file is a script calling window.__cmplaySearch, so the index loads from file:// and under
 // any sub-path, where fetch and XHR do not work. Nothing is loaded before the reader first uses
-// the search, and each query loads only the chunks holding its words.
+// the search, and each query loads only the chunks holding its words. A chunk holds the first
+// tier of each word's postings, its best pages; the tier files after it are loaded only while
+// the ranking needs them (Tiers, search), so a first query loads a bounded number of bytes.
 //
 // The query language and the ranking are the same as generator/internal/search (query.go, rank.go), which
 // the Go tests exercise: words (the last one a prefix while typing), "quoted phrases", -excluded
@@ -149,7 +151,7 @@ function registry() {
       const w = waiting.get(key);
       if (w) { waiting.delete(key); w(data); }
     };
-    window.__cmplaySearch = { waiting, m: got("m"), c: got("c"), p: got("p"), f: got("f") };
+    window.__cmplaySearch = { waiting, m: got("m"), c: got("c"), p: got("p"), f: got("f"), t: got("t") };
   }
   return window.__cmplaySearch;
 }
@@ -175,7 +177,7 @@ export class Search {
   constructor(manifestURL) {
     this.manifestURL = new URL(manifestURL, location.href).href;
     this.chunks = [];
-    this.pages = [];
+    this.pageFiles = [];
     this.loaded = new Set(); // URLs of index files loaded, for the benchmarks and tests
   }
 
@@ -193,6 +195,11 @@ export class Search {
         this.pageOf = new Int32Array(total);
         let d = 0;
         counts.forEach((n, p) => { this.first[p] = d; this.pageOf.fill(p, d, d + n); d += n; });
+        // Page files hold runs of consecutive pages (m.pf: how many each).
+        this.fileOf = new Int32Array(counts.length);
+        this.fileFirst = [];
+        let pg = 0;
+        decodeNumbers(m.pf).forEach((n, f) => { this.fileFirst.push(pg); this.fileOf.fill(f, pg, pg + n); pg += n; });
         this.acc = new Float64Array(total); // scratch, all zero between uses
         this.cnt = new Uint8Array(total); // scratch, all zero between uses
         this.isItem = new Uint8Array(total);
@@ -201,7 +208,9 @@ export class Search {
         this.pageMark = new Uint8Array(counts.length);
         this.dir = new URL(m.dir, siteRoot()).href;
         this.chunks = [];
-        this.pages = [];
+        this.pageFiles = [];
+        this.tierFiles = [];
+        this.tierData = [];
         this.loaded.add(this.manifestURL);
         return m;
       });
@@ -230,6 +239,14 @@ export class Search {
     if (!this.chunks[i]) {
       this.chunks[i] = this.retrying(() => this.file("c" + i + ".js", "c", i)).then((c) => {
         c.decoded = [];
+        // The stems whose postings go on in tier files: [stem, first file, size, then for each
+        // tier its highest score, its length and its lead page] (generator/internal/search/tiers.go).
+        c.tails = new Map();
+        for (const t of c.t || []) {
+          const e = { first: t[1], size: t[2], high: [], bytes: [], lead: [] };
+          for (let k = 3; k + 2 < t.length; k += 3) { e.high.push(t[k]); e.bytes.push(t[k + 1]); e.lead.push(t[k + 2]); }
+          c.tails.set(t[0], e);
+        }
         return c;
       });
       this.chunks[i].catch(() => { this.chunks[i] = null; });
@@ -237,12 +254,33 @@ export class Search {
     return this.chunks[i];
   }
 
+  // page loads page i's data from the page file that holds it.
   page(i) {
-    if (!this.pages[i]) {
-      this.pages[i] = this.retrying(() => this.file("p" + i + ".js", "p", i));
-      this.pages[i].catch(() => { this.pages[i] = null; });
+    const f = this.fileOf[i];
+    if (!this.pageFiles[f]) {
+      this.pageFiles[f] = this.retrying(() => this.file("p" + f + ".js", "p", f));
+      this.pageFiles[f].catch(() => { this.pageFiles[f] = null; });
     }
-    return this.pages[i];
+    return this.pageFiles[f].then((group) => group[i - this.fileFirst[f]]);
+  }
+
+  // tierFile loads tier file n: the postings of one tier of one stem, decoded, kept in
+  // tierData[n] for the synchronous ranking.
+  tierFile(n) {
+    if (!this.tierFiles[n]) {
+      this.tierFiles[n] = this.retrying(() => this.file("t" + n + ".js", "t", n)).then((enc) => {
+        this.tierData[n] = decodePostings(enc);
+        return this.tierData[n];
+      });
+      this.tierFiles[n].catch(() => { this.tierFiles[n] = null; });
+    }
+    return this.tierFiles[n];
+  }
+
+  // size is how common a stem is: the length of all its postings.
+  size(chunk, s) {
+    const t = chunk.tails.get(s);
+    return t ? t.size : chunk.p[s].length;
   }
 
   filters() {
@@ -305,7 +343,7 @@ export class Search {
           const c = range[0] + k, s = chunk.s[i];
           if (w === t.word) whole.push([c, chunk, s]);
           const key = c + ":" + s;
-          if (!cands.has(key)) cands.set(key, { c, chunk, s, size: chunk.p[s].length });
+          if (!cands.has(key)) cands.set(key, { c, chunk, s, size: this.size(chunk, s) });
         });
       });
       const keep = [...cands.values()].sort((a, b) => b.size - a.size).slice(0, tu.maxExpand);
@@ -358,42 +396,58 @@ export class Search {
     return base && Object.hasOwn(syn, base) ? syn[base] : [];
   }
 
-  // termMatch reaches a query word's documents through its stems and its synonyms (rank.go
-  // termMatch): parallel arrays of documents and scores, and the words it stands for.
-  async termMatch(t) {
+  // reach finds what a query word reaches: its own stems and those of its synonyms' words.
+  async reach(t) {
     const own = await this.expand(t);
-    const words = new Set(own.words);
     const alts = await Promise.all(this.synonymsOf(t.word).map((alt) => Promise.all(alt.map((w) => this.expand({ word: w, prefix: false })))));
+    return { own, alts };
+  }
+
+  // termMatch scores a query word's documents through its stems and its synonyms, from the
+  // tiers loaded (rank.go termMatch): parallel arrays of documents and scores, the words it
+  // stands for, and the stems with tiers not loaded (hidden), with the most they may add to a
+  // document for this word (bound) and the page such a document is at or after (lead).
+  termMatch(t, { own, alts }, tiers) {
+    const words = new Set(own.words);
     const acc = this.acc, isItem = this.isItem, touched = [];
     const put = (d, v) => { if (acc[d] === 0) touched.push(d); if (v > acc[d]) acc[d] = v; };
-    for (const { chunk, s, w } of own.stems) {
-      const p = this.postings(chunk, s);
+    const m = { hidden: [], bound: 0, lead: -1 };
+    const raise = (bound, lead) => {
+      if (bound > m.bound) { m.bound = bound; m.lead = lead; } else if (bound === m.bound) m.lead = Math.min(m.lead, lead);
+    };
+    for (const st of own.stems) {
+      const p = tiers.postings(st), w = st.w;
       for (let i = 0; i < p.length; i += 2) {
         const d = p[i], v = w * (p[i + 1] >> 1);
         isItem[d] = p[i + 1] & 1;
         if (acc[d] === 0) touched.push(d);
         if (v > acc[d]) acc[d] = v;
       }
+      if (tiers.hidden(st)) { m.hidden.push(st); raise(w * tiers.bound(st), tiers.lead(st)); }
     }
     const syn = this.m.tune.synonym;
     for (const parts of alts) {
+      let hidden = false, top = 0; // a part's mean is at most its best part's best score
       const maps = parts.map(({ stems, words: ws }) => {
         for (const w of ws) words.add(w);
-        const m = new Map();
-        for (const { chunk, s, w } of stems) {
-          const p = this.postings(chunk, s);
+        const m2 = new Map();
+        for (const st of stems) {
+          const p = tiers.postings(st), w = st.w;
           for (let i = 0; i < p.length; i += 2) {
             isItem[p[i]] = p[i + 1] & 1;
             const v = w * (p[i + 1] >> 1);
-            if (!(m.get(p[i]) >= v)) m.set(p[i], v);
+            if (!(m2.get(p[i]) >= v)) m2.set(p[i], v);
           }
+          top = Math.max(top, w * tiers.top(st));
+          if (tiers.hidden(st)) { m.hidden.push(st); hidden = true; }
         }
-        return m;
+        return m2;
       });
+      if (hidden) raise(syn * top, -1);
       for (const [d, first] of maps[0]) {
         let sum = 0, all = true;
-        for (const m of maps) {
-          const v = m === maps[0] ? first : m.get(d);
+        for (const m2 of maps) {
+          const v = m2 === maps[0] ? first : m2.get(d);
           if (v === undefined) { all = false; break; }
           sum += v;
         }
@@ -402,7 +456,7 @@ export class Search {
     }
     const ids = Int32Array.from(touched), vals = new Float64Array(ids.length);
     for (let i = 0; i < ids.length; i++) { vals[i] = acc[ids[i]]; acc[ids[i]] = 0; }
-    return { ids, vals, words, prefix: t.prefix ? t.word : "" };
+    return Object.assign(m, { ids, vals, words, prefix: t.prefix ? t.word : "" });
   }
 
   // rank gives every document a query word reaches Tuning.coverage per word it matches plus the
@@ -438,34 +492,97 @@ export class Search {
   // query, missing }: the results of each page together, its best first (the others have sub
   // set); missing, when nothing was found, names the query words no page has, with the nearest
   // words of the site.
+  //
+  // Postings come in tiers (tiers.go): the search ranks from the first tier of each stem, then
+  // loads further tiers while its results are not certain (certain): all it takes with
+  // opts.exact, all it takes while fewer than limit pages were found (and phrases or open items
+  // have checked fewer than maxChecked documents), or else as long as they fit in tune.tierBudget
+  // bytes. exact in the answer tells whether the results are certain; tiers counts the tier
+  // files loaded.
   async search(q, opts = {}) {
     await this.ready();
     const tu = this.m.tune;
     const limit = opts.limit || 10;
     const pq = parseQuery(q, this.stop);
-    const ms = await Promise.all(pq.terms.map((t) => this.termMatch(t)));
+    const reached = await Promise.all(pq.terms.map((t) => this.reach(t)));
     const excluded = await Promise.all(pq.excludes.map((w) => this.expand({ word: w, prefix: false })));
-    let { ids, keys, sums, counts } = this.rank(ms);
-    if (excluded.length) {
-      const mark = this.cnt, drop = [];
-      for (const e of excluded) for (const { chunk, s } of e.stems) {
-        const p = this.postings(chunk, s);
-        for (let i = 0; i < p.length; i += 2) { mark[p[i]] = 1; drop.push(p[i]); }
-      }
-      const kept = [];
-      for (let i = 0; i < ids.length; i++) if (mark[ids[i]] === 0) kept.push(i);
-      for (const d of drop) mark[d] = 0;
-      ids = Int32Array.from(kept, (i) => ids[i]);
-      keys = Float64Array.from(kept, (i) => keys[i]);
-      sums = Float64Array.from(kept, (i) => sums[i]);
-      counts = Uint8Array.from(kept, (i) => counts[i]);
-    }
+    const tiers = new Tiers(this);
+    // A document an excluded word is in must go wherever it ranks: all its tiers are loaded.
+    await Promise.all(excluded.flatMap((e) => e.stems.map((st) => tiers.all(st))));
     const needPage = pq.phrases.length > 0 || !!opts.open;
     const filt = opts.kind || opts.role ? await this.filters() : null;
+    const budget = { left: tu.tierBudget };
+    let ms, groups, sure;
+    for (;;) {
+      ms = pq.terms.map((t, i) => this.termMatch(t, reached[i], tiers));
+      let { ids, keys, sums, counts } = this.rank(ms);
+      if (excluded.length) {
+        const mark = this.cnt, drop = [];
+        for (const e of excluded) for (const st of e.stems) {
+          const p = tiers.postings(st);
+          for (let i = 0; i < p.length; i += 2) { mark[p[i]] = 1; drop.push(p[i]); }
+        }
+        const kept = [];
+        for (let i = 0; i < ids.length; i++) if (mark[ids[i]] === 0) kept.push(i);
+        for (const d of drop) mark[d] = 0;
+        ids = Int32Array.from(kept, (i) => ids[i]);
+        keys = Float64Array.from(kept, (i) => keys[i]);
+        sums = Float64Array.from(kept, (i) => sums[i]);
+        counts = Uint8Array.from(kept, (i) => counts[i]);
+      }
+      // Phrases and open items are never certain (their check follows the order of every
+      // document): the search takes the tiers its budget allows before it checks page text.
+      if (needPage && (await tiers.deeper(hiddenOf(ms), budget))) continue;
+      const chosen = await this.pick(pq, opts, filt, limit, { ids, keys, sums, counts });
+      groups = chosen.groups;
+      sure = this.certain(ms, groups, ids, keys, limit, filt, opts, tiers, needPage);
+      if (sure) break;
+      const hidden = hiddenOf(ms);
+      if (opts.exact || (groups.length < limit && !chosen.spent)) {
+        if (await tiers.deeper(hidden, null)) continue;
+      } else if (await tiers.deeper(hidden, budget)) continue;
+      break;
+    }
+    // The proximity boost, on the documents chosen (rank.go): their pages are loaded to be shown.
+    const pages = await Promise.all(groups.map((g) => this.page(g.page)));
+    const cov = tu.coverage;
+    groups.forEach((g, k) => {
+      for (const r of g.docs) {
+        r.data = pages[k];
+        if (r.item) r.n -= r.data.s.length;
+        // One query word has no neighbours: closeness is 0 and the text need not be read.
+        r.score = r.count * cov + r.sum * (1 + tu.prox * (ms.length < 2 ? 0 : closeness(words(docText(r)), ms)));
+      }
+      g.docs.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    });
+    groups.sort((a, b) => b.docs[0].score - a.docs[0].score || a.docs[0].doc - b.docs[0].doc);
+    const results = [];
+    for (const g of groups) g.docs.forEach((r, i) => { const o = this.describe(r); o.sub = i > 0; results.push(o); });
+    const highlight = new Set();
+    for (const m of ms) for (const w of m.words) highlight.add(w);
+    for (const ph of pq.phrases) for (const w of ph) highlight.add(w);
+    const terms = ms.map((m) => ({ words: m.words, prefix: m.prefix }));
+    const out = { results, terms, words: highlight, prefixes: pq.terms.filter((t) => t.prefix).map((t) => t.word), query: pq, missing: [],
+      exact: sure, tiers: tiers.files() };
+    if (results.length === 0) {
+      for (let i = 0; i < ms.length; i++) {
+        if (ms[i].ids.length === 0) out.missing.push({ word: pq.terms[i].word, suggest: await this.suggest(pq.terms[i].word) });
+      }
+    }
+    return out;
+  }
+
+  // pick takes the documents in order of their keys into groups by page, as rank.go's choose
+  // does: up to limit pages, up to perPage documents each, those that pass the filters, have the
+  // phrases and, with opts.open, are open items. spent tells that it stopped at maxChecked
+  // documents checked against page text.
+  async pick(pq, opts, filt, limit, { ids, keys, sums, counts }) {
+    const tu = this.m.tune;
+    const needPage = pq.phrases.length > 0 || !!opts.open;
     const groups = [], byPage = new Map();
-    let checked = 0;
-    // consider decides one document, in order of keys, as rank.go's Search loop does; it
-    // returns false when no later document can be taken.
+    let checked = 0, spent = false;
+    // consider decides one document, in order of keys; it returns false when no later
+    // document can be taken.
     const full = () => groups.length >= limit && groups.every((g) => g.docs.length >= tu.perPage);
     const consider = async (i) => {
       const d = ids[i], page = this.pageOf[d], item = this.isItem[d] === 1;
@@ -473,7 +590,7 @@ export class Search {
       const g = byPage.get(page);
       if (g ? g.docs.length >= tu.perPage : groups.length >= limit) return true;
       if (needPage) {
-        if (checked >= tu.maxChecked) return false;
+        if (checked >= tu.maxChecked) { spent = true; return false; }
         checked++;
         const r = { doc: d, page, item, n: d - this.first[page], data: await this.page(page) };
         if (r.item) r.n -= r.data.s.length;
@@ -483,7 +600,7 @@ export class Search {
       }
       let grp = g;
       if (!grp) { grp = { page, docs: [] }; byPage.set(page, grp); groups.push(grp); }
-      grp.docs.push({ doc: d, page, item, n: d - this.first[page], sum: sums[i], count: counts[i] });
+      grp.docs.push({ doc: d, page, item, n: d - this.first[page], sum: sums[i], count: counts[i], key: keys[i] });
       return !full();
     };
     if (needPage) {
@@ -511,32 +628,48 @@ export class Search {
       // documents (the same as the loop above).
       for (const i of this.choose(ids, keys, limit, filt, opts)) await consider(i);
     }
-    // The proximity boost, on the documents chosen (rank.go): their pages are loaded to be shown.
-    const pages = await Promise.all(groups.map((g) => this.page(g.page)));
-    const cov = tu.coverage;
-    groups.forEach((g, k) => {
-      for (const r of g.docs) {
-        r.data = pages[k];
-        if (r.item) r.n -= r.data.s.length;
-        // One query word has no neighbours: closeness is 0 and the text need not be read.
-        r.score = r.count * cov + r.sum * (1 + tu.prox * (ms.length < 2 ? 0 : closeness(words(docText(r)), ms)));
-      }
-      g.docs.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    });
-    groups.sort((a, b) => b.docs[0].score - a.docs[0].score || a.docs[0].doc - b.docs[0].doc);
-    const results = [];
-    for (const g of groups) g.docs.forEach((r, i) => { const o = this.describe(r); o.sub = i > 0; results.push(o); });
-    const highlight = new Set();
-    for (const m of ms) for (const w of m.words) highlight.add(w);
-    for (const ph of pq.phrases) for (const w of ph) highlight.add(w);
-    const terms = ms.map((m) => ({ words: m.words, prefix: m.prefix }));
-    const out = { results, terms, words: highlight, prefixes: pq.terms.filter((t) => t.prefix).map((t) => t.word), query: pq, missing: [] };
-    if (results.length === 0) {
-      for (let i = 0; i < ms.length; i++) {
-        if (ms[i].ids.length === 0) out.missing.push({ word: pq.terms[i].word, suggest: await this.suggest(pq.terms[i].word) });
-      }
+    return { groups, spent };
+  }
+
+  // certain tells whether the groups picked from the tiers loaded are those the whole postings
+  // would give (tiers.go certain): no word has a tier not loaded; or, with no phrase nor open
+  // items, limit pages were found, every page picked is covered by every stem not wholly loaded,
+  // and no other document can pass the best result d of the last page (a document seen nowhere
+  // reaching d's key only on a page after d's, a document seen numbered after d).
+  certain(ms, groups, ids, keys, limit, filt, opts, tiers, needPage) {
+    const cov = this.m.tune.coverage;
+    let unseen = 0, open = false, lead = -1;
+    for (const m of ms) {
+      if (m.hidden.length) { unseen += cov + m.bound; open = true; lead = Math.max(lead, m.lead); }
     }
-    return out;
+    if (!open) return true;
+    if (needPage || groups.length < limit) return false;
+    const chosen = new Set();
+    for (const g of groups) {
+      chosen.add(g.page);
+      for (const m of ms) if (!tiers.covers(m.hidden, g.page)) return false;
+    }
+    const best = groups[groups.length - 1].docs[0], d = best.doc, last = best.key;
+    if (passes(unseen, last) || (same(unseen, last) && lead <= this.pageOf[d])) return false;
+    const scores = ms.map((m) => {
+      if (!m.hidden.length) return null;
+      const byDoc = new Map();
+      for (let i = 0; i < m.ids.length; i++) byDoc.set(m.ids[i], m.vals[i]);
+      return byDoc;
+    });
+    for (let i = 0; i < ids.length; i++) {
+      const e = ids[i], page = this.pageOf[e];
+      if (chosen.has(page) || !keep(filt, page, this.isItem[e] === 1, opts)) continue;
+      let up = keys[i];
+      ms.forEach((m, t) => {
+        if (tiers.covers(m.hidden, page)) return;
+        const v = scores[t].get(e);
+        if (v !== undefined) up += Math.max(v, m.bound) - v;
+        else up += cov + m.bound;
+      });
+      if (passes(up, last) || (same(up, last) && e < d)) return false;
+    }
+    return true;
   }
 
   // choose returns, best first, the documents a search without phrases keeps: the best `limit`
@@ -582,7 +715,7 @@ export class Search {
   // prefetch loads, in parallel, the pages of the next documents in order, so that checking
   // phrases or open items does not wait for one page after another.
   async prefetch(ids, i, order) {
-    if (this.pages[this.pageOf[ids[i]]]) return;
+    if (this.pageFiles[this.fileOf[this.pageOf[ids[i]]]]) return;
     const more = [this.page(this.pageOf[ids[i]])];
     const peek = order.peek(16);
     for (const j of peek) more.push(this.page(this.pageOf[ids[j]]));
@@ -610,7 +743,7 @@ export class Search {
           return;
         }
         best.set(st, cands.length);
-        cands.push({ word: cw, dist: d, size: chunk.p[st].length });
+        cands.push({ word: cw, dist: d, size: this.size(chunk, st) });
       });
     });
     cands.sort((a, b) => a.dist - b.dist || b.size - a.size || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
@@ -640,6 +773,85 @@ export class Search {
     return out;
   }
 }
+
+// Tiers is what one search has loaded of each stem's postings (tiers.go tierState): how many
+// tiers (one when not named), and the pages each stem's loaded tiers cover.
+class Tiers {
+  constructor(search) { this.s = search; this.n = new Map(); this.pageSets = new Map(); this.cache = new Map(); }
+  key(st) { return st.c + ":" + st.s; }
+  loaded(st) { return this.n.get(this.key(st)) || 1; }
+  count(st) { const t = st.chunk.tails.get(st.s); return t ? 1 + t.high.length : 1; }
+  hidden(st) { return this.loaded(st) < this.count(st); }
+  // bound is the highest score of the tiers not loaded, lead the lowest page that may hold it.
+  bound(st) { return this.hidden(st) ? st.chunk.tails.get(st.s).high[this.loaded(st) - 1] : 0; }
+  lead(st) { return this.hidden(st) ? st.chunk.tails.get(st.s).lead[this.loaded(st) - 1] : -1; }
+  // top is the stem's highest score: its first tier holds its best page.
+  top(st) {
+    const p = this.s.postings(st.chunk, st.s);
+    if (p.top === undefined) { let t = 0; for (let i = 1; i < p.length; i += 2) t = Math.max(t, p[i] >> 1); p.top = t; }
+    return p.top;
+  }
+  // postings is [doc, score×2 + item, …] of the tiers loaded.
+  postings(st) {
+    const n = this.loaded(st), first = this.s.postings(st.chunk, st.s);
+    if (n === 1) return first;
+    const key = this.key(st) + ":" + n;
+    if (!this.cache.has(key)) {
+      const t = st.chunk.tails.get(st.s), parts = [first];
+      for (let k = 0; k < n - 1; k++) parts.push(this.s.tierData[t.first + k]);
+      const all = new Int32Array(parts.reduce((a, p) => a + p.length, 0));
+      let at = 0;
+      for (const p of parts) { all.set(p, at); at += p.length; }
+      this.cache.set(key, all);
+    }
+    return this.cache.get(key);
+  }
+  async load(st, n) {
+    const t = st.chunk.tails.get(st.s);
+    await Promise.all(Array.from({ length: n - 1 }, (_, k) => this.s.tierFile(t.first + k)));
+    this.n.set(this.key(st), n);
+    this.pageSets.delete(this.key(st));
+  }
+  all(st) { return this.hidden(st) ? this.load(st, this.count(st)) : Promise.resolve(); }
+  // deeper loads one more tier of each stem that has one when their postings fit in
+  // budget.left bytes (no limit when budget is null) and takes them from it; it resolves with
+  // whether it loaded any.
+  async deeper(sts, budget) {
+    let cost = 0;
+    for (const st of sts) if (this.hidden(st)) cost += st.chunk.tails.get(st.s).bytes[this.loaded(st) - 1];
+    if (cost === 0 || (budget && cost > budget.left)) return false;
+    if (budget) budget.left -= cost;
+    await Promise.all(sts.filter((st) => this.hidden(st)).map((st) => this.load(st, this.loaded(st) + 1)));
+    return true;
+  }
+  // covers tells whether every stem of sts has its postings on page loaded.
+  covers(sts, page) {
+    for (const st of sts) {
+      const key = this.key(st);
+      if (!this.pageSets.has(key)) {
+        const set = new Set(), p = this.postings(st);
+        for (let i = 0; i < p.length; i += 2) set.add(this.s.pageOf[p[i]]);
+        this.pageSets.set(key, set);
+      }
+      if (!this.pageSets.get(key).has(page)) return false;
+    }
+    return true;
+  }
+  // files counts the tier files loaded.
+  files() { let n = 0; for (const v of this.n.values()) n += v - 1; return n; }
+}
+
+// hiddenOf lists, once each, the stems of the matches with tiers not loaded.
+function hiddenOf(ms) {
+  const out = new Map();
+  for (const m of ms) for (const st of m.hidden) out.set(st.c + ":" + st.s, st);
+  return [...out.values()];
+}
+
+// same tells whether two keys are equal but for rounding; passes whether a is above b by more
+// (tiers.go).
+const same = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+const passes = (a, b) => a > b && !same(a, b);
 
 function bsearch(arr, w) {
   let lo = 0, hi = arr.length - 1;

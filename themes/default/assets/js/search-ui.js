@@ -243,6 +243,9 @@ function initPage(form) {
   const wantRole = params.get("role") || "";
   let rolesLoaded = false;
   let limit = 20;
+  // exact is set once the reader asks for more results: the search then loads the posting tiers
+  // its ranking needs, where a first search ranks from the first tiers (search-core.js search).
+  let exact = false;
   let seq = 0;
   const s = searchEngine(form);
 
@@ -286,7 +289,7 @@ function initPage(form) {
     }
     let res;
     try {
-      res = await s.search(p.q, { limit: limit + 1, kind: p.kind, role: p.role, items: !!p.items, open: p.open ? (id, checked) => !isDone(id, checked) : null });
+      res = await s.search(p.q, { limit: limit + 1, exact, kind: p.kind, role: p.role, items: !!p.items, open: p.open ? (id, checked) => !isDone(id, checked) : null });
     } catch (e) {
       if (mine === seq) status.textContent = "Search is not available: the index did not load.";
       return;
@@ -304,17 +307,18 @@ function initPage(form) {
     list.replaceChildren(...shown.map((r) => renderResult(r, res, "li", "")));
     if (shown.length === 0) {
       res.filtered = !!(p.kind || p.role || p.items || p.open);
-      emptyMessage(status, p.q, res, (nq) => { input.value = nq; limit = 20; run(); });
+      emptyMessage(status, p.q, res, (nq) => { input.value = nq; fresh(); });
     } else {
       const n = shown.filter((r) => !r.sub).length;
       status.textContent = (pages > limit ? "The first " + n + " pages" : n + (n === 1 ? " page" : " pages")) + " of results for “" + p.q.trim() + "”.";
     }
     more.hidden = pages <= limit;
   };
-  form.addEventListener("submit", (e) => { e.preventDefault(); limit = 20; run(); });
-  input.addEventListener("input", () => { limit = 20; run(); });
-  for (const el of [kind, role, items, open]) el.addEventListener("change", () => { limit = 20; run(); });
-  more.addEventListener("click", () => { limit += 20; run(); });
+  const fresh = () => { limit = 20; exact = false; run(); };
+  form.addEventListener("submit", (e) => { e.preventDefault(); fresh(); });
+  input.addEventListener("input", fresh);
+  for (const el of [kind, role, items, open]) el.addEventListener("change", fresh);
+  more.addEventListener("click", () => { limit += 20; exact = true; run(); });
   input.addEventListener("keydown", (e) => {
     if (e.key === "ArrowDown") {
       const first = list.querySelector("a");
