@@ -174,6 +174,11 @@ func (b *build) fingerprint(prev map[string]stamp) (string, map[string]stamp, er
 		if f.dir {
 			return nil
 		}
+		if !f.mode.IsRegular() {
+			// A named pipe or a device: reading it could block or never end, and the build does
+			// not read it either (load reports it). Its mode and name are in the fingerprint.
+			return nil
+		}
 		if old, ok := prev[f.path]; ok && old.Size == f.size && old.MTime == f.mtime {
 			f.hash = old.Hash
 			return nil

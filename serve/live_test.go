@@ -88,6 +88,8 @@ func must(t *testing.T, err error) {
 
 // TestEditorSavesGiveOneRebuild edits a page of the shipped playbook the way each editor saves.
 func TestEditorSavesGiveOneRebuild(t *testing.T) {
+	// It mostly waits (out quiet periods, or for writes to go on): it waits beside the other.
+	t.Parallel()
 	files := sitetest.ShippedFiles(t)
 	original := files["content/about.md"]
 	if original == "" {

@@ -59,6 +59,8 @@ func TestPolling(t *testing.T) {
 // (each write restarts the 100 ms debounce) must still be reported while the writes go on, at
 // least once per MaxWait, instead of only after they stop.
 func TestMaxWaitUnderSteadyWrites(t *testing.T) {
+	// It mostly waits (out quiet periods, or for writes to go on): it waits beside the other.
+	t.Parallel()
 	dir := t.TempDir()
 	page := filepath.Join(dir, "page.md")
 	if err := os.WriteFile(page, []byte("0"), 0o644); err != nil {

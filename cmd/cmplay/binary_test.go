@@ -72,6 +72,8 @@ func TestBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command from source twice")
 	}
+	// Two go builds keep the machine busy beside the browser tests, which mostly wait on Chromium.
+	t.Parallel()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}

@@ -18,6 +18,7 @@ import (
 // root and under a sub-path, and walks it in Chromium: the theme's stylesheet applies, the
 // sidebar and breadcrumbs navigate, dark mode toggles, and no request fails or leaves the site.
 func TestSiteInBrowser(t *testing.T) {
+	browsertest.Require(t)
 	for _, tc := range []struct{ prefix, base string }{{"/", ""}, {"/playbook/", "https://intranet.example/playbook/"}} {
 		t.Run(tc.prefix, func(t *testing.T) {
 			t.Parallel()

@@ -10,11 +10,16 @@ import (
 )
 
 // netlifyResolve is run by node beside an npm install of @netlify/config: it resolves a site's
-// netlify.toml for one deploy context exactly as Netlify's build does.
+// netlify.toml exactly as Netlify's build does, for each pair of arguments (folder, deploy
+// context), and prints one JSON line each. One node process resolves them all: loading
+// @netlify/config takes most of a second.
 const netlifyResolve = `import { resolveConfig } from "@netlify/config";
-const [dir, context] = process.argv.slice(2);
-const r = await resolveConfig({ repositoryRoot: dir, cwd: dir, context, offline: true, mode: "cli" });
-console.log(JSON.stringify({ command: r.config.build.command, publish: r.config.build.publish, environment: r.config.build.environment || {} }));
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i += 2) {
+  const [dir, context] = [args[i], args[i + 1]];
+  const r = await resolveConfig({ repositoryRoot: dir, cwd: dir, context, offline: true, mode: "cli" });
+  console.log(JSON.stringify({ command: r.config.build.command, publish: r.config.build.publish, environment: r.config.build.environment || {} }));
+}
 `
 
 // TestNetlifyConfigResolves resolves the netlify.toml `cmplay new site` writes, and the
@@ -50,23 +55,34 @@ func TestNetlifyConfigResolves(t *testing.T) {
 		t.Fatal(errs)
 	}
 	root, _ := filepath.Abs("../..")
+	type resolved struct{ dir, ctx, baseURL, install string }
+	var cases []resolved
+	var args []string
 	for _, tc := range []struct{ dir, install string }{{site, "releases/latest/download"}, {root, "go build"}} {
 		for ctx, baseURL := range map[string]string{"production": `--base-url "$URL/"`, "deploy-preview": `--base-url "$DEPLOY_PRIME_URL/"`, "branch-deploy": `--base-url "$DEPLOY_PRIME_URL/"`} {
-			out, err := exec.Command("node", script, tc.dir, ctx).Output()
-			if err != nil {
-				t.Fatalf("@netlify/config on %s (%s): %v", tc.dir, ctx, err)
-			}
-			var got struct {
-				Command, Publish string
-				Environment      map[string]string
-			}
-			if err := json.Unmarshal(out, &got); err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(got.Command, baseURL) || !strings.Contains(got.Command, "$CMPLAY_INSTALL") ||
-				!strings.Contains(got.Environment["CMPLAY_INSTALL"], tc.install) || got.Publish != filepath.Join(tc.dir, "public") {
-				t.Errorf("%s (%s) resolves to %+v", tc.dir, ctx, got)
-			}
+			cases = append(cases, resolved{tc.dir, ctx, baseURL, tc.install})
+			args = append(args, tc.dir, ctx)
+		}
+	}
+	out, err := exec.Command("node", append([]string{script}, args...)...).Output()
+	if err != nil {
+		t.Fatalf("@netlify/config: %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != len(cases) {
+		t.Fatalf("@netlify/config resolved %d configurations, want %d:\n%s", len(lines), len(cases), out)
+	}
+	for i, tc := range cases {
+		var got struct {
+			Command, Publish string
+			Environment      map[string]string
+		}
+		if err := json.Unmarshal([]byte(lines[i]), &got); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(got.Command, tc.baseURL) || !strings.Contains(got.Command, "$CMPLAY_INSTALL") ||
+			!strings.Contains(got.Environment["CMPLAY_INSTALL"], tc.install) || got.Publish != filepath.Join(tc.dir, "public") {
+			t.Errorf("%s (%s) resolves to %+v", tc.dir, tc.ctx, got)
 		}
 	}
 }

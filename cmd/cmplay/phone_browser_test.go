@@ -14,6 +14,7 @@ import (
 // the header's search box takes the width there is (it was a 72 px sliver beside the tools),
 // the header's buttons stay on screen, and no page scrolls sideways.
 func TestSearchBoxOnPhone(t *testing.T) {
+	browsertest.Require(t)
 	out := filepath.Join(t.TempDir(), "public")
 	var stderr bytes.Buffer
 	if code := run([]string{"build", "--source", "../..", "--out", out}, &bytes.Buffer{}, &stderr); code != 0 {

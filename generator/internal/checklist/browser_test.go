@@ -104,6 +104,7 @@ func (s *site) at(when string) {
 // that fails the test on any uncaught script error. The test runs in parallel with the others.
 func newSite(t *testing.T) *site {
 	t.Helper()
+	browsertest.Require(t)
 	t.Parallel()
 	s := &site{t: t, out: sharedSite(t)}
 	return s.serve()
@@ -117,6 +118,7 @@ func newOwnSite(t *testing.T) *site {
 // newSiteWith is newOwnSite with edits applied over siteFiles.
 func newSiteWith(t *testing.T, edits map[string]string) *site {
 	t.Helper()
+	browsertest.Require(t) // before the build, which a skipped test does not need
 	t.Parallel()
 	s := &site{t: t, src: t.TempDir(), out: filepath.Join(t.TempDir(), "public")}
 	if err := buildSite(t, s.src, s.out, edits); err != nil {
@@ -549,6 +551,7 @@ func TestWithoutJavaScript(t *testing.T) {
 
 // Two playbooks served from one host keep their progress apart: the key names the site's root.
 func TestTwoSitesOnOneHostDoNotMix(t *testing.T) {
+	browsertest.Require(t)
 	t.Parallel()
 	root := t.TempDir()
 	for _, name := range []string{"a", "b"} {
