@@ -11,22 +11,6 @@ import (
 // output, and not the spare the build after it will update.
 func TestIntactAndKeep(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
-	write := func(files map[string]string) string {
-		t.Helper()
-		d, err := NewDir(target, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range files {
-			if err := d.WriteFile(name, []byte(data)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := d.Commit(); err != nil {
-			t.Fatal(err)
-		}
-		return d.Written()
-	}
 	intact := func() (string, bool) {
 		t.Helper()
 		d, err := NewDir(target, "")
@@ -39,8 +23,8 @@ func TestIntactAndKeep(t *testing.T) {
 	if _, ok := intact(); ok {
 		t.Fatal("a folder that does not exist counts as an intact build")
 	}
-	first := write(map[string]string{"a/index.html": "A1", "b.txt": "B"})
-	second := write(map[string]string{"a/index.html": "A2", "b.txt": "B"})
+	first := commit(t, target, map[string]string{"a/index.html": "A1", "b.txt": "B"})
+	second := commit(t, target, map[string]string{"a/index.html": "A2", "b.txt": "B"})
 	if first == "" || first == second {
 		t.Fatalf("Written() = %q then %q: two different builds need two names", first, second)
 	}

@@ -7,7 +7,8 @@ import (
 	"testing"
 )
 
-func commit(t *testing.T, target string, files map[string]string) {
+// commit writes files as one build of target and returns the build's name (Dir.Written).
+func commit(t *testing.T, target string, files map[string]string) string {
 	t.Helper()
 	d, err := NewDir(target, "")
 	if err != nil {
@@ -21,6 +22,7 @@ func commit(t *testing.T, target string, files map[string]string) {
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
+	return d.Written()
 }
 
 func inode(t *testing.T, p string) uint64 {
