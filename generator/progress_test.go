@@ -50,27 +50,34 @@ func TestChecklistsOptIn(t *testing.T) {
 }
 
 // TestNoProgressUI: a site with no checklist and nothing to acknowledge — a handbook from
-// Docusaurus or MkDocs — has no "My progress" link, dashboard or completion record, and its
-// pages may use those URLs.
+// Docusaurus or MkDocs, or one that shows a task list only as an example in a code block — has
+// no "My progress" link, dashboard or completion record, and its pages may use those URLs.
 func TestNoProgressUI(t *testing.T) {
-	dir := newSite(t, map[string]string{
-		"content/_index.md":   "# Home\n\nNo checklists here.\n",
-		"content/progress.md": "# Progress report\n\nHow the project is doing.\n",
-	})
-	out := filepath.Join(t.TempDir(), "public")
-	res := mustBuild(t, Config{Source: dir, Out: out})
-	if len(res.Diagnostics) > 0 {
-		t.Errorf("diagnostics: %v", res.Diagnostics)
-	}
-	home, _ := os.ReadFile(filepath.Join(out, "index.html"))
-	if strings.Contains(string(home), "My progress") || strings.Contains(string(home), "data-site-progress") {
-		t.Error("the home page shows progress UI")
-	}
-	page, _ := os.ReadFile(filepath.Join(out, "progress/index.html"))
-	if !strings.Contains(string(page), "How the project is doing.") {
-		t.Errorf("/progress/ is not the site's own page:\n%.300s", page)
-	}
-	if _, err := os.Stat(filepath.Join(out, "progress/record/index.html")); err == nil {
-		t.Error("a completion record was written")
+	for name, home := range map[string]string{
+		"no tasks":            "# Home\n\nNo checklists here.\n",
+		"tasks in code block": "# Home\n\nWrite checklists like this:\n\n```markdown\n- [ ] Tell the lead\n```\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := newSite(t, map[string]string{
+				"content/_index.md":   home,
+				"content/progress.md": "# Progress report\n\nHow the project is doing.\n",
+			})
+			out := filepath.Join(t.TempDir(), "public")
+			res := mustBuild(t, Config{Source: dir, Out: out})
+			if len(res.Diagnostics) > 0 {
+				t.Errorf("diagnostics: %v", res.Diagnostics)
+			}
+			home, _ := os.ReadFile(filepath.Join(out, "index.html"))
+			if strings.Contains(string(home), "My progress") || strings.Contains(string(home), "data-site-progress") {
+				t.Error("the home page shows progress UI")
+			}
+			page, _ := os.ReadFile(filepath.Join(out, "progress/index.html"))
+			if !strings.Contains(string(page), "How the project is doing.") {
+				t.Errorf("/progress/ is not the site's own page:\n%.300s", page)
+			}
+			if _, err := os.Stat(filepath.Join(out, "progress/record/index.html")); err == nil {
+				t.Error("a completion record was written")
+			}
+		})
 	}
 }

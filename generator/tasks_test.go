@@ -1,11 +1,6 @@
 package generator
 
-import (
-	"os"
-	"path/filepath"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestMayHaveTasks: the quick test never says no where the task-marker expression says yes, and
 // says no to bodies without a box.
@@ -60,23 +55,5 @@ func TestHasTask(t *testing.T) {
 		if got := hasTask([]byte(tt.body)); got != tt.want {
 			t.Errorf("hasTask(%q) = %v, want %v", tt.body, got, tt.want)
 		}
-	}
-}
-
-// TestTaskInCodeKeepsProgressFree: a page that shows a task list only as an example in a code
-// block has no checklist, so the site's own /progress/ page keeps its URL.
-func TestTaskInCodeKeepsProgressFree(t *testing.T) {
-	dir := newSite(t, map[string]string{
-		"content/_index.md":   "# Home\n\nWrite checklists like this:\n\n```markdown\n- [ ] Tell the lead\n```\n",
-		"content/progress.md": "# Progress report\n\nHow the project is doing.\n",
-	})
-	out := filepath.Join(t.TempDir(), "public")
-	res := mustBuild(t, Config{Source: dir, Out: out})
-	if len(res.Diagnostics) > 0 {
-		t.Errorf("diagnostics: %v", res.Diagnostics)
-	}
-	page, _ := os.ReadFile(filepath.Join(out, "progress/index.html"))
-	if !strings.Contains(string(page), "How the project is doing.") {
-		t.Errorf("/progress/ is not the site's own page:\n%.300s", page)
 	}
 }
