@@ -60,9 +60,7 @@ func tieredSite(t *testing.T) (string, *search.Searcher, *search.Searcher) {
 // certain, and load the same tiers; a search asked to be exact must give the untiered index's
 // results; one common word, typed whole (not a prefix), must be certain from its first tier.
 func TestSearchBrowserTiers(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser")
-	}
+	browsertest.Require(t) // before the site is built
 	t.Parallel()
 	ctx := browsertest.New(t)
 	out, tiered, whole := tieredSite(t)
@@ -141,9 +139,7 @@ func TestSearchBrowserTiers(t *testing.T) {
 // its ranking: it shows 20 pages from the first tiers with More results; More results loads tier
 // files and shows the 40 best pages, those of the untiered index.
 func TestSearchBrowserTiersMore(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser")
-	}
+	browsertest.Require(t) // before the site is built
 	t.Parallel()
 	ctx := browsertest.New(t)
 	out, tiered, whole := tieredSite(t)
